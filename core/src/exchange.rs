@@ -1,0 +1,99 @@
+//! The exchange file: one UTF-8 JSON file that carries a report out of the app.
+//!
+//! `{"schema": "torikumi/report/v1", "status": …, "created": …, "changed": …,
+//! "finished": …, "report": {…}}`. The version in `schema` lets later versions
+//! migrate older files; a file from a newer version is refused.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+use thiserror::Error;
+
+use crate::model::Document;
+
+/// Every version's schema id starts with this, followed by the version number.
+pub const SCHEMA_PREFIX: &str = "torikumi/report/v";
+/// The version this app writes, and the newest it reads.
+pub const VERSION: u32 = 1;
+
+/// `torikumi/report/v1`
+pub fn schema_id() -> String {
+    format!("{SCHEMA_PREFIX}{VERSION}")
+}
+
+/// Why bytes could not be imported as a report.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ImportError {
+    /// The bytes are not JSON (or not UTF-8); where the parser stopped.
+    #[error("not JSON (line {line}, column {column})")]
+    NotJson { line: usize, column: usize },
+    /// JSON, but without a Torikumi report schema id.
+    #[error("not a Torikumi report")]
+    NotAReport,
+    /// Written by a newer version of the app than this one.
+    #[error("report version {found} is newer than supported version {supported}")]
+    NewerVersion { found: u32, supported: u32 },
+    /// A Torikumi report whose content does not match its version's shape.
+    #[error("report content is invalid: {detail}")]
+    Invalid { detail: String },
+}
+
+#[derive(Serialize)]
+struct ExchangeFile<'a> {
+    schema: String,
+    #[serde(flatten)]
+    document: &'a Document,
+}
+
+/// The exchange file's text, pretty-printed (people open these files).
+pub fn to_json(document: &Document) -> String {
+    let file = ExchangeFile { schema: schema_id(), document };
+    // Serialising plain data with string keys cannot fail.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Reads an exchange file of this version or an older one.
+pub fn from_json(bytes: &[u8]) -> Result<Document, ImportError> {
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|e| ImportError::NotJson { line: e.line(), column: e.column() })?;
+    let Value::Object(mut object) = value else {
+        return Err(ImportError::NotAReport);
+    };
+    let version = object
+        .remove("schema")
+        .as_ref()
+        .and_then(Value::as_str)
+        .and_then(|s| s.strip_prefix(SCHEMA_PREFIX))
+        .and_then(|v| v.parse::<u32>().ok())
+        .filter(|v| *v >= 1)
+        .ok_or(ImportError::NotAReport)?;
+    if version > VERSION {
+        return Err(ImportError::NewerVersion { found: version, supported: VERSION });
+    }
+    let current = migrate(version, Value::Object(object))?;
+    serde_json::from_value(current).map_err(|e| ImportError::Invalid { detail: e.to_string() })
+}
+
+/// Brings a document of an older version up to [`VERSION`], one step at a time.
+/// Version 1 is the first; later versions add their steps here.
+fn migrate(version: u32, document: Value) -> Result<Value, ImportError> {
+    match version {
+        VERSION => Ok(document),
+        _ => Err(ImportError::NotAReport),
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of the exchange file, generated from the types.
+pub fn json_schema() -> Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(Document)).unwrap_or_default();
+    if let Some(object) = schema.as_object_mut() {
+        object.insert("$id".into(), json!(format!("urn:torikumi:report:v{VERSION}")));
+        object.insert("title".into(), json!("取組状況 exchange file (Torikumi)"));
+        if let Some(Value::Object(properties)) = object.get_mut("properties") {
+            properties.insert("schema".into(), json!({ "const": schema_id() }));
+        }
+        if let Some(Value::Array(required)) = object.get_mut("required") {
+            required.insert(0, json!("schema"));
+        }
+    }
+    schema
+}

@@ -1,0 +1,21 @@
+//! The 取組状況 report of a ward council on disability support: its model, its
+//! rules, its exchange file and its migrations. Plain Rust with no browser types,
+//! tested natively; the Yew app is a thin layer over it.
+
+pub mod config;
+pub mod count;
+pub mod exchange;
+pub mod fields;
+pub mod fiscal;
+pub mod messages;
+pub mod model;
+pub mod rules;
+pub mod sample;
+pub mod timestamp;
+
+pub use config::Config;
+pub use count::Count;
+pub use fields::{Cell, Field};
+pub use model::{Basis, BodyKind, Document, FixedBodies, FixedBody, ListKind, Report, Row, RowId, SectionKind, Sections, Status, Ward};
+pub use rules::{check, Context, Finding, Problem, Severity};
+pub use timestamp::Timestamp;

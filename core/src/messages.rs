@@ -1,0 +1,95 @@
+//! The one place where problems and errors become Japanese text.
+//!
+//! Each message names the field by its accessible name and says how to fix it.
+
+use crate::config::ConfigError;
+use crate::exchange::ImportError;
+use crate::fiscal::{era_fiscal_year, era_short_year};
+use crate::rules::Problem;
+
+/// The message for a finding on the field labelled `label`.
+pub fn finding(problem: &Problem, label: &str) -> String {
+    match problem {
+        Problem::FiscalYearMissing => "年度が選ばれていません。報告する年度を選んでください。".to_owned(),
+        Problem::FiscalYearOutOfRange { year, latest } => format!(
+            "年度「{}」は選べません。{}から{}までの年度を選んでください。",
+            era_fiscal_year(*year),
+            era_fiscal_year(crate::fiscal::FIRST_FISCAL_YEAR),
+            era_fiscal_year(*latest)
+        ),
+        Problem::WardMissing => "区が選ばれていません。報告する区を選んでください。".to_owned(),
+        Problem::BasisMissing => {
+            "集計の区分が選ばれていません。「実績」か「見込み」を選んでください。".to_owned()
+        }
+        Problem::ProjectionMissing => {
+            "見込み時点が未入力です。いつの時点の見込みか、年と月を入力してください（例：R5.3）。".to_owned()
+        }
+        Problem::ProjectionOutOfYear { year, month, fiscal_year } => format!(
+            "見込み時点「{}.{}」が{}の範囲外です。{}.4から{}.3までの年月にしてください。",
+            era_short_year(*year),
+            month,
+            era_fiscal_year(*fiscal_year),
+            era_short_year(*fiscal_year),
+            era_short_year(fiscal_year + 1)
+        ),
+        Problem::CountMissing => {
+            format!("{label}が未入力です。回数を数字で入力してください（開催しない場合は0）。")
+        }
+        Problem::CountInvalid { typed } => format!(
+            "{label}「{typed}」は回数として読めません。0以上の整数を数字で入力してください（例：12）。"
+        ),
+        Problem::ContentMissing => {
+            format!("{label}が未入力です。回数が1回以上のときは、主な内容・議題等を入力してください。")
+        }
+        Problem::NameMissing => format!("{label}が未入力です。名称を入力してください。"),
+        Problem::NamePlaceholder { name } => {
+            format!("{label}「{name}」は様式の見本のままです。実際の名称に書き換えてください。")
+        }
+        Problem::SectionEmpty => format!("{label}が未入力です。本文を入力してください。"),
+        Problem::ContentTooLong { chars, max } => {
+            format!("{label}が{chars}文字あります。{max}文字以内を目安に、簡潔にまとめてください。")
+        }
+        Problem::PartsSumMismatch { sum, count } => format!(
+            "{label}（{count}回）と内訳の回数の合計（{sum}回）が合いません。回数を確かめてください。"
+        ),
+        Problem::ZeroCountWithContent => format!(
+            "回数が0回ですが、{label}に記載があります。開催しない場合は「なし」と書き、開催する場合は回数を入力してください。"
+        ),
+        Problem::SectionRefersElsewhere => format!(
+            "{label}が「上記の通り」のような参照だけになっています。この項目の内容を具体的に書いてください。"
+        ),
+        Problem::CountImplausible { count } => {
+            format!("{label}が{count}回です（週1回より多い回数です）。入力の誤りがないか確かめてください。")
+        }
+    }
+}
+
+/// The message for a file that could not be imported, naming the file.
+pub fn import_error(file_name: &str, error: &ImportError) -> String {
+    match error {
+        ImportError::NotJson { line, column } => format!(
+            "「{file_name}」を読み込めませんでした。JSONファイルとして読めません（{line}行目{column}文字目）。書き出したファイルをそのまま選んでください。"
+        ),
+        ImportError::NotAReport => format!(
+            "「{file_name}」を読み込めませんでした。取組状況の報告ファイルではありません。「JSONを書き出す」で作ったファイルを選んでください。"
+        ),
+        ImportError::NewerVersion { found, supported } => format!(
+            "「{file_name}」は新しい版のアプリで作られたファイル（形式 v{found}）のため読み込めません。このアプリが読めるのは v{supported} までです。ページを再読み込みして最新版にしてから読み込んでください。"
+        ),
+        ImportError::Invalid { detail } => format!(
+            "「{file_name}」を読み込めませんでした。ファイルの内容が壊れているか、形式が違います（{detail}）。"
+        ),
+    }
+}
+
+/// The message shown when `config.json` could not be used (the built-in defaults apply).
+pub fn config_error(error: &ConfigError) -> String {
+    let what = match error {
+        ConfigError::Malformed(detail) => format!("形式が正しくありません（{detail}）"),
+        ConfigError::NoWards => "区が一つも設定されていません".to_owned(),
+        ConfigError::BadSlug(slug) => format!("区の英字名「{slug}」は半角英小文字・数字・ハイフンで書いてください"),
+        ConfigError::DuplicateWard(name) => format!("区「{name}」が二重に設定されています"),
+        ConfigError::BadBriefLength => "簡潔に記載する文字数は1以上にしてください".to_owned(),
+    };
+    format!("設定ファイル config.json を使えませんでした：{what}。標準の設定（仙台市の5区）で動いています。")
+}

@@ -1,0 +1,325 @@
+//! The report as typed data, in the order of the paper form.
+//!
+//! Text is kept exactly as typed (full-width punctuation included); counts keep
+//! what was typed until it parses (see [`crate::count`]). Every list item has a
+//! stable [`RowId`] so the UI, undo and findings never depend on positions.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::count::Count;
+use crate::fiscal::{era_fiscal_year, era_short_year};
+use crate::timestamp::Timestamp;
+
+/// Stable identity of a team, activity or part within one report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct RowId(pub u32);
+
+/// A ward as the exchange file records it: the display name and the ASCII slug
+/// used in file names. Both are stored so a file reads the same under any config.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ward {
+    /// e.g. 青葉区
+    pub name: String,
+    /// e.g. aoba
+    pub slug: String,
+}
+
+/// The basis of the counts: actual, or projected to a year and month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Basis {
+    /// 実績: the heading is plain 「○実施状況」.
+    Actual,
+    /// 見込み: projected to a year-month, e.g. R5.3. Either part may still be blank in a draft.
+    Projected { year: Option<i32>, month: Option<u8> },
+}
+
+/// The four fixed bodies of the table, （１）（２）（３）（５）.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BodyKind {
+    Plenary,
+    Network,
+    Liaison,
+    Steering,
+}
+
+impl BodyKind {
+    pub const ALL: [BodyKind; 4] = [BodyKind::Plenary, BodyKind::Network, BodyKind::Liaison, BodyKind::Steering];
+
+    /// Short name used in accessible names and messages.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            BodyKind::Plenary => "全体協議会",
+            BodyKind::Network => "実務者ネットワーク会議",
+            BodyKind::Liaison => "障害者相談支援事業所等連絡会議",
+            BodyKind::Steering => "運営会議",
+        }
+    }
+
+    /// The row heading as printed on the form.
+    pub fn heading(self) -> &'static str {
+        match self {
+            BodyKind::Plenary => "（１）全体協議会",
+            BodyKind::Network => "（２）実務者ネットワーク会議",
+            BodyKind::Liaison => "（３）障害者相談支援事業所等連絡会議",
+            BodyKind::Steering => "（５）運営会議",
+        }
+    }
+}
+
+/// The two lists of named rows: （４） project teams and other activities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListKind {
+    Teams,
+    Activities,
+}
+
+impl ListKind {
+    pub const ALL: [ListKind; 2] = [ListKind::Teams, ListKind::Activities];
+
+    /// Prefix of a row's accessible name: プロジェクトチーム1, その他の活動1.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            ListKind::Teams => "プロジェクトチーム",
+            ListKind::Activities => "その他の活動",
+        }
+    }
+}
+
+/// The three text sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionKind {
+    MainWork,
+    Issues,
+    Plans,
+}
+
+impl SectionKind {
+    pub const ALL: [SectionKind; 3] = [SectionKind::MainWork, SectionKind::Issues, SectionKind::Plans];
+
+    /// Accessible name of the section's text field.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            SectionKind::MainWork => "今年度の主な取組み",
+            SectionKind::Issues => "現状における課題",
+            SectionKind::Plans => "課題に対する次年度以降の取組予定",
+        }
+    }
+
+    /// The heading as printed on the form.
+    pub fn heading(self) -> &'static str {
+        match self {
+            SectionKind::MainWork => "１　今年度の主な取組み",
+            SectionKind::Issues => "２　現状における課題（地域ニーズや課題、協議会運営上の課題など）",
+            SectionKind::Plans => "３　課題に対する次年度以降の取組予定",
+        }
+    }
+}
+
+/// A named row with a count and content: a project team, another activity, or a part (内訳).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Row {
+    pub id: RowId,
+    pub name: String,
+    pub count: Option<Count>,
+    pub content: String,
+}
+
+impl Row {
+    pub fn empty(id: RowId) -> Self {
+        Row { id, name: String::new(), count: None, content: String::new() }
+    }
+}
+
+/// One of the four fixed bodies.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FixedBody {
+    pub count: Option<Count>,
+    pub content: String,
+    /// The ward's own name for the body (区での呼称), printed under the body's name.
+    pub local_name: String,
+    /// Optional breakdown (内訳) with their own names, counts and content.
+    pub parts: Vec<Row>,
+}
+
+/// The four fixed bodies, always present, in the form's order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FixedBodies {
+    pub plenary: FixedBody,
+    pub network: FixedBody,
+    pub liaison: FixedBody,
+    pub steering: FixedBody,
+}
+
+/// The three text sections, kept exactly as typed (line breaks included).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sections {
+    /// １　今年度の主な取組み
+    pub main_work: String,
+    /// ２　現状における課題
+    pub issues: String,
+    /// ３　課題に対する次年度以降の取組予定
+    pub plans: String,
+}
+
+/// The report itself: what the paper form holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// Gregorian year in which the fiscal year begins (令和4年度 = 2022).
+    pub fiscal_year: Option<i32>,
+    pub ward: Option<Ward>,
+    pub basis: Option<Basis>,
+    pub bodies: FixedBodies,
+    /// （４）プロジェクトチーム
+    pub teams: Vec<Row>,
+    /// その他の活動
+    pub activities: Vec<Row>,
+    pub sections: Sections,
+}
+
+impl Report {
+    pub fn body(&self, kind: BodyKind) -> &FixedBody {
+        let b = &self.bodies;
+        match kind {
+            BodyKind::Plenary => &b.plenary,
+            BodyKind::Network => &b.network,
+            BodyKind::Liaison => &b.liaison,
+            BodyKind::Steering => &b.steering,
+        }
+    }
+
+    pub fn body_mut(&mut self, kind: BodyKind) -> &mut FixedBody {
+        let b = &mut self.bodies;
+        match kind {
+            BodyKind::Plenary => &mut b.plenary,
+            BodyKind::Network => &mut b.network,
+            BodyKind::Liaison => &mut b.liaison,
+            BodyKind::Steering => &mut b.steering,
+        }
+    }
+
+    pub fn list(&self, kind: ListKind) -> &[Row] {
+        match kind {
+            ListKind::Teams => &self.teams,
+            ListKind::Activities => &self.activities,
+        }
+    }
+
+    pub fn list_mut(&mut self, kind: ListKind) -> &mut Vec<Row> {
+        match kind {
+            ListKind::Teams => &mut self.teams,
+            ListKind::Activities => &mut self.activities,
+        }
+    }
+
+    pub fn section(&self, kind: SectionKind) -> &str {
+        let s = &self.sections;
+        match kind {
+            SectionKind::MainWork => &s.main_work,
+            SectionKind::Issues => &s.issues,
+            SectionKind::Plans => &s.plans,
+        }
+    }
+
+    pub fn section_mut(&mut self, kind: SectionKind) -> &mut String {
+        let s = &mut self.sections;
+        match kind {
+            SectionKind::MainWork => &mut s.main_work,
+            SectionKind::Issues => &mut s.issues,
+            SectionKind::Plans => &mut s.plans,
+        }
+    }
+
+    /// All rows that carry an id, wherever they are.
+    fn all_rows(&self) -> impl Iterator<Item = &Row> {
+        BodyKind::ALL
+            .into_iter()
+            .flat_map(move |k| self.body(k).parts.iter())
+            .chain(self.teams.iter())
+            .chain(self.activities.iter())
+    }
+
+    /// An id no row of this report uses yet.
+    pub fn fresh_id(&self) -> RowId {
+        RowId(self.all_rows().map(|r| r.id.0).max().map_or(1, |m| m + 1))
+    }
+
+    /// The council's name, derived from the ward (never typed: avoids 「宮城野区区…」).
+    pub fn council_name(&self) -> Option<String> {
+        self.ward.as_ref().map(|w| format!("{}障害者自立支援協議会", w.name))
+    }
+
+    /// 「令和４年度　青葉区障害者自立支援協議会　取組状況」; unset parts are left out.
+    pub fn title(&self) -> String {
+        let mut parts = Vec::with_capacity(3);
+        if let Some(fy) = self.fiscal_year {
+            parts.push(era_fiscal_year(fy));
+        }
+        parts.push(self.council_name().unwrap_or_else(|| "区障害者自立支援協議会".to_owned()));
+        parts.push("取組状況".to_owned());
+        parts.join("\u{3000}")
+    }
+
+    /// ASCII file stem for exports: `R4_aoba_torikumi` (mail gateways mangle Japanese names).
+    pub fn file_stem(&self) -> String {
+        let mut parts = Vec::with_capacity(3);
+        if let Some(fy) = self.fiscal_year {
+            parts.push(era_short_year(fy));
+        }
+        if let Some(w) = &self.ward {
+            parts.push(w.slug.clone());
+        }
+        parts.push("torikumi".to_owned());
+        parts.join("_")
+    }
+
+    /// The exchange file's name: `R4_aoba_torikumi.json`.
+    pub fn json_file_name(&self) -> String {
+        format!("{}.json", self.file_stem())
+    }
+
+    /// The heading of the table: 「○実施状況」 or 「○実施状況（R5.3 見込み）」.
+    pub fn counts_heading(&self) -> String {
+        match &self.basis {
+            Some(Basis::Projected { year: Some(y), month: Some(m) }) => {
+                format!("○実施状況（{}.{} 見込み）", era_short_year(*y), m)
+            }
+            Some(Basis::Projected { .. }) => "○実施状況（見込み）".to_owned(),
+            _ => "○実施状況".to_owned(),
+        }
+    }
+}
+
+/// Whether the report is still being written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    Finished,
+}
+
+/// A report with its status and times: what a draft holds and what the exchange file carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub status: Status,
+    pub created: Timestamp,
+    pub changed: Timestamp,
+    pub finished: Option<Timestamp>,
+    pub report: Report,
+}
+
+impl Document {
+    /// A new, empty draft created at `now`.
+    pub fn new(now: Timestamp) -> Self {
+        Document { status: Status::Draft, created: now, changed: now, finished: None, report: Report::default() }
+    }
+}

@@ -1,0 +1,283 @@
+//! The rules a report must meet (REPORT-FORM.md, "Rules a report must meet").
+//!
+//! [`check`] runs on every change, so it walks the report once and allocates only
+//! for what it finds. Errors block finishing; warnings are shown and allowed.
+
+use crate::config::Config;
+use crate::count::{Count, CountError};
+use crate::fields::{Cell, Field};
+use crate::fiscal::{fiscal_year_contains, FIRST_FISCAL_YEAR};
+use crate::messages;
+use crate::model::{Basis, BodyKind, ListKind, Report, Row, SectionKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Blocks finishing.
+    Error,
+    /// Shown, and allowed.
+    Warning,
+}
+
+/// What is wrong, with what the message needs to say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    FiscalYearMissing,
+    FiscalYearOutOfRange { year: i32, latest: i32 },
+    WardMissing,
+    BasisMissing,
+    ProjectionMissing,
+    ProjectionOutOfYear { year: i32, month: u8, fiscal_year: i32 },
+    CountMissing,
+    CountInvalid { typed: String },
+    ContentMissing,
+    NameMissing,
+    NamePlaceholder { name: String },
+    SectionEmpty,
+    ContentTooLong { chars: usize, max: usize },
+    PartsSumMismatch { sum: u32, count: u32 },
+    ZeroCountWithContent,
+    SectionRefersElsewhere,
+    CountImplausible { count: u32 },
+}
+
+impl Problem {
+    /// The rule's stable id, for tests, logs and the UI.
+    pub fn rule_id(&self) -> &'static str {
+        match self {
+            Problem::FiscalYearMissing => "fiscal-year-missing",
+            Problem::FiscalYearOutOfRange { .. } => "fiscal-year-range",
+            Problem::WardMissing => "ward-missing",
+            Problem::BasisMissing => "basis-missing",
+            Problem::ProjectionMissing => "projection-missing",
+            Problem::ProjectionOutOfYear { .. } => "projection-range",
+            Problem::CountMissing => "count-missing",
+            Problem::CountInvalid { .. } => "count-invalid",
+            Problem::ContentMissing => "content-missing",
+            Problem::NameMissing => "name-missing",
+            Problem::NamePlaceholder { .. } => "name-placeholder",
+            Problem::SectionEmpty => "section-empty",
+            Problem::ContentTooLong { .. } => "content-too-long",
+            Problem::PartsSumMismatch { .. } => "parts-sum",
+            Problem::ZeroCountWithContent => "zero-count-with-content",
+            Problem::SectionRefersElsewhere => "section-refers-elsewhere",
+            Problem::CountImplausible { .. } => "count-over-weekly",
+        }
+    }
+
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::ContentTooLong { .. }
+            | Problem::PartsSumMismatch { .. }
+            | Problem::ZeroCountWithContent
+            | Problem::SectionRefersElsewhere
+            | Problem::CountImplausible { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// One finding: which rule, which field (by stable ids), and the Japanese message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub problem: Problem,
+    pub field: Field,
+    pub message: String,
+}
+
+impl Finding {
+    pub fn rule_id(&self) -> &'static str {
+        self.problem.rule_id()
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.problem.severity()
+    }
+}
+
+/// What the rules need besides the report.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub config: &'a Config,
+    /// The fiscal year it is now in Japan (see [`crate::timestamp::Timestamp::fiscal_year`]).
+    pub current_fiscal_year: i32,
+}
+
+/// Counts above this (more than weekly) are probably typos.
+pub const PLAUSIBLE_COUNT_MAX: u32 = 52;
+
+/// Content that means "none held".
+const NONE_WORDS: [&str; 3] = ["なし", "特になし", "無し"];
+
+/// Section texts that only refer elsewhere.
+const REFERRING_PHRASES: [&str; 5] = ["上記の通り", "上記のとおり", "同上", "前述の通り", "前述のとおり"];
+
+/// Whether text is empty for the rules: white space, U+3000 included, counts as empty.
+pub fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// A name still reading like the template's 「○○○○PT」: only circle marks, with or without PT.
+pub fn is_placeholder_name(name: &str) -> bool {
+    let t = name.trim();
+    let t = ["PT", "ＰＴ", "pt", "ｐｔ"].iter().find_map(|s| t.strip_suffix(s)).unwrap_or(t).trim_end();
+    !t.is_empty() && t.chars().all(|c| matches!(c, '○' | '〇' | '◯'))
+}
+
+fn is_none_word(content: &str) -> bool {
+    NONE_WORDS.contains(&content.trim())
+}
+
+fn only_refers_elsewhere(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_prefix('・').unwrap_or(t);
+    let t = t.strip_suffix('。').unwrap_or(t).trim();
+    REFERRING_PHRASES.contains(&t)
+}
+
+/// Checks a report against every rule, in the form's order.
+pub fn check(report: &Report, ctx: &Context) -> Vec<Finding> {
+    let mut c = Checker { report, ctx, out: Vec::new() };
+    c.header();
+    for body in BodyKind::ALL {
+        c.fixed_body(body);
+    }
+    for list in ListKind::ALL {
+        for row in report.list(list) {
+            c.named_row(row, false, |cell| Field::Item(list, row.id, cell));
+        }
+    }
+    for kind in SectionKind::ALL {
+        c.section(kind);
+    }
+    c.out
+}
+
+/// Whether a report has no errors left (warnings allowed).
+pub fn can_finish(findings: &[Finding]) -> bool {
+    findings.iter().all(|f| f.severity() == Severity::Warning)
+}
+
+struct Checker<'a> {
+    report: &'a Report,
+    ctx: &'a Context<'a>,
+    out: Vec<Finding>,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, field: Field, problem: Problem) {
+        let label = field.accessible_name(self.report).unwrap_or_default();
+        let message = messages::finding(&problem, &label);
+        self.out.push(Finding { problem, field, message });
+    }
+
+    fn header(&mut self) {
+        match self.report.fiscal_year {
+            None => self.push(Field::FiscalYear, Problem::FiscalYearMissing),
+            Some(year) => {
+                let latest = self.ctx.current_fiscal_year + 1;
+                if year < FIRST_FISCAL_YEAR || year > latest {
+                    self.push(Field::FiscalYear, Problem::FiscalYearOutOfRange { year, latest });
+                }
+            }
+        }
+        if self.report.ward.is_none() {
+            self.push(Field::Ward, Problem::WardMissing);
+        }
+        match &self.report.basis {
+            None => self.push(Field::Basis, Problem::BasisMissing),
+            Some(Basis::Actual) => {}
+            Some(Basis::Projected { year: Some(year), month: Some(month) }) => {
+                if let Some(fy) = self.report.fiscal_year {
+                    if !fiscal_year_contains(fy, *year, *month) {
+                        let problem = Problem::ProjectionOutOfYear { year: *year, month: *month, fiscal_year: fy };
+                        self.push(Field::Projection, problem);
+                    }
+                }
+            }
+            Some(Basis::Projected { .. }) => self.push(Field::Projection, Problem::ProjectionMissing),
+        }
+    }
+
+    /// Count present and whole; returns its value when it is.
+    fn count(&mut self, count: &Option<Count>, field: Field) -> Option<u32> {
+        let value = count.as_ref().map_or(Err(CountError::Blank), Count::value);
+        match value {
+            Ok(n) => {
+                if n > PLAUSIBLE_COUNT_MAX {
+                    self.push(field, Problem::CountImplausible { count: n });
+                }
+                Some(n)
+            }
+            Err(CountError::Blank) => {
+                self.push(field, Problem::CountMissing);
+                None
+            }
+            Err(CountError::NotAWholeNumber { typed }) => {
+                self.push(field, Problem::CountInvalid { typed });
+                None
+            }
+        }
+    }
+
+    /// Content against its count and the brief length. `optional`: content is
+    /// held elsewhere (a body's parts) or not required (a part).
+    fn content(&mut self, content: &str, count: Option<u32>, optional: bool, field: Field) {
+        let blank = is_blank(content);
+        match count {
+            Some(n) if n > 0 && blank && !optional => self.push(field, Problem::ContentMissing),
+            Some(0) if !blank && !is_none_word(content) => self.push(field, Problem::ZeroCountWithContent),
+            _ => {}
+        }
+        let max = self.ctx.config.brief_length;
+        // Byte length bounds the character count from above: skip counting short text.
+        if content.len() > max {
+            let chars = content.chars().count();
+            if chars > max {
+                self.push(field, Problem::ContentTooLong { chars, max });
+            }
+        }
+    }
+
+    fn name(&mut self, name: &str, field: Field) {
+        if is_blank(name) {
+            self.push(field, Problem::NameMissing);
+        } else if is_placeholder_name(name) {
+            self.push(field, Problem::NamePlaceholder { name: name.trim().to_owned() });
+        }
+    }
+
+    /// A team, an activity or a part: name, count, content. A part's content is
+    /// optional (the row's content requirement is met by its own or its parts').
+    fn named_row(&mut self, row: &Row, is_part: bool, field: impl Fn(Cell) -> Field) -> Option<u32> {
+        self.name(&row.name, field(Cell::Name));
+        let n = self.count(&row.count, field(Cell::Count));
+        self.content(&row.content, n, is_part, field(Cell::Content));
+        n
+    }
+
+    fn fixed_body(&mut self, kind: BodyKind) {
+        let body = self.report.body(kind);
+        let n = self.count(&body.count, Field::Body(kind, Cell::Count));
+        let parts_content = body.parts.iter().any(|p| !is_blank(&p.content));
+        self.content(&body.content, n, parts_content, Field::Body(kind, Cell::Content));
+        let mut sum = Some(0u32);
+        for part in &body.parts {
+            let pn = self.named_row(part, true, |cell| Field::Part(kind, part.id, cell));
+            sum = sum.zip(pn).map(|(s, p)| s.saturating_add(p));
+        }
+        if let (false, Some(sum), Some(count)) = (body.parts.is_empty(), sum, n) {
+            if sum != count {
+                self.push(Field::Body(kind, Cell::Count), Problem::PartsSumMismatch { sum, count });
+            }
+        }
+    }
+
+    fn section(&mut self, kind: SectionKind) {
+        let text = self.report.section(kind);
+        if is_blank(text) {
+            self.push(Field::Section(kind), Problem::SectionEmpty);
+        } else if only_refers_elsewhere(text) {
+            self.push(Field::Section(kind), Problem::SectionRefersElsewhere);
+        }
+    }
+}

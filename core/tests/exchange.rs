@@ -1,0 +1,227 @@
+//! The exchange file: round trip, refusal of what is not a report, and the
+//! committed JSON Schema (checked for drift and used by an independent validator).
+
+use proptest::prelude::*;
+use serde_json::Value;
+use torikumi_core::exchange::{self, ImportError};
+use torikumi_core::sample::sample_report;
+use torikumi_core::{Basis, Count, Document, FixedBodies, FixedBody, Report, Row, RowId, Sections, Status, Timestamp, Ward};
+
+const SCHEMA_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../static/schema/report-v1.schema.json");
+
+fn sample_document() -> Document {
+    let mut d = Document::new(Timestamp::from_unix_millis(1_675_990_800_000.0));
+    d.report = sample_report();
+    d
+}
+
+fn committed_schema() -> Value {
+    let text = std::fs::read_to_string(SCHEMA_FILE).expect("the schema file is committed");
+    serde_json::from_str(&text).expect("the schema file is JSON")
+}
+
+#[test]
+fn the_committed_schema_matches_the_types() {
+    let generated = serde_json::to_string_pretty(&exchange::json_schema()).unwrap() + "\n";
+    if std::env::var_os("TORIKUMI_WRITE_SCHEMA").is_some() {
+        std::fs::write(SCHEMA_FILE, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(SCHEMA_FILE).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "static/schema/report-v1.schema.json is out of date with the types; \
+         regenerate it with TORIKUMI_WRITE_SCHEMA=1 cargo test -p torikumi-core --test exchange"
+    );
+}
+
+#[test]
+fn the_schema_is_draft_2020_12() {
+    assert_eq!(committed_schema()["$schema"], "https://json-schema.org/draft/2020-12/schema");
+}
+
+#[test]
+fn an_export_looks_like_the_form_describes() {
+    let json = exchange::to_json(&sample_document());
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["schema"], "torikumi/report/v1");
+    assert_eq!(v["status"], "draft");
+    assert_eq!(v["created"], "2023-02-10T10:00:00+09:00");
+    assert_eq!(v["finished"], Value::Null);
+    assert_eq!(v["report"]["fiscal_year"], 2022 + 1);
+    assert_eq!(v["report"]["ward"]["slug"], "wakabayashi");
+}
+
+#[test]
+fn the_sample_export_is_valid_against_the_committed_schema() {
+    let validator = jsonschema::draft202012::new(&committed_schema()).expect("the schema compiles");
+    let export: Value = serde_json::from_str(&exchange::to_json(&sample_document())).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&export).map(|e| e.to_string()).collect();
+    assert_eq!(errors, Vec::<String>::new());
+}
+
+#[test]
+fn the_schema_rejects_what_is_not_a_v1_report() {
+    let validator = jsonschema::draft202012::new(&committed_schema()).unwrap();
+    let export: Value = serde_json::from_str(&exchange::to_json(&sample_document())).unwrap();
+    let mut newer = export.clone();
+    newer["schema"] = "torikumi/report/v2".into();
+    assert!(!validator.is_valid(&newer));
+    let mut unknown = export.clone();
+    unknown["report"]["extra"] = 1.into();
+    assert!(!validator.is_valid(&unknown));
+    let mut negative = export;
+    negative["report"]["bodies"]["plenary"]["count"] = (-1).into();
+    assert!(!validator.is_valid(&negative));
+}
+
+#[test]
+fn a_newer_version_is_refused() {
+    let mut v: Value = serde_json::from_str(&exchange::to_json(&sample_document())).unwrap();
+    v["schema"] = "torikumi/report/v2".into();
+    let bytes = serde_json::to_vec(&v).unwrap();
+    assert_eq!(exchange::from_json(&bytes), Err(ImportError::NewerVersion { found: 2, supported: 1 }));
+    let m = torikumi_core::messages::import_error("R5_wakabayashi_torikumi.json", &ImportError::NewerVersion { found: 2, supported: 1 });
+    assert!(m.contains("R5_wakabayashi_torikumi.json") && m.contains("新しい版"), "{m}");
+}
+
+#[test]
+fn what_is_not_a_report_is_refused_with_the_reason() {
+    assert!(matches!(exchange::from_json(b"\xff\xfe"), Err(ImportError::NotJson { .. })));
+    assert!(matches!(exchange::from_json("{\"schema\": ".as_bytes()), Err(ImportError::NotJson { .. })));
+    assert_eq!(exchange::from_json(b"[]"), Err(ImportError::NotAReport));
+    assert_eq!(exchange::from_json(br#"{"name": "x"}"#), Err(ImportError::NotAReport));
+    assert_eq!(exchange::from_json(br#"{"schema": "torikumi/report/v0"}"#), Err(ImportError::NotAReport));
+    assert_eq!(exchange::from_json(br#"{"schema": "other/report/v1"}"#), Err(ImportError::NotAReport));
+    assert!(matches!(exchange::from_json(br#"{"schema": "torikumi/report/v1"}"#), Err(ImportError::Invalid { .. })));
+}
+
+#[test]
+fn the_file_name_is_ascii_and_derived_from_the_report() {
+    let mut r = sample_report();
+    r.fiscal_year = Some(2022);
+    r.ward = Some(Ward { name: "青葉区".into(), slug: "aoba".into() });
+    assert_eq!(r.json_file_name(), "R4_aoba_torikumi.json");
+    assert_eq!(r.title(), "令和４年度　青葉区障害者自立支援協議会　取組状況");
+    r.fiscal_year = Some(2019);
+    assert_eq!(r.json_file_name(), "R1_aoba_torikumi.json");
+    assert_eq!(r.title(), "令和元年度　青葉区障害者自立支援協議会　取組状況");
+    assert_eq!(Report::default().json_file_name(), "torikumi.json");
+}
+
+#[test]
+fn the_counts_heading_shows_the_projection() {
+    let mut r = sample_report();
+    r.basis = Some(Basis::Projected { year: Some(2023), month: Some(3) });
+    assert_eq!(r.counts_heading(), "○実施状況（R5.3 見込み）");
+    r.basis = Some(Basis::Actual);
+    assert_eq!(r.counts_heading(), "○実施状況");
+}
+
+// ---- properties ----
+
+fn text() -> impl Strategy<Value = String> {
+    // Japanese, ASCII, full-width punctuation, line breaks and markup-like text.
+    prop_oneof![
+        Just(String::new()),
+        "[ぁ-んァ-ン一-龯０-９、。「」・①②（）\n 　a-z<>&\"'/]{0,40}",
+        any::<String>(),
+    ]
+}
+
+fn count() -> impl Strategy<Value = Option<Count>> {
+    prop_oneof![
+        Just(None),
+        any::<u32>().prop_map(|n| Some(Count::Number(n))),
+        text().prop_map(|t| Some(Count::Text(t))),
+    ]
+}
+
+fn rows(max: usize) -> impl Strategy<Value = Vec<Row>> {
+    prop::collection::vec((any::<u32>(), text(), count(), text()), 0..max).prop_map(|v| {
+        v.into_iter().map(|(id, name, count, content)| Row { id: RowId(id), name, count, content }).collect()
+    })
+}
+
+fn body() -> impl Strategy<Value = FixedBody> {
+    (count(), text(), text(), rows(3)).prop_map(|(count, content, local_name, parts)| FixedBody {
+        count,
+        content,
+        local_name,
+        parts,
+    })
+}
+
+fn timestamp() -> impl Strategy<Value = Timestamp> {
+    (0i64..4_102_444_800_000, -12i8..=14).prop_map(|(ms, hours)| {
+        let t = Timestamp::from_unix_millis(ms as f64);
+        Timestamp(t.0.to_offset(time::UtcOffset::from_hms(hours, 0, 0).unwrap()))
+    })
+}
+
+fn document() -> impl Strategy<Value = Document> {
+    let basis = prop_oneof![
+        Just(None),
+        Just(Some(Basis::Actual)),
+        (any::<Option<i32>>(), any::<Option<u8>>()).prop_map(|(year, month)| Some(Basis::Projected { year, month })),
+    ];
+    let ward = prop::option::of((text(), "[a-z]{1,12}").prop_map(|(name, slug)| Ward { name, slug }));
+    let report = (
+        any::<Option<i32>>(),
+        ward,
+        basis,
+        (body(), body(), body(), body()),
+        rows(4),
+        rows(4),
+        (text(), text(), text()),
+    )
+        .prop_map(|(fiscal_year, ward, basis, (plenary, network, liaison, steering), teams, activities, (a, b, c))| {
+            Report {
+                fiscal_year,
+                ward,
+                basis,
+                bodies: FixedBodies { plenary, network, liaison, steering },
+                teams,
+                activities,
+                sections: Sections { main_work: a, issues: b, plans: c },
+            }
+        });
+    (prop::bool::ANY, timestamp(), timestamp(), prop::option::of(timestamp()), report).prop_map(
+        |(finished, created, changed, finished_at, report)| Document {
+            status: if finished { Status::Finished } else { Status::Draft },
+            created,
+            changed,
+            finished: finished_at,
+            report,
+        },
+    )
+}
+
+proptest! {
+    #[test]
+    fn export_then_import_gives_back_an_equal_report(doc in document()) {
+        let json = exchange::to_json(&doc);
+        prop_assert_eq!(exchange::from_json(json.as_bytes()), Ok(doc));
+    }
+
+    #[test]
+    fn every_export_is_valid_against_the_committed_schema(doc in document()) {
+        let validator = jsonschema::draft202012::new(&committed_schema()).unwrap();
+        let export: Value = serde_json::from_str(&exchange::to_json(&doc)).unwrap();
+        prop_assert!(validator.is_valid(&export));
+    }
+
+    #[test]
+    fn arbitrary_bytes_give_an_error_never_a_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        prop_assert!(exchange::from_json(&bytes).is_err());
+    }
+
+    #[test]
+    fn damaged_exports_give_an_error_or_a_report_never_a_panic(cut in 0usize..4000, byte in any::<u8>()) {
+        let mut bytes = exchange::to_json(&sample_document()).into_bytes();
+        let at = cut % bytes.len();
+        bytes[at] = byte;
+        let _ = exchange::from_json(&bytes);
+        bytes.truncate(at);
+        prop_assert!(exchange::from_json(&bytes).is_err());
+    }
+}

@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod count;
+pub mod edit;
 pub mod exchange;
 pub mod fields;
 pub mod fiscal;

@@ -30,7 +30,7 @@ fn the_committed_schema_matches_the_types() {
     assert!(
         committed == generated,
         "static/schema/report-v1.schema.json is out of date with the types; \
-         regenerate it with TORIKUMI_WRITE_SCHEMA=1 cargo test -p torikumi-core --test exchange"
+         regenerate it with TORIKUMI_WRITE_SCHEMA=1 cargo test -p torikumi-core --test exchange the_committed_schema_matches_the_types"
     );
 }
 

@@ -2,6 +2,8 @@
 //! can be decided without a browser.
 
 mod app;
+mod components;
+mod state;
 
 pub use app::App;
 

@@ -1,0 +1,253 @@
+//! The page where staff write a report: the basics, 「○実施状況」, the three
+//! sections, the findings summary, and undo/redo of structural edits.
+
+use gloo_events::EventListener;
+use torikumi_core::edit::Edit;
+use torikumi_core::fiscal::{era_fiscal_year, era_short_year, FIRST_FISCAL_YEAR};
+use torikumi_core::{Basis, Field, SectionKind, Timestamp};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlSelectElement, KeyboardEvent as DomKeyboardEvent};
+use yew::prelude::*;
+
+use super::form_field::{findings_list, requirement_tag, FormField, Kind};
+use super::summary::{focus_by_id, Summary};
+use super::table::TableCtx;
+use super::text_field::in_text_field;
+use super::Findings;
+use crate::state::{basis_edit, ward_edit, Action, Store};
+
+/// The value of the select that fired an event.
+fn select_value(e: &Event) -> String {
+    e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
+}
+
+/// Ctrl+Z / Ctrl+Y (Cmd on macOS) undo and redo structural edits, outside text fields.
+#[hook]
+fn use_undo_keys(dispatch: UseReducerDispatcher<crate::state::EditorState>) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+            EventListener::new(&doc, "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<DomKeyboardEvent>() else { return };
+                if !(e.ctrl_key() || e.meta_key()) || e.alt_key() || in_text_field(e.target()) {
+                    return;
+                }
+                let action = match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                    ("z", false) => Action::Undo,
+                    ("z", true) | ("y", false) => Action::Redo,
+                    _ => return,
+                };
+                e.prevent_default();
+                dispatch.dispatch(action);
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+#[function_component(Editor)]
+pub fn editor() -> Html {
+    let store = use_context::<Store>().expect("the editor is inside the store's provider");
+    let dispatch = store.dispatcher();
+    use_undo_keys(dispatch.clone());
+    {
+        let focus = store.focus.clone();
+        use_effect_with(focus, |focus| {
+            if let Some(f) = focus {
+                focus_by_id(&f.id);
+            }
+        });
+    }
+
+    let findings = Findings::of(&store);
+    let report = store.report();
+    let table = TableCtx { state: &store, findings: &findings, dispatch: &dispatch };
+    let on = |action: Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
+    };
+    let finish = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ShowAll))
+    };
+
+    html! {
+        <div class="editor">
+            <h1 class="report-title">{ report.title() }</h1>
+            <div class="toolbar" role="toolbar" aria-label="編集">
+                <button type="button" class="button" disabled={!store.history.can_undo()} onclick={on(Action::Undo)}
+                    aria-keyshortcuts="Control+Z">{ "元に戻す" }</button>
+                <button type="button" class="button" disabled={!store.history.can_redo()} onclick={on(Action::Redo)}
+                    aria-keyshortcuts="Control+Y">{ "やり直す" }</button>
+                <button type="button" class="button button-primary" onclick={finish}>{ "完成にする" }</button>
+            </div>
+            if let Some(message) = &store.config_error {
+                <p class="notice notice-warning" role="status">{ message }</p>
+            }
+            <Summary items={findings.summary(&store)} complete={store.show_all} focus_serial={store.summary_focus} />
+            { basics(&store, &findings, &dispatch) }
+            { table.view() }
+            <section class="block" aria-labelledby="sections-heading">
+                <h2 id="sections-heading" class="visually-hidden">{ "本文" }</h2>
+                { for SectionKind::ALL.into_iter().map(|kind| {
+                    let field = Field::Section(kind);
+                    html! {
+                        <div class="section-field">
+                            <h2 class="block-title">{ kind.heading() }</h2>
+                            <FormField key={field.dom_id()} {field} label={kind.short_name()} name={kind.short_name()}
+                                kind={Kind::Long} required={Some(true)} value={report.section(kind).to_owned()}
+                                findings={findings.shown(field)} dispatch={dispatch.clone()} />
+                        </div>
+                    }
+                }) }
+            </section>
+        </div>
+    }
+}
+
+/// 年度, 区, 集計の区分 and 見込み時点.
+fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<crate::state::EditorState>) -> Html {
+    let report = store.report();
+    let current = Timestamp::from_unix_millis(js_sys::Date::now()).fiscal_year();
+    let shown = |field: Field| findings.shown(field);
+    let described = |field: Field| {
+        let list = shown(field);
+        (!list.is_empty()).then(|| format!("{}-findings", field.dom_id()))
+    };
+    let invalid = |field: Field| shown(field).iter().any(|f| f.severity == torikumi_core::Severity::Error).then_some("true");
+    let leave = |field: Field| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: FocusEvent| dispatch.dispatch(Action::Leave(field)))
+    };
+
+    // Years offered: 令和元年度 to next year, plus an imported year outside that range so it is not lost.
+    let mut years: Vec<i32> = (FIRST_FISCAL_YEAR..=current + 1).collect();
+    if let Some(y) = report.fiscal_year.filter(|y| !years.contains(y)) {
+        years.push(y);
+        years.sort_unstable();
+    }
+    let on_year = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| dispatch.dispatch(Action::Edit(Edit::FiscalYear(select_value(&e).parse().ok()))))
+    };
+    let on_ward = {
+        let dispatch = dispatch.clone();
+        let config = store.config.clone();
+        Callback::from(move |e: Event| dispatch.dispatch(Action::Edit(ward_edit(&config, &select_value(&e)))))
+    };
+    let basis_radio = |projected: bool, label: &'static str| {
+        let dispatch = dispatch.clone();
+        let checked = match report.basis {
+            Some(Basis::Actual) => !projected,
+            Some(Basis::Projected { .. }) => projected,
+            None => false,
+        };
+        let onchange = Callback::from(move |_: Event| {
+            dispatch.dispatch(Action::Edit(basis_edit(projected)));
+            dispatch.dispatch(Action::Leave(Field::Basis));
+        });
+        let id = if projected { "basis-projected" } else { "basis-actual" };
+        html! {
+            <label class="radio" for={id}>
+                <input type="radio" id={id} name="basis" {checked} {onchange} aria-describedby={described(Field::Basis)} />
+                { label }
+            </label>
+        }
+    };
+    let projection = match &report.basis {
+        Some(Basis::Projected { year, month }) => Some((*year, *month)),
+        _ => None,
+    };
+    let ward_slug = report.ward.as_ref().map(|w| w.slug.clone()).unwrap_or_default();
+    let mut wards = store.config.wards.clone();
+    if let Some(w) = report.ward.as_ref().filter(|w| !wards.iter().any(|c| c.slug == w.slug)) {
+        wards.push(w.clone());
+    }
+
+    html! {
+        <section class="block" aria-labelledby="basics-heading">
+            <h2 id="basics-heading" class="block-title">{ "基本情報" }</h2>
+            <div class="basics">
+                <div class="form-field">
+                    <div class="label-row"><label for="f-fiscal-year" class="label">{ "年度" }</label>{ requirement_tag(Some(true)) }</div>
+                    <select id="f-fiscal-year" class="field field-select" onchange={on_year} onblur={leave(Field::FiscalYear)}
+                        aria-invalid={invalid(Field::FiscalYear)} aria-describedby={described(Field::FiscalYear)}>
+                        <option value="" selected={report.fiscal_year.is_none()}>{ "選んでください" }</option>
+                        { for years.into_iter().map(|y| html! {
+                            <option value={y.to_string()} selected={report.fiscal_year == Some(y)}>{ era_fiscal_year(y) }</option>
+                        }) }
+                    </select>
+                    { findings_list("f-fiscal-year-findings", &shown(Field::FiscalYear)) }
+                </div>
+                <div class="form-field">
+                    <div class="label-row"><label for="f-ward" class="label">{ "区" }</label>{ requirement_tag(Some(true)) }</div>
+                    <select id="f-ward" class="field field-select" onchange={on_ward} onblur={leave(Field::Ward)}
+                        aria-invalid={invalid(Field::Ward)} aria-describedby={described(Field::Ward)}>
+                        <option value="" selected={ward_slug.is_empty()}>{ "選んでください" }</option>
+                        { for wards.iter().map(|w| html! {
+                            <option value={w.slug.clone()} selected={w.slug == ward_slug}>{ &w.name }</option>
+                        }) }
+                    </select>
+                    { findings_list("f-ward-findings", &shown(Field::Ward)) }
+                </div>
+                <fieldset class="form-field fieldset" id="f-basis" aria-invalid={invalid(Field::Basis)}>
+                    <legend class="label">{ "集計の区分" }{ requirement_tag(Some(true)) }</legend>
+                    <p class="support">{ "年度の途中で書く場合は「見込み」を選び、いつの時点の見込みかを選びます。" }</p>
+                    <div class="radios">
+                        { basis_radio(false, "実績") }
+                        { basis_radio(true, "見込み") }
+                    </div>
+                    { findings_list("f-basis-findings", &shown(Field::Basis)) }
+                </fieldset>
+                if let Some((year, month)) = projection {
+                    { projection_select(report.fiscal_year, year, month, dispatch, &shown, invalid(Field::Projection), described(Field::Projection)) }
+                }
+            </div>
+        </section>
+    }
+}
+
+/// 見込み時点: the twelve months of the fiscal year (and a stored month outside them, so it is not lost).
+fn projection_select(
+    fiscal_year: Option<i32>,
+    year: Option<i32>,
+    month: Option<u8>,
+    dispatch: &UseReducerDispatcher<crate::state::EditorState>,
+    shown: &dyn Fn(Field) -> Vec<super::form_field::Shown>,
+    invalid: Option<&'static str>,
+    described: Option<String>,
+) -> Html {
+    let mut months: Vec<(i32, u8)> = fiscal_year
+        .map(|fy| (4..=12).map(|m| (fy, m)).chain((1..=3).map(|m| (fy + 1, m))).collect())
+        .unwrap_or_default();
+    let current = year.zip(month);
+    if let Some(ym) = current.filter(|ym| !months.contains(ym)) {
+        months.insert(0, ym);
+    }
+    let onchange = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let value = select_value(&e);
+            let (y, m) = value.split_once('-').map_or((None, None), |(y, m)| (y.parse().ok(), m.parse().ok()));
+            dispatch.dispatch(Action::Edit(Edit::Projection { year: y, month: m }));
+            dispatch.dispatch(Action::Leave(Field::Projection));
+        })
+    };
+    html! {
+        <div class="form-field">
+            <div class="label-row"><label for="f-projection" class="label">{ "見込み時点" }</label>{ requirement_tag(Some(true)) }</div>
+            <p class="support" id="f-projection-support">{
+                if fiscal_year.is_some() { "何月末時点の見込みかを選びます（例：R6.3 は令和6年3月末）。" } else { "先に年度を選んでください。" }
+            }</p>
+            <select id="f-projection" class="field field-select" {onchange} aria-invalid={invalid}
+                aria-describedby={described.map_or("f-projection-support".to_owned(), |d| format!("f-projection-support {d}"))}>
+                <option value="" selected={current.is_none()}>{ "選んでください" }</option>
+                { for months.into_iter().map(|(y, m)| html! {
+                    <option value={format!("{y}-{m}")} selected={current == Some((y, m))}>
+                        { format!("{}.{}（{}年{}月）", era_short_year(y), m, y, m) }
+                    </option>
+                }) }
+            </select>
+            { findings_list("f-projection-findings", &shown(Field::Projection)) }
+        </div>
+    }
+}

@@ -1,0 +1,140 @@
+//! One field as the Digital Agency form pattern lays it out: the label with a
+//! 必須/任意 tag, support text, the field, its character count, and its findings
+//! below it (errors also set `aria-invalid` and are tied by `aria-describedby`).
+
+use torikumi_core::edit::Edit;
+use torikumi_core::{Field, Severity};
+use yew::prelude::*;
+
+use super::text_field::TextField;
+use crate::state::{Action, EditorState};
+
+/// A finding as a field shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// What sort of text the field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A one-line name.
+    Line,
+    /// A count: typed freely, normalised when left.
+    Count,
+    /// Brief content, with its character count against the brief length.
+    Brief(usize),
+    /// A long section text.
+    Long,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FormFieldProps {
+    pub field: Field,
+    /// The visible label, e.g. 年間実施予定回数.
+    pub label: AttrValue,
+    /// The accessible name, e.g. 全体協議会 年間実施予定回数.
+    pub name: AttrValue,
+    pub kind: Kind,
+    /// Some(true): 必須, Some(false): 任意.
+    #[prop_or_default]
+    pub required: Option<bool>,
+    #[prop_or_default]
+    pub support: Option<AttrValue>,
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub findings: Vec<Shown>,
+    pub dispatch: UseReducerDispatcher<EditorState>,
+}
+
+/// The tag beside a label: 必須 or 任意.
+pub fn requirement_tag(required: Option<bool>) -> Html {
+    match required {
+        Some(true) => html! { <span class="tag tag-required">{ "必須" }</span> },
+        Some(false) => html! { <span class="tag tag-optional">{ "任意" }</span> },
+        None => html! {},
+    }
+}
+
+/// The findings under a field; `id` is what `aria-describedby` points at.
+pub fn findings_list(id: &str, findings: &[Shown]) -> Html {
+    if findings.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="field-findings" id={id.to_owned()}>
+            { for findings.iter().map(|f| {
+                let (class, tag) = match f.severity {
+                    Severity::Error => ("finding finding-error", "エラー"),
+                    Severity::Warning => ("finding finding-warning", "注意"),
+                };
+                html! { <li class={class}><span class="finding-tag">{ tag }</span>{ &f.message }</li> }
+            }) }
+        </ul>
+    }
+}
+
+#[function_component(FormField)]
+pub fn form_field(props: &FormFieldProps) -> Html {
+    let field = props.field;
+    let id = field.dom_id();
+    let on_text = {
+        let dispatch = props.dispatch.clone();
+        use_callback(field, move |text: String, field| dispatch.dispatch(Action::Edit(Edit::Text(*field, text))))
+    };
+    let on_leave = {
+        let dispatch = props.dispatch.clone();
+        use_callback(field, move |(), field| dispatch.dispatch(Action::Leave(*field)))
+    };
+
+    let support_id = format!("{id}-support");
+    let count_id = format!("{id}-chars");
+    let findings_id = format!("{id}-findings");
+    let mut described = Vec::new();
+    if props.support.is_some() {
+        described.push(support_id.clone());
+    }
+    if !props.findings.is_empty() {
+        described.push(findings_id.clone());
+    }
+    let char_count = match props.kind {
+        Kind::Brief(max) => {
+            described.push(count_id.clone());
+            let n = props.value.chars().count();
+            let class = classes!("char-count", (n > max).then_some("char-count-over"));
+            html! { <p class={class} id={count_id}>{ format!("{n}／{max}文字") }</p> }
+        }
+        _ => html! {},
+    };
+    let invalid = props.findings.iter().any(|f| f.severity == Severity::Error);
+    let (multiline, class, inputmode) = match props.kind {
+        Kind::Line => (false, "field-line", None),
+        Kind::Count => (false, "field-count", Some(AttrValue::from("numeric"))),
+        Kind::Brief(_) => (true, "field-brief", None),
+        Kind::Long => (true, "field-long", None),
+    };
+
+    html! {
+        <div class="form-field">
+            <div class="label-row">
+                <label for={id.clone()} class="label">{ &props.label }</label>
+                { requirement_tag(props.required) }
+            </div>
+            if let Some(support) = &props.support {
+                <p class="support" id={support_id}>{ support }</p>
+            }
+            <div class="field-row">
+                <TextField id={id.clone()} name={props.name.clone()} value={props.value.clone()} {multiline}
+                    {inputmode} {invalid} class={class}
+                    describedby={(!described.is_empty()).then(|| AttrValue::from(described.join(" ")))}
+                    {on_text} {on_leave} />
+                if props.kind == Kind::Count {
+                    <span class="unit" aria-hidden="true">{ "回" }</span>
+                }
+            </div>
+            { char_count }
+            { findings_list(&findings_id, &props.findings) }
+        </div>
+    }
+}

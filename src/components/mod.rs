@@ -1,0 +1,48 @@
+//! The editor's components. Each reads the store and sends actions; none changes state itself.
+
+pub mod editor;
+pub mod form_field;
+pub mod summary;
+pub mod table;
+pub mod text_field;
+
+use std::collections::HashMap;
+
+use torikumi_core::{check, Context, Field, Finding, Timestamp};
+
+use crate::state::EditorState;
+use form_field::Shown;
+use summary::SummaryItem;
+
+/// The findings of the open draft, and which of them are shown.
+pub struct Findings {
+    all: Vec<Finding>,
+    shown: HashMap<Field, Vec<Shown>>,
+}
+
+impl Findings {
+    pub fn of(state: &EditorState) -> Self {
+        let now = Timestamp::from_unix_millis(js_sys::Date::now());
+        let ctx = Context { config: &state.config, current_fiscal_year: now.fiscal_year() };
+        let all = check(state.report(), &ctx);
+        let mut shown: HashMap<Field, Vec<Shown>> = HashMap::new();
+        for f in all.iter().filter(|f| state.shows(&f.field)) {
+            shown.entry(f.field).or_default().push(Shown { severity: f.severity(), message: f.message.clone() });
+        }
+        Findings { all, shown }
+    }
+
+    /// The findings shown for a field.
+    pub fn shown(&self, field: Field) -> Vec<Shown> {
+        self.shown.get(&field).cloned().unwrap_or_default()
+    }
+
+    /// The summary's lines: the shown findings, in the form's order.
+    pub fn summary(&self, state: &EditorState) -> Vec<SummaryItem> {
+        self.all
+            .iter()
+            .filter(|f| state.shows(&f.field))
+            .map(|f| SummaryItem { target: f.field.dom_id(), severity: f.severity(), message: f.message.clone() })
+            .collect()
+    }
+}

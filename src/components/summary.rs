@@ -1,0 +1,81 @@
+//! The summary at the top of the editor: every finding shown so far, each a link
+//! that moves focus to its field (the pattern of well-made government forms).
+
+use torikumi_core::Severity;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// One line of the summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryItem {
+    pub target: String,
+    pub severity: Severity,
+    pub message: String,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub items: Vec<SummaryItem>,
+    /// All findings are shown (after 「完成にする」).
+    pub complete: bool,
+    /// Bumped when the summary should take focus.
+    pub focus_serial: u32,
+}
+
+/// Moves focus to an element by id and brings it into view.
+pub fn focus_by_id(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = element {
+        let _ = el.focus();
+        el.scroll_into_view_with_bool(false);
+    }
+}
+
+#[function_component(Summary)]
+pub fn summary(props: &SummaryProps) -> Html {
+    use_effect_with(props.focus_serial, |serial| {
+        if *serial > 0 {
+            focus_by_id("summary");
+        }
+    });
+    let errors = props.items.iter().filter(|i| i.severity == Severity::Error).count();
+    let warnings = props.items.len() - errors;
+    if props.items.is_empty() {
+        return if props.complete {
+            html! {
+                <section id="summary" class="summary summary-ok" tabindex="-1" aria-labelledby="summary-title">
+                    <h2 id="summary-title" class="summary-title">{ "エラーはありません" }</h2>
+                </section>
+            }
+        } else {
+            html! {}
+        };
+    }
+    html! {
+        <section id="summary" class={classes!("summary", (errors > 0).then_some("summary-error"))}
+            tabindex="-1" aria-labelledby="summary-title">
+            <h2 id="summary-title" class="summary-title">{ "入力内容を確認してください" }</h2>
+            <p>{ format!("エラーが{errors}件、注意が{warnings}件あります。エラーを直すと完成にできます。") }</p>
+            <ul class="summary-list">
+                { for props.items.iter().map(|item| {
+                    let target = item.target.clone();
+                    let onclick = Callback::from(move |e: MouseEvent| {
+                        // The hash holds the open view: move focus instead of navigating.
+                        e.prevent_default();
+                        focus_by_id(&target);
+                    });
+                    let tag = if item.severity == Severity::Error { "エラー" } else { "注意" };
+                    html! {
+                        <li class={if item.severity == Severity::Error { "finding-error" } else { "finding-warning" }}>
+                            <span class="finding-tag">{ tag }</span>
+                            <a href={format!("#{}", item.target)} {onclick}>{ &item.message }</a>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

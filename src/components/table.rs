@@ -1,0 +1,143 @@
+//! 「○実施状況」: the four fixed bodies, the project teams, the other activities,
+//! and the parts (内訳) of a body, in the form's order.
+
+use torikumi_core::edit::Place;
+use torikumi_core::fields::{item_prefix, part_prefix};
+use torikumi_core::{BodyKind, Cell, Field, ListKind, Row};
+use yew::prelude::*;
+
+use super::form_field::{FormField, Kind};
+use super::Findings;
+use crate::state::{add_button_id, move_button_id, Action, EditorState, MoveDir};
+
+/// Everything a part of the table needs from the editor.
+pub struct TableCtx<'a> {
+    pub state: &'a EditorState,
+    pub findings: &'a Findings,
+    pub dispatch: &'a UseReducerDispatcher<EditorState>,
+}
+
+impl TableCtx<'_> {
+    fn brief(&self) -> usize {
+        self.state.config.brief_length
+    }
+
+    /// A text field of the form, with its value and shown findings.
+    fn field(&self, field: Field, label: &'static str, kind: Kind, required: Option<bool>, support: Option<&'static str>) -> Html {
+        let report = self.state.report();
+        let name = field.accessible_name(report).unwrap_or_default();
+        let value = report.text(field).unwrap_or_default();
+        html! {
+            <FormField key={field.dom_id()} {field} label={label} name={name} {kind} {required}
+                support={support.map(AttrValue::from)} value={value}
+                findings={self.findings.shown(field)} dispatch={self.dispatch.clone()} />
+        }
+    }
+
+    /// The heading of the table and all its rows.
+    pub fn view(&self) -> Html {
+        html! {
+            <section class="block" aria-labelledby="counts-heading">
+                <h2 id="counts-heading" class="block-title">{ self.state.report().counts_heading() }</h2>
+                <p class="support">{ "会議ごとに、年間実施予定回数と主な内容・議題等を簡潔に記載してください。開催しない場合は回数を0、内容を「なし」とします。" }</p>
+                { self.body(BodyKind::Plenary) }
+                { self.body(BodyKind::Network) }
+                { self.body(BodyKind::Liaison) }
+                { self.list(ListKind::Teams, "（４）プロジェクトチーム") }
+                { self.body(BodyKind::Steering) }
+                { self.list(ListKind::Activities, "その他の活動") }
+            </section>
+        }
+    }
+
+    fn body(&self, kind: BodyKind) -> Html {
+        let body = self.state.report().body(kind);
+        let content_required = body.count.as_ref().and_then(|c| c.value().ok()).map(|n| n > 0);
+        let place = Place::Parts(kind);
+        html! {
+            <section class="row-card body-card" aria-labelledby={format!("h-{}", Field::Body(kind, Cell::Count).dom_id())}>
+                <h3 class="row-title" id={format!("h-{}", Field::Body(kind, Cell::Count).dom_id())}>{ kind.heading() }</h3>
+                { self.field(Field::Body(kind, Cell::LocalName), "区での呼称", Kind::Line, Some(false),
+                    Some("区で独自の呼び方がある場合に記載します（例：サポネットあおばのつどい）。")) }
+                { self.field(Field::Body(kind, Cell::Count), "年間実施予定回数", Kind::Count, Some(true),
+                    Some("数字で入力します（例：12）。開催しない場合は0。")) }
+                { self.field(Field::Body(kind, Cell::Content), "主な内容・議題等", Kind::Brief(self.brief()),
+                    content_required, None) }
+                <div class="parts">
+                    <h4 class="parts-title">{ "内訳" }<span class="tag tag-optional">{ "任意" }</span></h4>
+                    { for body.parts.iter().enumerate().map(|(i, part)| self.row(place, i, body.parts.len(), part)) }
+                    { self.add_button(place, format!("{} 内訳を追加", kind.short_name())) }
+                </div>
+            </section>
+        }
+    }
+
+    fn list(&self, kind: ListKind, heading: &'static str) -> Html {
+        let rows = self.state.report().list(kind);
+        let place = Place::List(kind);
+        let id = format!("h-list-{kind:?}").to_lowercase();
+        html! {
+            <section class="list-block" aria-labelledby={id.clone()}>
+                <h3 class="list-title" {id}>{ heading }</h3>
+                if rows.is_empty() {
+                    <p class="support">{ "ありません（印刷では「なし」と表示されます）。" }</p>
+                }
+                { for rows.iter().enumerate().map(|(i, row)| self.row(place, i, rows.len(), row)) }
+                { self.add_button(place, format!("{}を追加", kind.short_name())) }
+            </section>
+        }
+    }
+
+    /// A team, activity or part: its fields and its move/remove buttons.
+    fn row(&self, place: Place, index: usize, len: usize, row: &Row) -> Html {
+        let (title, part) = match place {
+            Place::List(kind) => (item_prefix(kind, index + 1), false),
+            Place::Parts(body) => (part_prefix(body, index + 1), true),
+        };
+        let f = |cell| place.field(row.id, cell);
+        let content_required = row.count.as_ref().and_then(|c| c.value().ok()).map(|n| n > 0 && !part);
+        let (count_label, content_label) =
+            if part { ("回数", "内容") } else { ("年間実施予定回数", "主な内容・議題等") };
+        let id = row.id;
+        // aria-disabled, not disabled: the button keeps focus after its row reaches the end.
+        let button = |dir: MoveDir, text: &'static str, word: &'static str, at_end: bool| {
+            let dispatch = self.dispatch.clone();
+            let onclick = Callback::from(move |_| dispatch.dispatch(Action::MoveRow(place, id, dir)));
+            html! {
+                <button type="button" class="button button-small" id={move_button_id(place, id, dir)}
+                    aria-label={format!("{title}を{word}")} aria-disabled={at_end.then_some("true")} {onclick}>{ text }</button>
+            }
+        };
+        let remove = {
+            let dispatch = self.dispatch.clone();
+            Callback::from(move |_| dispatch.dispatch(Action::RemoveRow(place, id)))
+        };
+        let title_display = if part { format!("内訳{}", index + 1) } else { title.clone() };
+        html! {
+            <div class={classes!("row-card", part.then_some("part-card"))} key={row.id.0.to_string()}>
+                <div class="row-head">
+                    <h4 class="row-title">{ title_display }</h4>
+                    <div class="row-actions">
+                        { button(MoveDir::Up, "↑ 上へ", "上へ", index == 0) }
+                        { button(MoveDir::Down, "↓ 下へ", "下へ", index + 1 == len) }
+                        <button type="button" class="button button-small button-danger"
+                            aria-label={format!("{title}を削除")} onclick={remove}>{ "削除" }</button>
+                    </div>
+                </div>
+                { self.field(f(Cell::Name), "名称", Kind::Line, Some(true), None) }
+                { self.field(f(Cell::Count), count_label, Kind::Count, Some(true), None) }
+                { self.field(f(Cell::Content), content_label, Kind::Brief(self.brief()), content_required, None) }
+            </div>
+        }
+    }
+
+    fn add_button(&self, place: Place, label: String) -> Html {
+        let dispatch = self.dispatch.clone();
+        let onclick = Callback::from(move |_| dispatch.dispatch(Action::AddRow(place)));
+        html! {
+            <button type="button" class="button button-add" id={add_button_id(place)} {onclick}>
+                <span aria-hidden="true">{ "＋ " }</span>{ label }
+            </button>
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! A text input or text area that is safe with a Japanese IME.
+//!
+//! The DOM owns the value while the user types: the field is uncontrolled, and
+//! the store's value is written back only when it differs from what the field
+//! shows (undo, normalising a count, loading a draft), and never while a
+//! composition is under way, so the caret never moves and nothing is doubled.
+
+use std::cell::Cell as StdCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use gloo_events::EventListener;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    /// The element id (also the target of summary links).
+    pub id: AttrValue,
+    /// The accessible name, e.g. 「全体協議会 年間実施予定回数」.
+    pub name: AttrValue,
+    /// The value held by the store.
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub multiline: bool,
+    /// e.g. "numeric" for counts (the IME still works).
+    #[prop_or_default]
+    pub inputmode: Option<AttrValue>,
+    #[prop_or_default]
+    pub invalid: bool,
+    #[prop_or_default]
+    pub describedby: Option<AttrValue>,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub readonly: bool,
+    /// The text as typed, after each input outside a composition and at its end.
+    pub on_text: Callback<String>,
+    /// The field was left.
+    #[prop_or_default]
+    pub on_leave: Callback<()>,
+}
+
+/// The element's current value, for inputs and text areas alike.
+fn dom_value(node: &NodeRef) -> Option<String> {
+    if let Some(input) = node.cast::<HtmlInputElement>() {
+        Some(input.value())
+    } else {
+        node.cast::<HtmlTextAreaElement>().map(|t| t.value())
+    }
+}
+
+fn set_dom_value(node: &NodeRef, value: &str) {
+    if let Some(input) = node.cast::<HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(area) = node.cast::<HtmlTextAreaElement>() {
+        area.set_value(value);
+    }
+}
+
+/// Text areas grow with their text (CSSOM: no inline style attribute, for the CSP).
+fn fit_height(node: &NodeRef) {
+    if let Some(area) = node.cast::<HtmlTextAreaElement>() {
+        let style = area.style();
+        let _ = style.set_property("height", "auto");
+        let _ = style.set_property("height", &format!("{}px", area.scroll_height() + 2));
+    }
+}
+
+#[function_component(TextField)]
+pub fn text_field(props: &TextFieldProps) -> Html {
+    let node = use_node_ref();
+    let composing = use_memo((), |_| StdCell::new(false));
+
+    // Write the store's value into the field only when they differ and no composition is under way.
+    {
+        let node = node.clone();
+        let composing = Rc::clone(&composing);
+        use_effect_with(props.value.clone(), move |value| {
+            if !composing.get() && dom_value(&node).as_deref() != Some(value.as_str()) {
+                set_dom_value(&node, value);
+            }
+            fit_height(&node);
+        });
+    }
+
+    // The latest callback, for listeners attached once.
+    let on_text = use_mut_ref(|| props.on_text.clone());
+    *on_text.borrow_mut() = props.on_text.clone();
+    let send = {
+        let node = node.clone();
+        move || {
+            if let Some(v) = dom_value(&node) {
+                let callback = on_text.borrow().clone();
+                callback.emit(v);
+            }
+            fit_height(&node);
+        }
+    };
+    let oninput = {
+        let send = send.clone();
+        let composing = Rc::clone(&composing);
+        Callback::from(move |e: InputEvent| {
+            // Inside a composition the text is not final: wait for compositionend.
+            if !(e.is_composing() || composing.get()) {
+                send();
+            }
+        })
+    };
+    // Yew has no composition listeners: attach them to the element directly.
+    {
+        let node = node.clone();
+        let composing = Rc::clone(&composing);
+        use_effect_with((), move |_| {
+            let listeners = node.get().map(|el| {
+                let start = {
+                    let composing = Rc::clone(&composing);
+                    EventListener::new(&el, "compositionstart", move |_| composing.set(true))
+                };
+                let end = EventListener::new(&el, "compositionend", move |_| {
+                    composing.set(false);
+                    send();
+                });
+                (start, end)
+            });
+            move || drop(listeners)
+        });
+    }
+    let onblur = {
+        let on_leave = props.on_leave.clone();
+        Callback::from(move |_: FocusEvent| on_leave.emit(()))
+    };
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        // Enter that confirms a conversion must do nothing else.
+        if e.is_composing() || e.key_code() == 229 {
+            e.stop_propagation();
+        }
+    });
+
+    let invalid = props.invalid.then_some("true");
+    let class = classes!("field", props.class.clone(), props.invalid.then_some("field-invalid"));
+    if props.multiline {
+        html! {
+            <textarea ref={node} id={props.id.clone()} class={class} aria-label={props.name.clone()}
+                aria-invalid={invalid} aria-describedby={props.describedby.clone()} rows="3"
+                readonly={props.readonly}
+                {oninput} {onblur} {onkeydown} />
+        }
+    } else {
+        html! {
+            <input ref={node} type="text" id={props.id.clone()} class={class} aria-label={props.name.clone()}
+                aria-invalid={invalid} aria-describedby={props.describedby.clone()}
+                inputmode={props.inputmode.clone()} readonly={props.readonly} autocomplete="off"
+                {oninput} {onblur} {onkeydown} />
+        }
+    }
+}
+
+/// Whether an event's target is a text field (where the browser's own undo applies).
+pub fn in_text_field(target: Option<web_sys::EventTarget>) -> bool {
+    target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.closest("[contenteditable]").ok().flatten().is_some()
+    })
+}

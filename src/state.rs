@@ -39,6 +39,8 @@ pub struct FocusRequest {
     pub id: String,
     /// Changes on every request, so asking twice for the same element works.
     pub serial: u32,
+    /// Only when focus was lost (its element removed): undo and redo leave focus where the user has it.
+    pub only_if_lost: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,7 +99,7 @@ impl EditorState {
 
     fn focus_on(&mut self, id: String) {
         let serial = self.focus.as_ref().map_or(0, |f| f.serial.wrapping_add(1));
-        self.focus = Some(FocusRequest { id, serial });
+        self.focus = Some(FocusRequest { id, serial, only_if_lost: false });
     }
 
     /// After a row left a place, focus the row now at its index, else the one above, else the add button.
@@ -187,6 +189,9 @@ impl Reducible for EditorState {
                 let Some((place, id)) = step else { return self };
                 let hint = index_of(&before, place, id).unwrap_or(0);
                 s.focus_row_or_place(place, id, hint);
+                if let Some(f) = s.focus.as_mut() {
+                    f.only_if_lost = true;
+                }
                 true
             }
             Action::ShowAll => {

@@ -10,6 +10,7 @@ use web_sys::{HtmlSelectElement, KeyboardEvent as DomKeyboardEvent};
 use yew::prelude::*;
 
 use super::form_field::{findings_list, requirement_tag, FormField, Kind};
+use super::leave::{use_leave_gate, LeaveGate};
 use super::summary::{focus_by_id, Summary};
 use super::table::TableCtx;
 use super::text_field::in_text_field;
@@ -49,11 +50,14 @@ pub fn editor() -> Html {
     let store = use_context::<Store>().expect("the editor is inside the store's provider");
     let dispatch = store.dispatcher();
     use_undo_keys(dispatch.clone());
+    let gate = use_leave_gate(dispatch.clone());
     {
         let focus = store.focus.clone();
         use_effect_with(focus, |focus| {
             if let Some(f) = focus {
-                focus_by_id(&f.id);
+                if !f.only_if_lost || focus_lost() {
+                    focus_by_id(&f.id);
+                }
             }
         });
     }
@@ -71,6 +75,7 @@ pub fn editor() -> Html {
     };
 
     html! {
+        <ContextProvider<LeaveGate> context={gate.clone()}>
         <div class="editor">
             <h1 class="report-title">{ report.title() }</h1>
             <div class="toolbar" role="toolbar" aria-label="編集">
@@ -84,7 +89,7 @@ pub fn editor() -> Html {
                 <p class="notice notice-warning" role="status">{ message }</p>
             }
             <Summary items={findings.summary(&store)} complete={store.show_all} focus_serial={store.summary_focus} />
-            { basics(&store, &findings, &dispatch) }
+            { basics(&store, &findings, &dispatch, &gate) }
             { table.view() }
             <section class="block" aria-labelledby="sections-heading">
                 <h2 id="sections-heading" class="visually-hidden">{ "本文" }</h2>
@@ -101,11 +106,23 @@ pub fn editor() -> Html {
                 }) }
             </section>
         </div>
+        </ContextProvider<LeaveGate>>
+    }
+}
+
+/// Whether focus fell back to the page (its element was removed).
+fn focus_lost() -> bool {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let active = doc.as_ref().and_then(|d| d.active_element());
+    let body = doc.and_then(|d| d.body());
+    match (active, body) {
+        (Some(a), Some(b)) => a == *b,
+        _ => true,
     }
 }
 
 /// 年度, 区, 集計の区分 and 見込み時点.
-fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<crate::state::EditorState>) -> Html {
+fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<crate::state::EditorState>, gate: &LeaveGate) -> Html {
     let report = store.report();
     let current = Timestamp::from_unix_millis(js_sys::Date::now()).fiscal_year();
     let shown = |field: Field| findings.shown(field);
@@ -115,8 +132,8 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
     };
     let invalid = |field: Field| shown(field).iter().any(|f| f.severity == torikumi_core::Severity::Error).then_some("true");
     let leave = |field: Field| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: FocusEvent| dispatch.dispatch(Action::Leave(field)))
+        let (dispatch, gate) = (dispatch.clone(), gate.clone());
+        Callback::from(move |_: FocusEvent| gate.leave(field, &dispatch))
     };
 
     // Years offered: 令和元年度 to next year, plus an imported year outside that range so it is not lost.
@@ -145,10 +162,12 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
             dispatch.dispatch(Action::Edit(basis_edit(projected)));
             dispatch.dispatch(Action::Leave(Field::Basis));
         });
-        let id = if projected { "basis-projected" } else { "basis-actual" };
+        // The first radio carries the field's id, so summary links land on the group.
+        let id = if projected { "f-basis-projected".to_owned() } else { Field::Basis.dom_id() };
         html! {
-            <label class="radio" for={id}>
-                <input type="radio" id={id} name="basis" {checked} {onchange} aria-describedby={described(Field::Basis)} />
+            <label class="radio" for={id.clone()}>
+                <input type="radio" {id} name="basis" {checked} {onchange} aria-describedby={described(Field::Basis)}
+                    aria-invalid={invalid(Field::Basis)} />
                 { label }
             </label>
         }
@@ -189,8 +208,8 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
                     </select>
                     { findings_list("f-ward-findings", &shown(Field::Ward)) }
                 </div>
-                <fieldset class="form-field fieldset" id="f-basis" aria-invalid={invalid(Field::Basis)}>
-                    <legend class="label">{ "集計の区分" }{ requirement_tag(Some(true)) }</legend>
+                <fieldset class="form-field fieldset" aria-labelledby="basis-label">
+                    <legend class="label"><span id="basis-label">{ "集計の区分" }</span>{ requirement_tag(Some(true)) }</legend>
                     <p class="support">{ "年度の途中で書く場合は「見込み」を選び、いつの時点の見込みかを選びます。" }</p>
                     <div class="radios">
                         { basis_radio(false, "実績") }

@@ -6,6 +6,7 @@ use torikumi_core::edit::Edit;
 use torikumi_core::{Field, Severity};
 use yew::prelude::*;
 
+use super::leave::LeaveGate;
 use super::text_field::TextField;
 use crate::state::{Action, EditorState};
 
@@ -83,9 +84,10 @@ pub fn form_field(props: &FormFieldProps) -> Html {
         let dispatch = props.dispatch.clone();
         use_callback(field, move |text: String, field| dispatch.dispatch(Action::Edit(Edit::Text(*field, text))))
     };
+    let gate = use_context::<LeaveGate>().unwrap_or_default();
     let on_leave = {
         let dispatch = props.dispatch.clone();
-        use_callback(field, move |(), field| dispatch.dispatch(Action::Leave(*field)))
+        use_callback(field, move |(), field| gate.leave(*field, &dispatch))
     };
 
     let support_id = format!("{id}-support");

@@ -2,6 +2,7 @@
 
 pub mod editor;
 pub mod form_field;
+pub mod leave;
 pub mod summary;
 pub mod table;
 pub mod text_field;

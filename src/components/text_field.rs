@@ -141,7 +141,9 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let class = classes!("field", props.class.clone(), props.invalid.then_some("field-invalid"));
     if props.multiline {
         html! {
+            // The text is there from creation (defaultvalue); later changes come through the effect above.
             <textarea ref={node} id={props.id.clone()} class={class} aria-label={props.name.clone()}
+                defaultvalue={props.value.clone()}
                 aria-invalid={invalid} aria-describedby={props.describedby.clone()} rows="3"
                 readonly={props.readonly}
                 {oninput} {onblur} {onkeydown} />

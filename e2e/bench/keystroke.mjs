@@ -1,0 +1,93 @@
+// Prints how long one keystroke's update takes in the browser: from the input
+// event to the DOM showing the new text's character count, for a large report
+// (10,000+ characters, 20 teams) against an empty one measured in the same run.
+//   node e2e/bench/keystroke.mjs   (after `trunk build --release`; scripts/bench does both)
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const port = 4190;
+const KEYS = 200;
+const BUDGET_MS = 16; // one frame at 60 Hz
+
+const server = spawn('node', ['serve.mjs', '--dir', '../dist', '--port', String(port)], { cwd: here, stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 300));
+const executablePath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+});
+
+/** Fills the report through the DOM as typing would (input events), quickly. */
+async function fillLarge(page) {
+  for (let i = 0; i < 20; i++) await page.getByRole('button', { name: 'プロジェクトチームを追加', exact: true }).click();
+  await page.evaluate(() => {
+    const line = '・地域の相談支援事業所と連携し、事例検討を行った。\n';
+    const set = (el, text) => {
+      el.value = text;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    };
+    document.querySelectorAll('[id^="f-team-"][id$="-name"]').forEach((el, i) => set(el, `プロジェクトチーム${i + 1}`));
+    document.querySelectorAll('[id^="f-team-"][id$="-count"]').forEach((el) => set(el, '１２回'));
+    document.querySelectorAll('[id^="f-team-"][id$="-content"]').forEach((el) => set(el, line.repeat(10)));
+    set(document.getElementById('f-main-work'), line.repeat(110));
+    set(document.getElementById('f-issues'), line.repeat(40));
+    set(document.getElementById('f-plans'), line.repeat(40));
+  });
+  return page.evaluate(() => [...document.querySelectorAll('textarea, input[type=text]')].reduce((n, el) => n + [...el.value].length, 0));
+}
+
+/** Types KEYS characters into a content field; per key, the time until the DOM shows it. */
+async function measure(page) {
+  return page.evaluate(async (keys) => {
+    const area = document.getElementById('f-plenary-content');
+    const counter = document.getElementById('f-plenary-content-chars');
+    area.focus();
+    const times = [];
+    for (let i = 0; i < keys; i++) {
+      const updated = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(counter, { childList: true, characterData: true, subtree: true });
+      });
+      const t0 = performance.now();
+      area.value += i % 50 === 49 ? '\n' : 'あ';
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+      await updated;
+      times.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return times;
+  }, KEYS);
+}
+
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const fmt = (ms) => `${ms.toFixed(2)} ms`;
+
+try {
+  const results = {};
+  for (const size of ['empty', 'large']) {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const chars = size === 'large' ? await fillLarge(page) : 0;
+    await measure(page); // warm-up
+    const times = await measure(page);
+    results[size] = { chars, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times) };
+    await page.close();
+  }
+  for (const [size, r] of Object.entries(results)) {
+    console.log(`${size.padEnd(5)} report (${r.chars} characters): keystroke → DOM p50 ${fmt(r.p50)}  p95 ${fmt(r.p95)}  max ${fmt(r.max)}`);
+  }
+  console.log(`large / empty at p50: ${(results.large.p50 / results.empty.p50).toFixed(1)}x`);
+  const ok = results.large.p95 < BUDGET_MS;
+  console.log(ok ? `within budget: large p95 < ${BUDGET_MS} ms` : `OVER BUDGET: large p95 ${fmt(results.large.p95)} >= ${BUDGET_MS} ms`);
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await browser.close();
+  server.kill();
+}

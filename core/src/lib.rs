@@ -12,6 +12,7 @@ pub mod messages;
 pub mod model;
 pub mod rules;
 pub mod sample;
+pub mod store;
 pub mod timestamp;
 
 pub use config::Config;

@@ -286,6 +286,32 @@ impl Report {
         format!("{}.json", self.file_stem())
     }
 
+    /// A draft for the following 年度 made from this report (「前年度から作成」): the
+    /// same ward, structure, team and activity names, parts and the ward's own
+    /// names. Counts and text are kept or cleared as the user picks; the basis
+    /// is always chosen afresh.
+    pub fn for_next_year(&self, keep_counts_and_text: bool) -> Report {
+        let mut next = self.clone();
+        next.fiscal_year = self.fiscal_year.map(|y| y + 1);
+        next.basis = None;
+        if !keep_counts_and_text {
+            let clear = |row: &mut Row| {
+                row.count = None;
+                row.content.clear();
+            };
+            for kind in BodyKind::ALL {
+                let body = next.body_mut(kind);
+                body.count = None;
+                body.content.clear();
+                body.parts.iter_mut().for_each(clear);
+            }
+            next.teams.iter_mut().for_each(clear);
+            next.activities.iter_mut().for_each(clear);
+            next.sections = Sections::default();
+        }
+        next
+    }
+
     /// The heading of the table: 「○実施状況」 or 「○実施状況（R5.3 見込み）」.
     pub fn counts_heading(&self) -> String {
         match &self.basis {

@@ -1,59 +1,71 @@
-//! The app's frame: the store of the open draft, the config, the header and the open view.
+//! The app's frame: the config, the header and the open view (from the URL's hash).
 
-use torikumi_core::{messages, Config, Document, Timestamp};
+use std::rc::Rc;
+
+use torikumi_core::{messages, Config};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 use yew::prelude::*;
 
-use crate::components::editor::Editor;
-use crate::state::{Action, EditorState, Store};
+use crate::components::draft_page::DraftPage;
+use crate::components::start::StartPage;
+use crate::route::{use_route, Route};
+use crate::storage::{ask_persistent_storage, MemoryDrafts};
 
 /// Fetches `config.json` beside the app. A missing file means the built-in
 /// defaults; a file that is there but unusable is reported.
-async fn load_config() -> Result<Option<Config>, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response: Response = JsFuture::from(window.fetch_with_str("config.json"))
-        .await
-        .ok()
-        .and_then(|r| r.dyn_into().ok())
-        .ok_or("fetch failed")?;
-    if !response.ok() {
-        return Ok(None);
-    }
+async fn load_config() -> Result<Config, String> {
+    let Some(window) = web_sys::window() else { return Ok(Config::default()) };
+    let response: Option<Response> =
+        JsFuture::from(window.fetch_with_str("config.json")).await.ok().and_then(|r| r.dyn_into().ok());
+    let Some(response) = response.filter(Response::ok) else { return Ok(Config::default()) };
     let text = match response.text() {
         Ok(promise) => JsFuture::from(promise).await.ok().and_then(|t| t.as_string()),
         Err(_) => None,
     }
     .unwrap_or_default();
-    Config::from_json(&text).map(Some).map_err(|e| messages::config_error(&e))
+    Config::from_json(&text).map_err(|e| messages::config_error(&e))
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let store: Store = use_reducer(|| {
-        EditorState::new(Document::new(Timestamp::from_unix_millis(js_sys::Date::now())))
-    });
+    let route = use_route();
+    let memory = use_memo((), |_| MemoryDrafts::default());
+    // None until config.json has been looked at (a local file: this is quick).
+    let config = use_state(|| None::<(Rc<Config>, Option<String>)>);
     {
-        let dispatch = store.dispatcher();
+        let config = config.clone();
         use_effect_with((), move |_| {
+            ask_persistent_storage();
             wasm_bindgen_futures::spawn_local(async move {
-                match load_config().await {
-                    Ok(Some(config)) => dispatch.dispatch(Action::Configured(config, None)),
-                    Ok(None) => {}
-                    Err(message) => dispatch.dispatch(Action::Configured(Config::default(), Some(message))),
-                }
+                config.set(Some(match load_config().await {
+                    Ok(c) => (Rc::new(c), None),
+                    Err(message) => (Rc::new(Config::default()), Some(message)),
+                }));
             });
         });
     }
+    let body = match &*config {
+        None => html! { <p class="loading" role="status">{ "読み込んでいます…" }</p> },
+        Some((config, error)) => html! {
+            <ContextProvider<Rc<Config>> context={Rc::clone(config)}>
+                if let Some(message) = error {
+                    <p class="notice notice-warning" role="status">{ message }</p>
+                }
+                { match &route {
+                    Route::Start => html! { <StartPage /> },
+                    Route::Draft(id) => html! { <DraftPage key={id.clone()} id={id.clone()} /> },
+                } }
+            </ContextProvider<Rc<Config>>>
+        },
+    };
     html! {
-        <ContextProvider<Store> context={store}>
+        <ContextProvider<MemoryDrafts> context={(*memory).clone()}>
             <header class="app-header">
                 <p class="app-name">{ "取組状況" }<span class="app-sub">{ "区障害者自立支援協議会" }</span></p>
             </header>
-            <main class="app-main">
-                <Editor />
-            </main>
-        </ContextProvider<Store>>
+            <main class="app-main">{ body }</main>
+        </ContextProvider<MemoryDrafts>>
     }
 }

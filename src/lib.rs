@@ -2,10 +2,15 @@
 //! can be decided without a browser.
 
 mod app;
+mod autosave;
 mod components;
+mod route;
 mod state;
+mod storage;
+mod tabs;
 
 pub use app::App;
+use storage::MemoryDrafts;
 
 /// Mounts the app on the page's body.
 pub fn start() {

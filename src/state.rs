@@ -7,7 +7,8 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use torikumi_core::edit::{BasisChoice, Edit, History, Place, Structure};
-use torikumi_core::{Cell, Config, Document, Field, Report, RowId, Timestamp, Ward};
+use torikumi_core::store::Draft;
+use torikumi_core::{Cell, Config, Document, Field, Report, RowId, Timestamp};
 use yew::prelude::*;
 
 /// What components ask of the store.
@@ -23,8 +24,12 @@ pub enum Action {
     Redo,
     /// 「完成にする」 with errors left: show every finding.
     ShowAll,
-    /// Config arrived (or failed to, with the message to show).
-    Configured(Config, Option<String>),
+    /// Another version of the document: from another tab, or an earlier version restored.
+    Replace(Document),
+    /// Whether this tab may edit (another tab may hold the draft).
+    ReadOnly(bool),
+    /// The draft was exported now.
+    Exported(Timestamp),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,9 +50,12 @@ pub struct FocusRequest {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditorState {
+    pub draft_id: String,
     pub doc: Document,
+    pub exported: Option<Timestamp>,
     pub config: Config,
-    pub config_error: Option<String>,
+    /// Another tab edits this draft: this one only shows it.
+    pub read_only: bool,
     pub history: History,
     pub left: HashSet<Field>,
     pub show_all: bool,
@@ -56,8 +64,8 @@ pub struct EditorState {
     pub summary_focus: u32,
 }
 
-/// Milliseconds since the epoch, from the browser's clock.
-fn now() -> Timestamp {
+/// Now, from the browser's clock.
+pub fn now() -> Timestamp {
     Timestamp::from_unix_millis(js_sys::Date::now())
 }
 
@@ -75,11 +83,13 @@ pub fn add_button_id(place: Place) -> String {
 }
 
 impl EditorState {
-    pub fn new(doc: Document) -> Self {
+    pub fn new(draft: Draft, config: Config) -> Self {
         EditorState {
-            doc,
-            config: Config::default(),
-            config_error: None,
+            draft_id: draft.id,
+            doc: draft.document,
+            exported: draft.exported,
+            config,
+            read_only: true,
             history: History::default(),
             left: HashSet::new(),
             show_all: false,
@@ -90,6 +100,11 @@ impl EditorState {
 
     pub fn report(&self) -> &Report {
         &self.doc.report
+    }
+
+    /// The draft as it is to be stored.
+    pub fn draft(&self) -> Draft {
+        Draft { id: self.draft_id.clone(), document: self.doc.clone(), exported: self.exported, trashed: None }
     }
 
     /// Whether the findings of a field are shown.
@@ -139,6 +154,11 @@ impl Reducible for EditorState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // A read-only tab only follows what the editing tab stores.
+        let edits = !matches!(action, Action::Replace(_) | Action::ReadOnly(_) | Action::Exported(_));
+        if self.read_only && edits {
+            return self;
+        }
         let mut s = (*self).clone();
         let changed = match action {
             Action::Edit(edit) => s.doc.report.apply(edit),
@@ -199,9 +219,24 @@ impl Reducible for EditorState {
                 s.summary_focus = s.summary_focus.wrapping_add(1);
                 false
             }
-            Action::Configured(config, error) => {
-                s.config = config;
-                s.config_error = error;
+            Action::Replace(doc) => {
+                if doc == s.doc {
+                    return self;
+                }
+                s.doc = doc;
+                // Structural undo entries refer to the replaced rows.
+                s.history = History::default();
+                false
+            }
+            Action::ReadOnly(read_only) => {
+                if read_only == s.read_only {
+                    return self;
+                }
+                s.read_only = read_only;
+                false
+            }
+            Action::Exported(at) => {
+                s.exported = Some(at);
                 false
             }
         };
@@ -219,7 +254,7 @@ pub fn move_button_id(place: Place, id: RowId, dir: MoveDir) -> String {
 
 /// Sets the ward from its slug in the config (empty slug: none chosen).
 pub fn ward_edit(config: &Config, slug: &str) -> Edit {
-    Edit::Ward(config.ward(slug).cloned().map(|w: Ward| w))
+    Edit::Ward(config.ward(slug).cloned())
 }
 
 /// The basis radio choice as an edit.

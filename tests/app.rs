@@ -2,24 +2,75 @@
 //! only a browser can show (events, composition, the DOM Yew renders).
 #![cfg(target_arch = "wasm32")]
 
+use torikumi_core::store::{self, Draft};
+use torikumi_core::{Document, Timestamp};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, InputEvent, InputEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Stores a new empty draft and points the page's hash at it, as opening it from the start page does.
+fn open_new_draft() {
+    let id = format!("test-{}", (js_sys::Math::random() * 1e9) as u64);
+    let draft = Draft { id: id.clone(), document: Document::new(Timestamp::from_unix_millis(js_sys::Date::now())), exported: None, trashed: None };
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("local storage");
+    storage.set_item(&store::draft_key(&id), &store::encode_draft(&draft)).expect("stored");
+    web_sys::window().unwrap().location().set_hash(&format!("#/draft/{id}")).expect("hash set");
+}
+
+/// A mounted app, unmounted when the test ends (else it would follow the next test's hash).
+struct Mounted {
+    root: Element,
+    handle: Option<yew::AppHandle<torikumi::App>>,
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = Element;
+    fn deref(&self) -> &Element {
+        &self.root
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+/// Mounts the app on a new draft, in a fresh element of the test page.
+fn mount() -> Mounted {
+    open_new_draft();
+    mount_app()
+}
+
 /// Mounts the app into a fresh element of the test page.
-fn mount() -> Element {
+fn mount_app() -> Mounted {
     let document = web_sys::window().and_then(|w| w.document()).expect("a document");
     let root = document.create_element("div").expect("a div");
     document.body().expect("a body").append_child(&root).expect("appended");
-    yew::Renderer::<torikumi::App>::with_root(root.clone()).render();
-    root
+    let handle = yew::Renderer::<torikumi::App>::with_root(root.clone()).render();
+    Mounted { root, handle: Some(handle) }
 }
 
 /// Yew renders, then runs effects, asynchronously: let both happen before reading the DOM.
 async fn tick() {
     yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+}
+
+/// Waits (up to two seconds) until the app shows `selector`: it first looks for its config file.
+async fn shown(root: &Element, selector: &str) {
+    for _ in 0..100 {
+        if root.query_selector(selector).ok().flatten().is_some() {
+            tick().await;
+            return;
+        }
+        tick().await;
+    }
+    panic!("{selector} never appeared");
 }
 
 fn find<T: JsCast>(root: &Element, selector: &str) -> T {
@@ -45,16 +96,24 @@ fn event(kind: &str) -> Event {
 }
 
 #[wasm_bindgen_test]
-async fn the_app_mounts_and_shows_the_report_title() {
+async fn the_app_mounts_on_the_start_page() {
+    web_sys::window().unwrap().location().set_hash("#/").unwrap();
+    let root = mount_app();
+    shown(&root, ".start").await;
+    assert_eq!(text(&root, "h1"), "取組状況の作成");
+}
+
+#[wasm_bindgen_test]
+async fn an_opened_draft_shows_the_report_title() {
     let root = mount();
-    tick().await;
+    shown(&root, ".editor.editable").await;
     assert_eq!(text(&root, "h1"), "区障害者自立支援協議会　取組状況");
 }
 
 #[wasm_bindgen_test]
 async fn choosing_year_and_ward_derives_the_title() {
     let root = mount();
-    tick().await;
+    shown(&root, ".editor.editable").await;
     let year: HtmlSelectElement = find(&root, "#f-fiscal-year");
     year.set_value("2022");
     year.dispatch_event(&event("change")).unwrap();
@@ -68,7 +127,7 @@ async fn choosing_year_and_ward_derives_the_title() {
 #[wasm_bindgen_test]
 async fn typed_content_is_counted_in_characters_against_the_brief_length() {
     let root = mount();
-    tick().await;
+    shown(&root, ".editor.editable").await;
     let area: HtmlTextAreaElement = find(&root, "#f-plenary-content");
     area.set_value("𠮷野家で①②");
     area.dispatch_event(&input_event(false)).unwrap();
@@ -80,7 +139,7 @@ async fn typed_content_is_counted_in_characters_against_the_brief_length() {
 #[wasm_bindgen_test]
 async fn text_under_composition_is_not_taken_until_the_composition_ends() {
     let root = mount();
-    tick().await;
+    shown(&root, ".editor.editable").await;
     let area: HtmlTextAreaElement = find(&root, "#f-plenary-content");
     area.dispatch_event(&event("compositionstart")).unwrap();
     area.set_value("ぎだい");
@@ -98,7 +157,7 @@ async fn text_under_composition_is_not_taken_until_the_composition_ends() {
 #[wasm_bindgen_test]
 async fn a_count_is_normalised_when_left_and_kept_when_it_does_not_parse() {
     let root = mount();
-    tick().await;
+    shown(&root, ".editor.editable").await;
     let count: HtmlInputElement = find(&root, "#f-steering-count");
     count.set_value("１２回");
     count.dispatch_event(&input_event(false)).unwrap();

@@ -6,6 +6,7 @@ use crate::config::ConfigError;
 use crate::exchange::ImportError;
 use crate::fiscal::{era_fiscal_year, era_short_year};
 use crate::rules::Problem;
+use crate::store::StorageError;
 
 /// The message for a finding on the field labelled `label`.
 pub fn finding(problem: &Problem, label: &str) -> String {
@@ -92,4 +93,16 @@ pub fn config_error(error: &ConfigError) -> String {
         ConfigError::BadBriefLength => "簡潔に記載する文字数は1以上にしてください".to_owned(),
     };
     format!("設定ファイル config.json を使えませんでした：{what}。標準の設定（仙台市の5区）で動いています。")
+}
+
+/// The message shown when a draft could not be stored: what happened and what to do.
+pub fn storage_error(error: &StorageError) -> String {
+    let what = match error {
+        StorageError::Unavailable => "このブラウザーでは下書きを保存できません（保存機能が無効になっています）".to_owned(),
+        StorageError::Full => "この端末の保存領域がいっぱいで、下書きを保存できませんでした".to_owned(),
+        StorageError::Refused(detail) => format!("ブラウザーが下書きの保存を拒否しました（{detail}）"),
+    };
+    format!(
+        "{what}。入力した内容はこのページの中に残っていて、編集は続けられます。今すぐ「JSONを書き出す」でファイルに保存してください。保存領域がいっぱいのときは、最初のページで不要な下書きを削除すると保存できるようになります。"
+    )
 }

@@ -8,7 +8,8 @@ const button = (page, name) => page.getByRole('button', { name, exact: true });
 
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: '新しい報告を作成', exact: true }).click();
+  await expect(page.locator('.editor.editable')).toBeVisible();
 });
 
 /** Types into a field as a person does, then leaves it with Tab. */

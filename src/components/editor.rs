@@ -76,18 +76,15 @@ pub fn editor() -> Html {
 
     html! {
         <ContextProvider<LeaveGate> context={gate.clone()}>
-        <div class="editor">
+        <div class={classes!("editor", (!store.read_only).then_some("editable"))}>
             <h1 class="report-title">{ report.title() }</h1>
             <div class="toolbar" role="toolbar" aria-label="編集">
-                <button type="button" class="button" disabled={!store.history.can_undo()} onclick={on(Action::Undo)}
+                <button type="button" class="button" disabled={store.read_only || !store.history.can_undo()} onclick={on(Action::Undo)}
                     aria-keyshortcuts="Control+Z">{ "元に戻す" }</button>
-                <button type="button" class="button" disabled={!store.history.can_redo()} onclick={on(Action::Redo)}
+                <button type="button" class="button" disabled={store.read_only || !store.history.can_redo()} onclick={on(Action::Redo)}
                     aria-keyshortcuts="Control+Y">{ "やり直す" }</button>
-                <button type="button" class="button button-primary" onclick={finish}>{ "完成にする" }</button>
+                <button type="button" class="button button-primary" disabled={store.read_only} onclick={finish}>{ "完成にする" }</button>
             </div>
-            if let Some(message) = &store.config_error {
-                <p class="notice notice-warning" role="status">{ message }</p>
-            }
             <Summary items={findings.summary(&store)} complete={store.show_all} focus_serial={store.summary_focus} />
             { basics(&store, &findings, &dispatch, &gate) }
             { table.view() }
@@ -100,7 +97,7 @@ pub fn editor() -> Html {
                             <h2 class="block-title">{ kind.heading() }</h2>
                             <FormField key={field.dom_id()} {field} label={kind.short_name()} name={kind.short_name()}
                                 kind={Kind::Long} required={Some(true)} value={report.section(kind).to_owned()}
-                                findings={findings.shown(field)} dispatch={dispatch.clone()} />
+                                findings={findings.shown(field)} dispatch={dispatch.clone()} readonly={store.read_only} />
                         </div>
                     }
                 }) }
@@ -166,7 +163,7 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
         let id = if projected { "f-basis-projected".to_owned() } else { Field::Basis.dom_id() };
         html! {
             <label class="radio" for={id.clone()}>
-                <input type="radio" {id} name="basis" {checked} {onchange} aria-describedby={described(Field::Basis)}
+                <input type="radio" {id} name="basis" {checked} {onchange} disabled={store.read_only} aria-describedby={described(Field::Basis)}
                     aria-invalid={invalid(Field::Basis)} />
                 { label }
             </label>
@@ -188,7 +185,7 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
             <div class="basics">
                 <div class="form-field">
                     <div class="label-row"><label for="f-fiscal-year" class="label">{ "年度" }</label>{ requirement_tag(Some(true)) }</div>
-                    <select id="f-fiscal-year" class="field field-select" onchange={on_year} onblur={leave(Field::FiscalYear)}
+                    <select id="f-fiscal-year" class="field field-select" disabled={store.read_only} onchange={on_year} onblur={leave(Field::FiscalYear)}
                         aria-invalid={invalid(Field::FiscalYear)} aria-describedby={described(Field::FiscalYear)}>
                         <option value="" selected={report.fiscal_year.is_none()}>{ "選んでください" }</option>
                         { for years.into_iter().map(|y| html! {
@@ -199,7 +196,7 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
                 </div>
                 <div class="form-field">
                     <div class="label-row"><label for="f-ward" class="label">{ "区" }</label>{ requirement_tag(Some(true)) }</div>
-                    <select id="f-ward" class="field field-select" onchange={on_ward} onblur={leave(Field::Ward)}
+                    <select id="f-ward" class="field field-select" disabled={store.read_only} onchange={on_ward} onblur={leave(Field::Ward)}
                         aria-invalid={invalid(Field::Ward)} aria-describedby={described(Field::Ward)}>
                         <option value="" selected={ward_slug.is_empty()}>{ "選んでください" }</option>
                         { for wards.iter().map(|w| html! {
@@ -218,7 +215,7 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
                     { findings_list("f-basis-findings", &shown(Field::Basis)) }
                 </fieldset>
                 if let Some((year, month)) = projection {
-                    { projection_select(report.fiscal_year, year, month, dispatch, &shown, invalid(Field::Projection), described(Field::Projection)) }
+                    { projection_select(report.fiscal_year, year, month, dispatch, &shown, invalid(Field::Projection), described(Field::Projection), store.read_only) }
                 }
             </div>
         </section>
@@ -234,6 +231,7 @@ fn projection_select(
     shown: &dyn Fn(Field) -> Vec<super::form_field::Shown>,
     invalid: Option<&'static str>,
     described: Option<String>,
+    read_only: bool,
 ) -> Html {
     let mut months: Vec<(i32, u8)> = fiscal_year
         .map(|fy| (4..=12).map(|m| (fy, m)).chain((1..=3).map(|m| (fy + 1, m))).collect())
@@ -257,7 +255,7 @@ fn projection_select(
             <p class="support" id="f-projection-support">{
                 if fiscal_year.is_some() { "何月末時点の見込みかを選びます（例：R6.3 は令和6年3月末）。" } else { "先に年度を選んでください。" }
             }</p>
-            <select id="f-projection" class="field field-select" {onchange} aria-invalid={invalid}
+            <select id="f-projection" class="field field-select" disabled={read_only} {onchange} aria-invalid={invalid}
                 aria-describedby={described.map_or("f-projection-support".to_owned(), |d| format!("f-projection-support {d}"))}>
                 <option value="" selected={current.is_none()}>{ "選んでください" }</option>
                 { for months.into_iter().map(|(y, m)| html! {

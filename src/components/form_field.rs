@@ -47,6 +47,9 @@ pub struct FormFieldProps {
     #[prop_or_default]
     pub findings: Vec<Shown>,
     pub dispatch: UseReducerDispatcher<EditorState>,
+    /// Another tab edits the draft.
+    #[prop_or_default]
+    pub readonly: bool,
 }
 
 /// The tag beside a label: 必須 or 任意.
@@ -128,7 +131,7 @@ pub fn form_field(props: &FormFieldProps) -> Html {
             }
             <div class="field-row">
                 <TextField id={id.clone()} name={props.name.clone()} value={props.value.clone()} {multiline}
-                    {inputmode} {invalid} class={class}
+                    {inputmode} {invalid} class={class} readonly={props.readonly}
                     describedby={(!described.is_empty()).then(|| AttrValue::from(described.join(" ")))}
                     {on_text} {on_leave} />
                 if props.kind == Kind::Count {

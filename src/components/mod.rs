@@ -1,11 +1,14 @@
 //! The editor's components. Each reads the store and sends actions; none changes state itself.
 
+pub mod draft_page;
 pub mod editor;
 pub mod form_field;
 pub mod leave;
+pub mod start;
 pub mod summary;
 pub mod table;
 pub mod text_field;
+pub mod versions;
 
 use std::collections::HashMap;
 

@@ -1,0 +1,60 @@
+//! 「以前の版」: the draft's earlier versions, kept every few minutes of editing;
+//! any can be restored (the current one is kept first, so a restore can be undone).
+
+use torikumi_core::store::{self, Snapshot};
+use torikumi_core::Document;
+use yew::prelude::*;
+
+use crate::state::{now, Action, Store};
+use crate::storage::LocalStorage;
+
+#[derive(Properties, PartialEq)]
+pub struct VersionsProps {
+    pub draft_id: String,
+    pub current: Document,
+    pub read_only: bool,
+}
+
+fn text_length(doc: &Document) -> usize {
+    let r = &doc.report;
+    let sections = [&r.sections.main_work, &r.sections.issues, &r.sections.plans];
+    sections.iter().map(|s| s.chars().count()).sum()
+}
+
+#[function_component(Versions)]
+pub fn versions(props: &VersionsProps) -> Html {
+    let store = use_context::<Store>().expect("inside the store's provider");
+    // Re-read when the current document changes (a new version may have been kept).
+    let list = use_memo((props.draft_id.clone(), props.current.changed), |(id, _)| store::history(&LocalStorage, id));
+    let restore = |snapshot: &Snapshot| {
+        let (store, id, current, doc) = (store.clone(), props.draft_id.clone(), props.current.clone(), snapshot.document.clone());
+        Callback::from(move |_: MouseEvent| {
+            let at = now();
+            let _ = store::keep_version(&LocalStorage, &id, &current, at, true);
+            store.dispatch(Action::Replace(Document { changed: at, ..doc.clone() }));
+        })
+    };
+    html! {
+        <section class="versions" aria-labelledby="versions-title">
+            <h2 id="versions-title" class="block-title">{ "以前の版" }</h2>
+            <p class="support">{ "編集中の下書きは数分ごとに版として残ります（最新の20版まで）。戻すと、今の内容も版として残ります。" }</p>
+            { match &*list {
+                Err(_) => html! { <p>{ "以前の版を読み出せませんでした。" }</p> },
+                Ok(versions) if versions.is_empty() => html! { <p>{ "まだ以前の版はありません。" }</p> },
+                Ok(versions) => html! {
+                    <ul class="version-list">
+                        { for versions.iter().map(|v| html! {
+                            <li class="version">
+                                <span class="version-time">{ v.at.display_ja() }</span>
+                                <span class="version-title">{ v.document.report.title() }</span>
+                                <span class="version-size">{ format!("本文{}文字", text_length(&v.document)) }</span>
+                                <button type="button" class="button button-small" disabled={props.read_only}
+                                    aria-label={format!("{}の版に戻す", v.at.display_ja())} onclick={restore(v)}>{ "この版に戻す" }</button>
+                            </li>
+                        }) }
+                    </ul>
+                },
+            } }
+        </section>
+    }
+}

@@ -55,7 +55,17 @@ impl Inner {
             return None;
         }
         let draft = self.latest.borrow().clone()?;
-        Some(match store::save(&LocalStorage, &draft) {
+        // User Timing marks: how long a save takes shows in devtools and in scripts/bench.
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(p) = &performance {
+            let _ = p.mark("torikumi:save:start");
+        }
+        let result = store::save(&LocalStorage, &draft);
+        if let Some(p) = &performance {
+            let _ = p.mark("torikumi:save:end");
+            let _ = p.measure_with_start_mark_and_end_mark("torikumi:save", "torikumi:save:start", "torikumi:save:end");
+        }
+        Some(match result {
             Ok(()) => {
                 let at = now();
                 // Earlier versions are a convenience: a failure here is not the draft's.

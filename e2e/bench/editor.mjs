@@ -1,7 +1,10 @@
-// Prints how long one keystroke's update takes in the browser: from the input
-// event to the DOM showing the new text's character count, for a large report
-// (10,000+ characters, 20 teams) against an empty one measured in the same run.
-//   node e2e/bench/keystroke.mjs   (after `trunk build --release`; scripts/bench does both)
+// Prints, for a large report (10,000+ characters, 20 teams) against an empty
+// one measured in the same run:
+//  - how long one keystroke's update takes: from the input event to the DOM
+//    showing the new text's character count;
+//  - how long one save to local storage takes (the app's "torikumi:save" User
+//    Timing measure), and how many storage writes 100 typed characters cause.
+//   node e2e/bench/editor.mjs   (after `trunk build --release`; scripts/bench does both)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +14,7 @@ const here = fileURLToPath(new URL('..', import.meta.url));
 const port = 4190;
 const KEYS = 200;
 const BUDGET_MS = 16; // one frame at 60 Hz
+const SAVES = 50;
 
 const server = spawn('node', ['serve.mjs', '--dir', '../dist', '--port', String(port)], { cwd: here, stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 300));
@@ -23,6 +27,7 @@ const browser = await chromium.launch({
 /** Fills the report through the DOM as typing would (input events), quickly. */
 async function fillLarge(page) {
   for (let i = 0; i < 20; i++) await page.getByRole('button', { name: 'プロジェクトチームを追加', exact: true }).click();
+  await page.locator('#f-team-20-name').waitFor();
   await page.evaluate(() => {
     const line = '・地域の相談支援事業所と連携し、事例検討を行った。\n';
     const set = (el, text) => {
@@ -65,6 +70,40 @@ async function measure(page) {
   }, KEYS);
 }
 
+/** Changes one character and makes the app save at once (as on leaving the page); the save's own duration. */
+async function measureSaves(page) {
+  return page.evaluate(async (saves) => {
+    const area = document.getElementById('f-plenary-content');
+    const times = [];
+    for (let i = 0; i < saves; i++) {
+      area.value += 'い';
+      area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      performance.clearMeasures('torikumi:save');
+      window.dispatchEvent(new Event('pagehide'));
+      const [m] = performance.getEntriesByName('torikumi:save');
+      if (m) times.push(m.duration);
+    }
+    return times;
+  }, SAVES);
+}
+
+/** Storage writes of the draft while 100 characters are typed at 50 per second. */
+async function writesFor100(page) {
+  await page.evaluate(() => {
+    window.__writes = 0;
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('torikumi:draft:')) window.__writes++;
+      return set.call(this, key, value);
+    };
+  });
+  await page.locator('#f-issues').click();
+  await page.keyboard.type('あ'.repeat(100), { delay: 20 });
+  await page.waitForTimeout(700);
+  return page.evaluate(() => window.__writes);
+}
+
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 const fmt = (ms) => `${ms.toFixed(2)} ms`;
 
@@ -73,15 +112,19 @@ try {
   for (const size of ['empty', 'large']) {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('button', { name: '新しい報告を作成', exact: true }).click();
+    await page.locator('.editor.editable').waitFor();
     const chars = size === 'large' ? await fillLarge(page) : 0;
     await measure(page); // warm-up
     const times = await measure(page);
-    results[size] = { chars, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times) };
+    const saves = await measureSaves(page);
+    const writes = await writesFor100(page);
+    results[size] = { chars, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), save50: pct(saves, 50), save95: pct(saves, 95), saves: saves.length, writes };
     await page.close();
   }
   for (const [size, r] of Object.entries(results)) {
     console.log(`${size.padEnd(5)} report (${r.chars} characters): keystroke → DOM p50 ${fmt(r.p50)}  p95 ${fmt(r.p95)}  max ${fmt(r.max)}`);
+    console.log(`${size.padEnd(5)} report: one save p50 ${fmt(r.save50)}  p95 ${fmt(r.save95)} (${r.saves} saves); storage writes for 100 typed characters: ${r.writes}`);
   }
   console.log(`large / empty at p50: ${(results.large.p50 / results.empty.p50).toFixed(1)}x`);
   const ok = results.large.p95 < BUDGET_MS;

@@ -35,6 +35,9 @@ pub enum ImportError {
     /// A Torikumi report whose content does not match its version's shape.
     #[error("report content is invalid: {detail}")]
     Invalid { detail: String },
+    /// An HTML file without the report data an HTML export carries (or with it damaged).
+    #[error("HTML without report data")]
+    HtmlWithoutReport,
 }
 
 #[derive(Serialize)]
@@ -71,6 +74,20 @@ pub fn from_json(bytes: &[u8]) -> Result<Document, ImportError> {
     }
     let current = migrate(version, Value::Object(object))?;
     serde_json::from_value(current).map_err(|e| ImportError::Invalid { detail: e.to_string() })
+}
+
+/// Reads either export: the exchange JSON, or an HTML export carrying it.
+pub fn import(bytes: &[u8]) -> Result<Document, ImportError> {
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with('<') {
+        let json = crate::print::json_in_html(start).ok_or(ImportError::HtmlWithoutReport)?;
+        return from_json(json.as_bytes()).map_err(|e| match e {
+            ImportError::NewerVersion { .. } => e,
+            _ => ImportError::HtmlWithoutReport,
+        });
+    }
+    from_json(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
 }
 
 /// Brings a document of an older version up to [`VERSION`], one step at a time.

@@ -10,6 +10,7 @@ pub mod fields;
 pub mod fiscal;
 pub mod messages;
 pub mod model;
+pub mod print;
 pub mod rules;
 pub mod sample;
 pub mod store;

@@ -77,6 +77,9 @@ pub fn import_error(file_name: &str, error: &ImportError) -> String {
         ImportError::NewerVersion { found, supported } => format!(
             "「{file_name}」は新しい版のアプリで作られたファイル（形式 v{found}）のため読み込めません。このアプリが読めるのは v{supported} までです。ページを再読み込みして最新版にしてから読み込んでください。"
         ),
+        ImportError::HtmlWithoutReport => format!(
+            "「{file_name}」を読み込めませんでした。HTMLファイルの中に報告のデータが見つからないか、壊れています。「HTMLを書き出す」で作ったファイルを、手を加えずに選んでください。"
+        ),
         ImportError::Invalid { detail } => format!(
             "「{file_name}」を読み込めませんでした。ファイルの内容が壊れているか、形式が違います（{detail}）。"
         ),

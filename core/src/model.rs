@@ -348,4 +348,27 @@ impl Document {
     pub fn new(now: Timestamp) -> Self {
         Document { status: Status::Draft, created: now, changed: now, finished: None, report: Report::default() }
     }
+
+    /// Marks the report finished at `now`, with every count as a number.
+    /// The caller checks the rules first (see [`crate::rules::can_finish`]).
+    pub fn finish(&mut self, now: Timestamp) {
+        let normalise = |c: &mut Option<Count>| *c = c.as_ref().map(Count::normalized);
+        let r = &mut self.report;
+        for kind in BodyKind::ALL {
+            let body = r.body_mut(kind);
+            normalise(&mut body.count);
+            body.parts.iter_mut().for_each(|p| normalise(&mut p.count));
+        }
+        r.teams.iter_mut().chain(r.activities.iter_mut()).for_each(|row| normalise(&mut row.count));
+        self.status = Status::Finished;
+        self.finished = Some(now);
+        self.changed = now;
+    }
+
+    /// 「編集を再開」: a draft again.
+    pub fn reopen(&mut self, now: Timestamp) {
+        self.status = Status::Draft;
+        self.finished = None;
+        self.changed = now;
+    }
 }

@@ -96,4 +96,6 @@ ensure_browsers() {
   say "Checking browsers and fonts"
   ensure_apt chromium chromium-driver
   ensure_apt --no-recommends fonts-noto-cjk
+  # PDF checks of the printed report (pdftotext, pdfinfo).
+  ensure_apt poppler-utils
 }

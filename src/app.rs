@@ -9,6 +9,7 @@ use web_sys::Response;
 use yew::prelude::*;
 
 use crate::components::draft_page::DraftPage;
+use crate::components::print_view::PrintView;
 use crate::components::start::StartPage;
 use crate::route::{use_route, Route};
 use crate::storage::{ask_persistent_storage, MemoryDrafts};
@@ -56,13 +57,14 @@ pub fn app() -> Html {
                 { match &route {
                     Route::Start => html! { <StartPage /> },
                     Route::Draft(id) => html! { <DraftPage key={id.clone()} id={id.clone()} /> },
+                    Route::Print(id) => html! { <PrintView key={id.clone()} id={id.clone()} /> },
                 } }
             </ContextProvider<Rc<Config>>>
         },
     };
     html! {
         <ContextProvider<MemoryDrafts> context={(*memory).clone()}>
-            <header class="app-header">
+            <header class="app-header no-print">
                 <p class="app-name">{ "取組状況" }<span class="app-sub">{ "区障害者自立支援協議会" }</span></p>
             </header>
             <main class="app-main">{ body }</main>

@@ -4,6 +4,7 @@
 mod app;
 mod autosave;
 mod components;
+mod exports;
 mod route;
 mod state;
 mod storage;

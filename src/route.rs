@@ -8,15 +8,17 @@ use yew::prelude::*;
 pub enum Route {
     Start,
     Draft(String),
+    /// The print view of a draft.
+    Print(String),
 }
 
 impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        match path.split_once('/') {
-            Some(("draft", id)) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => {
-                Route::Draft(id.to_owned())
-            }
+        let valid = |id: &str| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        match path.split('/').collect::<Vec<_>>()[..] {
+            ["draft", id] if valid(id) => Route::Draft(id.to_owned()),
+            ["draft", id, "print"] if valid(id) => Route::Print(id.to_owned()),
             _ => Route::Start,
         }
     }
@@ -25,6 +27,7 @@ impl Route {
         match self {
             Route::Start => "#/".to_owned(),
             Route::Draft(id) => format!("#/draft/{id}"),
+            Route::Print(id) => format!("#/draft/{id}/print"),
         }
     }
 }

@@ -22,8 +22,10 @@ pub enum Action {
     MoveRow(Place, RowId, MoveDir),
     Undo,
     Redo,
-    /// 「完成にする」 with errors left: show every finding.
-    ShowAll,
+    /// 「完成にする」: finish when no error is left; otherwise show every finding.
+    Finish,
+    /// 「編集を再開」: a finished report becomes a draft again.
+    Reopen,
     /// Another version of the document: from another tab, or an earlier version restored.
     Replace(Document),
     /// Whether this tab may edit (another tab may hold the draft).
@@ -107,6 +109,17 @@ impl EditorState {
         Draft { id: self.draft_id.clone(), document: self.doc.clone(), exported: self.exported, trashed: None }
     }
 
+    /// Whether nothing may be edited here: another tab edits, or the report is finished.
+    pub fn locked(&self) -> bool {
+        self.read_only || self.doc.status == torikumi_core::Status::Finished
+    }
+
+    /// Every finding of the report now.
+    pub fn findings(&self) -> Vec<torikumi_core::Finding> {
+        let ctx = torikumi_core::Context { config: &self.config, current_fiscal_year: now().fiscal_year() };
+        torikumi_core::check(&self.doc.report, &ctx)
+    }
+
     /// Whether the findings of a field are shown.
     pub fn shows(&self, field: &Field) -> bool {
         self.show_all || self.left.contains(field)
@@ -154,9 +167,9 @@ impl Reducible for EditorState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        // A read-only tab only follows what the editing tab stores.
-        let edits = !matches!(action, Action::Replace(_) | Action::ReadOnly(_) | Action::Exported(_));
-        if self.read_only && edits {
+        // A read-only tab only follows what the editing tab stores; a finished report only reopens.
+        let follows = matches!(action, Action::Replace(_) | Action::ReadOnly(_) | Action::Exported(_));
+        if (self.read_only && !follows) || (self.locked() && !follows && action != Action::Reopen) {
             return self;
         }
         let mut s = (*self).clone();
@@ -214,10 +227,20 @@ impl Reducible for EditorState {
                 }
                 true
             }
-            Action::ShowAll => {
+            Action::Finish => {
+                if torikumi_core::rules::can_finish(&s.findings()) {
+                    s.doc.finish(now());
+                    s.history = History::default();
+                    s.focus_on("finished-notice".to_owned());
+                    return Rc::new(s);
+                }
                 s.show_all = true;
                 s.summary_focus = s.summary_focus.wrapping_add(1);
                 false
+            }
+            Action::Reopen => {
+                s.doc.reopen(now());
+                return Rc::new(s);
             }
             Action::Replace(doc) => {
                 if doc == s.doc {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use torikumi_core::store::{self, Draft, StoredError};
-use torikumi_core::{exchange, messages, Config};
+use torikumi_core::{messages, Config};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -15,7 +15,8 @@ use super::versions::Versions;
 use crate::autosave::{use_autosave, SaveStatus};
 use crate::route::{go, Route};
 use crate::state::{now, Action, EditorState, Store};
-use crate::storage::{download, LocalStorage};
+use crate::exports::{export_html, export_json, mailto, share_files};
+use crate::storage::LocalStorage;
 use crate::tabs::{use_tab_role, TabRole};
 use crate::MemoryDrafts;
 
@@ -25,7 +26,7 @@ pub struct DraftPageProps {
 }
 
 /// Finds a draft: in storage, or among those this page holds in memory (storage refused).
-fn find_draft(id: &str, memory: &MemoryDrafts) -> Result<Draft, String> {
+pub fn find_draft(id: &str, memory: &MemoryDrafts) -> Result<Draft, String> {
     match store::load(&LocalStorage, id) {
         Ok(Some(Ok(draft))) => Ok(draft),
         Ok(Some(Err(StoredError::Newer { found }))) => Err(format!(
@@ -143,19 +144,45 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
         });
     }
 
-    let export_json = {
-        let (store, dispatch, flush) = (store.clone(), dispatch.clone(), Rc::clone(&autosave.flush));
+    // Records an export: in the store, and at once in storage (the store updates on the next render).
+    let exported = {
+        let (store, dispatch) = (store.clone(), dispatch.clone());
+        move || {
+            let at = now();
+            dispatch.dispatch(Action::Exported(at));
+            if !store.read_only {
+                let _ = store::save(&LocalStorage, &Draft { exported: Some(at), ..store.draft() });
+            }
+        }
+    };
+    let export_with = |export: fn(&torikumi_core::Document) -> bool| {
+        let (store, exported) = (store.clone(), exported.clone());
         Callback::from(move |_: MouseEvent| {
-            let report = store.report();
-            if download(&report.json_file_name(), &exchange::to_json(&store.doc), "application/json").is_ok() {
-                dispatch.dispatch(Action::Exported(now()));
-                // Record the export time at once (the store updates on the next render).
-                let mut draft = store.draft();
-                draft.exported = Some(now());
-                let _ = store::save(&LocalStorage, &draft);
-                flush();
+            if export(&store.doc) {
+                exported();
             }
         })
+    };
+    let mail_open = use_state(|| false);
+    let send_mail = {
+        let (store, exported, mail_open) = (store.clone(), exported.clone(), mail_open.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(shared) = share_files(&store.doc) {
+                let exported = exported.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if wasm_bindgen_futures::JsFuture::from(shared).await.is_ok() {
+                        exported();
+                    }
+                });
+            } else if export_json(&store.doc) && export_html(&store.doc) {
+                exported();
+                mail_open.set(true);
+            }
+        })
+    };
+    let open_print = {
+        let id = id.clone();
+        Callback::from(move |_: MouseEvent| go(&Route::Print(id.clone())))
     };
     let versions_open = use_state(|| false);
     let toggle_versions = {
@@ -175,9 +202,20 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                     role="status">{ status_text(&autosave.status, role, store.read_only) }</p>
                 <div class="draft-actions">
                     <button type="button" class="button" onclick={toggle_versions} aria-expanded={versions_open.to_string()}>{ "以前の版" }</button>
-                    <button type="button" class="button" onclick={export_json}>{ "JSONを書き出す" }</button>
+                    <button type="button" class="button" onclick={export_with(export_json)}>{ "JSONを書き出す" }</button>
+                    <button type="button" class="button" onclick={export_with(export_html)}>{ "HTMLを書き出す" }</button>
+                    <button type="button" class="button" onclick={open_print}>{ "印刷用表示" }</button>
+                    <button type="button" class="button" onclick={send_mail}>{ "メールで送る" }</button>
                 </div>
             </nav>
+            if *mail_open {
+                <div class="notice notice-info" role="status">
+                    <p>{ format!("2つのファイル（{}、{}）をダウンロードしました。メールを作成して、この2つを添付してください。",
+                        store.report().json_file_name(), torikumi_core::print::html_file_name(store.report())) }</p>
+                    <p>{ "PDFも送るときは、「印刷用表示」で「印刷」を押し、送信先で「PDFに保存」を選んでください。" }</p>
+                    <a class="button button-primary" href={mailto(&store.doc)}>{ "メールを作成する" }</a>
+                </div>
+            }
             if let SaveStatus::Failed(error) = &autosave.status {
                 <div class="notice notice-error" role="alert">
                     <p>{ messages::storage_error(error) }</p>

@@ -71,20 +71,34 @@ pub fn editor() -> Html {
     };
     let finish = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ShowAll))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Finish))
     };
+    let reopen = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Reopen))
+    };
+    let finished_at = store.doc.finished.filter(|_| store.doc.status == torikumi_core::Status::Finished);
 
     html! {
         <ContextProvider<LeaveGate> context={gate.clone()}>
-        <div class={classes!("editor", (!store.read_only).then_some("editable"))}>
+        <div class={classes!("editor", (!store.locked()).then_some("editable"))}>
             <h1 class="report-title">{ report.title() }</h1>
             <div class="toolbar" role="toolbar" aria-label="編集">
-                <button type="button" class="button" disabled={store.read_only || !store.history.can_undo()} onclick={on(Action::Undo)}
+                <button type="button" class="button" disabled={store.locked() || !store.history.can_undo()} onclick={on(Action::Undo)}
                     aria-keyshortcuts="Control+Z">{ "元に戻す" }</button>
-                <button type="button" class="button" disabled={store.read_only || !store.history.can_redo()} onclick={on(Action::Redo)}
+                <button type="button" class="button" disabled={store.locked() || !store.history.can_redo()} onclick={on(Action::Redo)}
                     aria-keyshortcuts="Control+Y">{ "やり直す" }</button>
-                <button type="button" class="button button-primary" disabled={store.read_only} onclick={finish}>{ "完成にする" }</button>
+                if finished_at.is_some() {
+                    <button type="button" class="button button-primary" disabled={store.read_only} onclick={reopen}>{ "編集を再開" }</button>
+                } else {
+                    <button type="button" class="button button-primary" disabled={store.locked()} onclick={finish}>{ "完成にする" }</button>
+                }
             </div>
+            if let Some(at) = finished_at {
+                <div class="notice notice-ok" id="finished-notice" tabindex="-1" role="status">
+                    <p>{ format!("この報告は完成しています（{}）。書き出して提出できます。直すときは「編集を再開」を押してください。", at.display_ja()) }</p>
+                </div>
+            }
             <Summary items={findings.summary(&store)} complete={store.show_all} focus_serial={store.summary_focus} />
             { basics(&store, &findings, &dispatch, &gate) }
             { table.view() }
@@ -97,7 +111,7 @@ pub fn editor() -> Html {
                             <h2 class="block-title">{ kind.heading() }</h2>
                             <FormField key={field.dom_id()} {field} label={kind.short_name()} name={kind.short_name()}
                                 kind={Kind::Long} required={Some(true)} value={report.section(kind).to_owned()}
-                                findings={findings.shown(field)} dispatch={dispatch.clone()} readonly={store.read_only} />
+                                findings={findings.shown(field)} dispatch={dispatch.clone()} readonly={store.locked()} />
                         </div>
                     }
                 }) }
@@ -163,7 +177,7 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
         let id = if projected { "f-basis-projected".to_owned() } else { Field::Basis.dom_id() };
         html! {
             <label class="radio" for={id.clone()}>
-                <input type="radio" {id} name="basis" {checked} {onchange} disabled={store.read_only} aria-describedby={described(Field::Basis)}
+                <input type="radio" {id} name="basis" {checked} {onchange} disabled={store.locked()} aria-describedby={described(Field::Basis)}
                     aria-invalid={invalid(Field::Basis)} />
                 { label }
             </label>
@@ -185,7 +199,7 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
             <div class="basics">
                 <div class="form-field">
                     <div class="label-row"><label for="f-fiscal-year" class="label">{ "年度" }</label>{ requirement_tag(Some(true)) }</div>
-                    <select id="f-fiscal-year" class="field field-select" disabled={store.read_only} onchange={on_year} onblur={leave(Field::FiscalYear)}
+                    <select id="f-fiscal-year" class="field field-select" disabled={store.locked()} onchange={on_year} onblur={leave(Field::FiscalYear)}
                         aria-invalid={invalid(Field::FiscalYear)} aria-describedby={described(Field::FiscalYear)}>
                         <option value="" selected={report.fiscal_year.is_none()}>{ "選んでください" }</option>
                         { for years.into_iter().map(|y| html! {
@@ -196,7 +210,7 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
                 </div>
                 <div class="form-field">
                     <div class="label-row"><label for="f-ward" class="label">{ "区" }</label>{ requirement_tag(Some(true)) }</div>
-                    <select id="f-ward" class="field field-select" disabled={store.read_only} onchange={on_ward} onblur={leave(Field::Ward)}
+                    <select id="f-ward" class="field field-select" disabled={store.locked()} onchange={on_ward} onblur={leave(Field::Ward)}
                         aria-invalid={invalid(Field::Ward)} aria-describedby={described(Field::Ward)}>
                         <option value="" selected={ward_slug.is_empty()}>{ "選んでください" }</option>
                         { for wards.iter().map(|w| html! {
@@ -215,7 +229,7 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
                     { findings_list("f-basis-findings", &shown(Field::Basis)) }
                 </fieldset>
                 if let Some((year, month)) = projection {
-                    { projection_select(report.fiscal_year, year, month, dispatch, &shown, invalid(Field::Projection), described(Field::Projection), store.read_only) }
+                    { projection_select(report.fiscal_year, year, month, dispatch, &shown, invalid(Field::Projection), described(Field::Projection), store.locked()) }
                 }
             </div>
         </section>

@@ -3,7 +3,9 @@
 pub mod draft_page;
 pub mod editor;
 pub mod form_field;
+pub mod import;
 pub mod leave;
+pub mod print_view;
 pub mod start;
 pub mod summary;
 pub mod table;
@@ -12,7 +14,7 @@ pub mod versions;
 
 use std::collections::HashMap;
 
-use torikumi_core::{check, Context, Field, Finding, Timestamp};
+use torikumi_core::{Field, Finding};
 
 use crate::state::EditorState;
 use form_field::Shown;
@@ -26,9 +28,7 @@ pub struct Findings {
 
 impl Findings {
     pub fn of(state: &EditorState) -> Self {
-        let now = Timestamp::from_unix_millis(js_sys::Date::now());
-        let ctx = Context { config: &state.config, current_fiscal_year: now.fiscal_year() };
-        let all = check(state.report(), &ctx);
+        let all = state.findings();
         let mut shown: HashMap<Field, Vec<Shown>> = HashMap::new();
         for f in all.iter().filter(|f| state.shows(&f.field)) {
             shown.entry(f.field).or_default().push(Shown { severity: f.severity(), message: f.message.clone() });

@@ -10,6 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::import::Import;
 use crate::route::{go, Route};
 use crate::state::now;
 use crate::storage::{download, new_draft_id, LocalStorage, MemoryDrafts, LIMIT_CHARS};
@@ -155,6 +156,7 @@ pub fn start_page() -> Html {
                 <button type="button" class="button" onclick={open_sample}>{ "見本を開く" }</button>
             </div>
             <NextYear drafts={active.iter().map(|d| (*d).clone()).collect::<Vec<_>>()} />
+            <Import drafts={active.iter().map(|d| (*d).clone()).collect::<Vec<_>>()} />
 
             <section aria-labelledby="drafts-title">
                 <h2 id="drafts-title" class="block-title">{ "下書き" }</h2>

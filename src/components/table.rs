@@ -30,7 +30,7 @@ impl TableCtx<'_> {
         html! {
             <FormField key={field.dom_id()} {field} label={label} name={name} {kind} {required}
                 support={support.map(AttrValue::from)} value={value}
-                findings={self.findings.shown(field)} dispatch={self.dispatch.clone()} readonly={self.state.read_only} />
+                findings={self.findings.shown(field)} dispatch={self.dispatch.clone()} readonly={self.state.locked()} />
         }
     }
 
@@ -106,7 +106,7 @@ impl TableCtx<'_> {
             html! {
                 <button type="button" class="button button-small" id={move_button_id(place, id, dir)}
                     aria-label={format!("{title}を{word}")} aria-disabled={at_end.then_some("true")}
-                    disabled={self.state.read_only} {onclick}>{ text }</button>
+                    disabled={self.state.locked()} {onclick}>{ text }</button>
             }
         };
         let remove = {
@@ -122,7 +122,7 @@ impl TableCtx<'_> {
                         { button(MoveDir::Up, "↑ 上へ", "上へ", index == 0) }
                         { button(MoveDir::Down, "↓ 下へ", "下へ", index + 1 == len) }
                         <button type="button" class="button button-small button-danger"
-                            aria-label={format!("{title}を削除")} disabled={self.state.read_only} onclick={remove}>{ "削除" }</button>
+                            aria-label={format!("{title}を削除")} disabled={self.state.locked()} onclick={remove}>{ "削除" }</button>
                     </div>
                 </div>
                 { self.field(f(Cell::Name), "名称", Kind::Line, Some(true), None) }
@@ -136,7 +136,7 @@ impl TableCtx<'_> {
         let dispatch = self.dispatch.clone();
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::AddRow(place)));
         html! {
-            <button type="button" class="button button-add" id={add_button_id(place)} disabled={self.state.read_only} {onclick}>
+            <button type="button" class="button button-add" id={add_button_id(place)} disabled={self.state.locked()} {onclick}>
                 <span aria-hidden="true">{ "＋ " }</span>{ label }
             </button>
         }

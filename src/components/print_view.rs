@@ -1,0 +1,50 @@
+//! 「印刷用表示」: the report as the paper form prints it (A4), with 「印刷」.
+
+use std::rc::Rc;
+
+use torikumi_core::print::report_html;
+use yew::prelude::*;
+
+use super::draft_page::find_draft;
+use crate::route::{go, Route};
+use crate::storage::MemoryDrafts;
+
+#[derive(Properties, PartialEq)]
+pub struct PrintViewProps {
+    pub id: AttrValue,
+}
+
+#[function_component(PrintView)]
+pub fn print_view(props: &PrintViewProps) -> Html {
+    let memory = use_context::<MemoryDrafts>().unwrap_or_default();
+    let found = use_memo(props.id.clone(), |id| find_draft(id, &memory));
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let back = {
+        let id = props.id.to_string();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            go(&Route::Draft(id.clone()));
+        })
+    };
+    match &*found {
+        Ok(draft) => {
+            // report_html escapes every piece of report text: this markup is the app's own.
+            let article = Html::from_html_unchecked(report_html(&draft.document).into());
+            html! {
+                <div class="print-view">
+                    <nav class="draft-bar no-print" aria-label="印刷用表示">
+                        <a href={Route::Draft(props.id.to_string()).hash()} class="back-link" onclick={back}>{ "← 編集に戻る" }</a>
+                        <p class="save-status">{ "A4・縦で印刷します。PDFにするときは、印刷の送信先で「PDFに保存」を選んでください。" }</p>
+                        <button type="button" class="button button-primary" onclick={print}>{ "印刷" }</button>
+                    </nav>
+                    <div class="p-page">{ article }</div>
+                </div>
+            }
+        }
+        Err(message) => html! { <p class="notice notice-error" role="alert">{ Rc::new(message.clone()).as_str() }</p> },
+    }
+}

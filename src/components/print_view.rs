@@ -18,6 +18,22 @@ pub struct PrintViewProps {
 pub fn print_view(props: &PrintViewProps) -> Html {
     let memory = use_context::<MemoryDrafts>().unwrap_or_default();
     let found = use_memo(props.id.clone(), |id| find_draft(id, &memory));
+    // 「PDFに保存」 names the file after the page's title: make it the ASCII file stem.
+    {
+        let stem = (*found).as_ref().ok().map(|d| d.document.report.file_stem());
+        use_effect_with(stem, |stem| {
+            let document = web_sys::window().and_then(|w| w.document());
+            let before = document.as_ref().map(web_sys::Document::title);
+            if let (Some(d), Some(stem)) = (&document, stem.as_deref()) {
+                d.set_title(stem);
+            }
+            move || {
+                if let (Some(d), Some(t)) = (document, before) {
+                    d.set_title(&t);
+                }
+            }
+        });
+    }
     let print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

@@ -254,7 +254,7 @@ test('a draft for next year from an exported file', async ({ page }) => {
   await page.goto('./#/');
   await button(page, '前年度から作成').click();
   await page.getByRole('combobox', { name: 'もとにする報告' }).selectOption('file');
-  await page.getByLabel('ファイル').setInputFiles(await download.path());
+  await page.getByLabel('ファイル', { exact: true }).setInputFiles(await download.path());
   await button(page, '次の年度の下書きを作成').click();
   await editable(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('令和６年度　若林区障害者自立支援協議会　取組状況');
@@ -262,7 +262,7 @@ test('a draft for next year from an exported file', async ({ page }) => {
   await page.goto('./#/');
   await button(page, '前年度から作成').click();
   await page.getByRole('combobox', { name: 'もとにする報告' }).selectOption('file');
-  await page.getByLabel('ファイル').setInputFiles({ name: 'memo.json', mimeType: 'application/json', buffer: Buffer.from('{"a": 1}') });
+  await page.getByLabel('ファイル', { exact: true }).setInputFiles({ name: 'memo.json', mimeType: 'application/json', buffer: Buffer.from('{"a": 1}') });
   await button(page, '次の年度の下書きを作成').click();
   await expect(page.getByRole('alert')).toContainText('「memo.json」を読み込めませんでした。取組状況の報告ファイルではありません。');
 });

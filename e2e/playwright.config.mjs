@@ -27,6 +27,8 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // An insecure (plain http, not localhost) origin for the offline tests, still on loopback.
+        '--host-resolver-rules=MAP torikumi.test 127.0.0.1',
       ],
     },
   },

@@ -5,6 +5,7 @@ mod app;
 mod autosave;
 mod components;
 mod exports;
+mod offline;
 mod route;
 mod state;
 mod storage;

@@ -1,0 +1,221 @@
+// Offline use, captive portals, updates, installability, sub-paths, and talking
+// to no one. Each test serves dist/ itself on loopback, so that it can switch to
+// a second build or serve under a sub-path.
+import { spawn, execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from './fixtures.mjs';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const dist = resolve(here, '../dist');
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+const box = (page, name) => page.getByRole('textbox', { name, exact: true });
+const editable = (page) => expect(page.locator('.editor.editable')).toBeVisible();
+const saved = (page) => expect(page.getByRole('status').filter({ hasText: 'この端末に保存済み' })).toBeVisible();
+
+/** A copy of dist/ served from a folder whose build can be swapped (a symlink). */
+async function serve(testInfo, { base = '/' } = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'torikumi-serve-'));
+  const v1 = join(root, 'v1');
+  cpSync(dist, v1, { recursive: true });
+  const current = join(root, 'current');
+  symlinkSync(v1, current);
+  const port = 4400 + testInfo.workerIndex * 10 + (testInfo.retry % 10);
+  const server = spawn('node', ['serve.mjs', '--dir', current, '--port', String(port), '--base', base], { cwd: here, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}${base}`;
+  for (let i = 0; i < 50; i++) {
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    /** Serves a second build: the same app with a different version (as a rebuild makes). */
+    secondBuild() {
+      const v2 = join(root, 'v2');
+      cpSync(v1, v2, { recursive: true });
+      execFileSync('node', [resolve(here, '../scripts/post-build.mjs'), v2, '--salt', 'second build']);
+      unlinkSync(current);
+      symlinkSync(v2, current);
+      return JSON.parse(readFileSync(join(v2, 'version.json'), 'utf8')).version;
+    },
+    close() {
+      server.kill();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Loads the app and waits until its service worker controls the page. */
+async function visit(page, url) {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+}
+
+for (const base of ['/', '/torikumi/']) {
+  test.describe(`served under ${base}`, () => {
+    test('after one visit the app opens, edits, autosaves, exports and prints with the network off', async ({ page, context }, testInfo) => {
+      const server = await serve(testInfo, { base });
+      try {
+        await visit(page, server.url);
+        await context.setOffline(true);
+        await page.reload();
+        await button(page, '新しい報告を作成').click();
+        await editable(page);
+        await box(page, '今年度の主な取組み').click();
+        await page.keyboard.insertText('オフラインで書いた。');
+        await saved(page);
+        await page.reload();
+        await editable(page);
+        await expect(box(page, '今年度の主な取組み')).toHaveValue('オフラインで書いた。');
+        const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'JSONを書き出す').click()]);
+        expect(JSON.parse(readFileSync(await download.path(), 'utf8')).report.sections.main_work).toBe('オフラインで書いた。');
+        await button(page, '印刷用表示').click();
+        await expect(page.locator('.p-report')).toContainText('オフラインで書いた。');
+        expect((await page.pdf({ format: 'A4' })).length).toBeGreaterThan(1000);
+      } finally {
+        server.close();
+      }
+    });
+
+    test('behind a captive portal that answers everything with its own page, the app opens from its cache', async ({ page, context }, testInfo) => {
+      const server = await serve(testInfo, { base });
+      try {
+        await visit(page, server.url);
+        await button(page, '見本を開く').click();
+        await editable(page);
+        await saved(page);
+        const draftUrl = page.url();
+        await context.route('**/*', (route) =>
+          route.fulfill({ status: 200, contentType: 'text/html', body: '<html><body><h1>Free Wi-Fi: please log in</h1></body></html>' }),
+        );
+        await page.goto(server.url);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
+        await page.goto(draftUrl);
+        await editable(page);
+        await expect(box(page, '全体協議会 区での呼称')).toHaveValue('若林区障害者地域支援会議');
+      } finally {
+        server.close();
+      }
+    });
+
+    test('a new version announces itself, never switches by itself, and keeps the draft when reloaded into', async ({ page }, testInfo) => {
+      const server = await serve(testInfo, { base });
+      try {
+        await visit(page, server.url);
+        const before = await page.locator('.app-version').textContent();
+        await button(page, '新しい報告を作成').click();
+        await editable(page);
+        await box(page, '現状における課題').click();
+        await page.keyboard.insertText('更新の前に書いた課題');
+        const version = server.secondBuild();
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+        await expect(page.getByText('新しいバージョンがあります。')).toBeVisible();
+        // Nothing switched: the old version still runs, and typing goes on.
+        await expect(page.locator('.app-version')).toHaveText(before);
+        await page.keyboard.insertText('。続き');
+        await button(page, '再読み込みして更新').click();
+        await expect(page.locator('.app-version')).toHaveText(`　バージョン ${version}`);
+        await editable(page);
+        await expect(box(page, '現状における課題')).toHaveValue('更新の前に書いた課題。続き');
+        await expect(page.getByText('新しいバージョンがあります。')).toHaveCount(0);
+      } finally {
+        server.close();
+      }
+    });
+  });
+}
+
+test('a whole session sends no request to another origin and meets its Content-Security-Policy', async ({ page, context }, testInfo) => {
+  const server = await serve(testInfo);
+  const origin = new URL(server.url).origin;
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const violations = [];
+  page.on('console', (m) => /Content Security Policy|Refused to/.test(m.text()) && violations.push(m.text()));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  try {
+    await visit(page, server.url);
+    await button(page, '見本を開く').click();
+    await editable(page);
+    await button(page, 'プロジェクトチームを追加').click();
+    await page.keyboard.insertText('新しいチーム');
+    await box(page, '全体協議会 主な内容・議題等').click();
+    await page.keyboard.insertText('\n・追記');
+    await button(page, '完成にする').click();
+    await Promise.all([page.waitForEvent('download'), button(page, 'JSONを書き出す').click()]);
+    await Promise.all([page.waitForEvent('download'), button(page, 'HTMLを書き出す').click()]);
+    await button(page, '以前の版').click();
+    await button(page, '印刷用表示').click();
+    await expect(page.locator('.p-report')).toBeVisible();
+    await page.goto(server.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
+    expect(await page.evaluate(() => window.__violations)).toEqual([]);
+    expect(violations).toEqual([]);
+    const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    expect(requests.length).toBeGreaterThan(5);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+  } finally {
+    server.close();
+  }
+});
+
+test('the app can be installed: a manifest with Japanese names and icons', async ({ page }, testInfo) => {
+  const server = await serve(testInfo, { base: '/torikumi/' });
+  try {
+    await visit(page, server.url);
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    const manifest = await (await fetch(new URL(href, server.url))).json();
+    expect(manifest.name).toBe('取組状況 ― 区障害者自立支援協議会');
+    expect(manifest.short_name).toBe('取組状況');
+    expect(manifest.start_url).toBe('./');
+    for (const icon of manifest.icons) {
+      const response = await fetch(new URL(icon.src, new URL(href, server.url)));
+      expect(response.headers.get('content-type')).toBe('image/png');
+    }
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  } finally {
+    server.close();
+  }
+});
+
+test('opened from file://, the page says in Japanese how to open it instead of staying blank', async ({ page }) => {
+  await page.goto(`file://${dist}/index.html`);
+  await expect(page.getByRole('alert')).toContainText('このページはファイルとして開かれているため、動きません。');
+  await expect(page.getByRole('alert')).toContainText('https://');
+});
+
+test.describe('served over plain http from another host', () => {
+  // playwright.config.mjs maps torikumi.test to 127.0.0.1: an insecure origin on loopback.
+  test('the app works online and says once, calmly, that offline use needs https', async ({ page }, testInfo) => {
+    const server = await serve(testInfo);
+    try {
+      const url = server.url.replace('127.0.0.1', 'torikumi.test');
+      await page.goto(url);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
+      await expect(page.getByText(/オフラインで使うには、https:\/\/ で始まるアドレスで開いてください/)).toBeVisible();
+      await button(page, '新しい報告を作成').click();
+      await editable(page);
+      await page.goto(url);
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
+      await expect(page.getByText(/オフラインで使うには/)).toHaveCount(0);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -1,0 +1,93 @@
+//! Offline use: registers the service worker (`sw.js`, generated at build time),
+//! notices when a new version has installed in the background, and switches to it
+//! only when the user asks (the reload saves the open draft on `pagehide`).
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
+use yew::prelude::*;
+
+/// What the page shows about offline use.
+#[derive(Clone, PartialEq)]
+pub struct Offline {
+    /// A new version waits to take over.
+    pub update_waiting: bool,
+    /// Served over plain http from another host: no service worker, so no offline use.
+    pub insecure: bool,
+    /// Reloads into the waiting version.
+    pub apply_update: Callback<()>,
+}
+
+fn container() -> Option<web_sys::ServiceWorkerContainer> {
+    let window = web_sys::window()?;
+    // Browsers without service workers (or with them disabled) have no `serviceWorker`.
+    js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into()).ok()?.then(|| window.navigator().service_worker())
+}
+
+/// Watches a registration for a version that finished installing while a page is controlled.
+fn watch(registration: &ServiceWorkerRegistration, waiting: UseStateHandle<Option<ServiceWorker>>) {
+    let controlled = || container().and_then(|c| c.controller()).is_some();
+    if let Some(worker) = registration.waiting().filter(|_| controlled()) {
+        waiting.set(Some(worker));
+    }
+    let reg = registration.clone();
+    // These listeners live as long as the page: one registration, registered once.
+    EventListener::new(registration, "updatefound", move |_| {
+        let Some(installing) = reg.installing() else { return };
+        let (worker, waiting) = (installing.clone(), waiting.clone());
+        EventListener::new(&installing, "statechange", move |_| {
+            if worker.state() == ServiceWorkerState::Installed && controlled() {
+                waiting.set(Some(worker.clone()));
+            }
+        })
+        .forget();
+    })
+    .forget();
+    // A new version is looked for whenever the page comes back into view.
+    let reg = registration.clone();
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let doc = document.clone();
+        EventListener::new(&document, "visibilitychange", move |_| {
+            if doc.visibility_state() == web_sys::VisibilityState::Visible {
+                let _ = reg.update();
+            }
+        })
+        .forget();
+    }
+}
+
+#[hook]
+pub fn use_offline() -> Offline {
+    let waiting = use_state(|| None::<ServiceWorker>);
+    let insecure = !web_sys::window().is_some_and(|w| w.is_secure_context());
+    {
+        let waiting = waiting.clone();
+        use_effect_with((), move |_| {
+            if let Some(container) = container().filter(|_| !insecure) {
+                let registering = container.register("sw.js");
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(registration) = JsFuture::from(registering).await.and_then(|r| r.dyn_into()) {
+                        watch(&registration, waiting);
+                    }
+                });
+            }
+        });
+    }
+    let apply_update = {
+        let waiting = waiting.clone();
+        Callback::from(move |()| {
+            let (Some(worker), Some(container)) = ((*waiting).clone(), container()) else { return };
+            let reload = Rc::new(EventListener::once(&container, "controllerchange", |_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }));
+            std::mem::forget(reload);
+            let _ = worker.post_message(&"skip-waiting".into());
+        })
+    };
+    Offline { update_waiting: waiting.is_some(), insecure, apply_update }
+}

@@ -1,16 +1,9 @@
 // The editor, driven the way a person (or a screen reader) finds fields: by
 // their accessible names from REPORT-FORM.md.
-import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
+import { test, expect, box, button, newDraft } from './fixtures.mjs';
 
-const box = (page, name) => page.getByRole('textbox', { name, exact: true });
-const button = (page, name) => page.getByRole('button', { name, exact: true });
-
-test.beforeEach(async ({ page }) => {
-  await page.goto('./');
-  await page.getByRole('button', { name: '新しい報告を作成', exact: true }).click();
-  await expect(page.locator('.editor.editable')).toBeVisible();
-});
+test.beforeEach(async ({ page }) => newDraft(page));
 
 /** Types into a field as a person does, then leaves it with Tab. */
 async function type(page, name, text) {

@@ -6,14 +6,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } fr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect } from './fixtures.mjs';
+import { test, expect, box, button, editable, saved, download } from './fixtures.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const dist = resolve(here, '../dist');
-const button = (page, name) => page.getByRole('button', { name, exact: true });
-const box = (page, name) => page.getByRole('textbox', { name, exact: true });
-const editable = (page) => expect(page.locator('.editor.editable')).toBeVisible();
-const saved = (page) => expect(page.getByRole('status').filter({ hasText: 'この端末に保存済み' })).toBeVisible();
 
 /** A copy of dist/ served from a folder whose build can be swapped (a symlink). */
 async function serve(testInfo, { base = '/' } = {}) {
@@ -76,8 +72,7 @@ for (const base of ['/', '/torikumi/']) {
         await page.reload();
         await editable(page);
         await expect(box(page, '今年度の主な取組み')).toHaveValue('オフラインで書いた。');
-        const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'JSONを書き出す').click()]);
-        expect(JSON.parse(readFileSync(await download.path(), 'utf8')).report.sections.main_work).toBe('オフラインで書いた。');
+        expect(JSON.parse((await download(page, 'JSONを書き出す')).text).report.sections.main_work).toBe('オフラインで書いた。');
         await button(page, '印刷用表示').click();
         await expect(page.locator('.p-report')).toContainText('オフラインで書いた。');
         expect((await page.pdf({ format: 'A4' })).length).toBeGreaterThan(1000);
@@ -154,8 +149,8 @@ test('a whole session sends no request to another origin and meets its Content-S
     await box(page, '全体協議会 主な内容・議題等').click();
     await page.keyboard.insertText('\n・追記');
     await button(page, '完成にする').click();
-    await Promise.all([page.waitForEvent('download'), button(page, 'JSONを書き出す').click()]);
-    await Promise.all([page.waitForEvent('download'), button(page, 'HTMLを書き出す').click()]);
+    await download(page, 'JSONを書き出す');
+    await download(page, 'HTMLを書き出す');
     await button(page, '以前の版').click();
     await button(page, '印刷用表示').click();
     await expect(page.locator('.p-report')).toBeVisible();

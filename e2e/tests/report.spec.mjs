@@ -1,26 +1,10 @@
 // Finish, export, import and the printed report.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from './fixtures.mjs';
-
-const box = (page, name) => page.getByRole('textbox', { name, exact: true });
-const button = (page, name) => page.getByRole('button', { name, exact: true });
-const editable = (page) => expect(page.locator('.editor.editable')).toBeVisible();
-const saved = (page) => expect(page.getByRole('status').filter({ hasText: 'この端末に保存済み' })).toBeVisible();
-
-async function openSample(page) {
-  await page.goto('./');
-  await button(page, '見本を開く').click();
-  await editable(page);
-}
-
-async function download(page, name) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button(page, name).click()]);
-  return { name: file.suggestedFilename(), path: await file.path(), text: readFileSync(await file.path(), 'utf8') };
-}
+import { test, expect, box, button, editable, saved, openSample, download } from './fixtures.mjs';
 
 /** Imports a file on the start page, through the picker. */
 async function importFile(page, file) {

@@ -8,9 +8,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FileList, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::route::{go, Route};
+use super::start::{open_as_new, store_and_open};
 use crate::state::now;
-use crate::storage::{new_draft_id, LocalStorage, MemoryDrafts};
+use crate::storage::{LocalStorage, MemoryDrafts};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
@@ -28,13 +28,6 @@ struct Conflict {
 async fn read(file: &File) -> Option<Vec<u8>> {
     let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
     Some(Uint8Array::new(&buffer).to_vec())
-}
-
-fn store_and_open(draft: Draft, memory: &MemoryDrafts) {
-    if store::save(&LocalStorage, &draft).is_err() {
-        memory.insert(draft.clone());
-    }
-    go(&Route::Draft(draft.id));
 }
 
 #[function_component(Import)]
@@ -69,7 +62,7 @@ pub fn import(props: &ImportProps) -> Html {
                         };
                         match drafts.iter().find(same) {
                             Some(existing) => conflict.set(Some(Conflict { document, existing: existing.clone() })),
-                            None => store_and_open(Draft { id: new_draft_id(), document, exported: None, trashed: None }, &memory),
+                            None => open_as_new(document, &memory),
                         }
                     }
                 }
@@ -126,9 +119,7 @@ pub fn import(props: &ImportProps) -> Html {
                     let _ = store::keep_version(&LocalStorage, &c.existing.id, &c.existing.document, now(), true);
                     store_and_open(Draft { document: c.document, ..c.existing }, &memory);
                 }
-                Some(false) => {
-                    store_and_open(Draft { id: new_draft_id(), document: c.document, exported: None, trashed: None }, &memory)
-                }
+                Some(false) => open_as_new(c.document, &memory),
             }
         })
     };

@@ -13,30 +13,36 @@ use yew::prelude::*;
 use super::import::Import;
 use crate::route::{go, Route};
 use crate::state::now;
+use crate::exports::export_json;
 use crate::storage::{download, new_draft_id, LocalStorage, MemoryDrafts, LIMIT_CHARS};
 
-/// Stores a new draft and opens it; if storage refuses, it lives in this page's memory.
-fn create_and_open(report: Report, memory: &MemoryDrafts) {
-    let at = now();
-    let mut document = Document::new(at);
-    document.report = report;
-    let draft = Draft { id: new_draft_id(), document, exported: None, trashed: None };
+/// Stores a draft and opens it; if storage refuses, it lives in this page's memory.
+pub fn store_and_open(draft: Draft, memory: &MemoryDrafts) {
     if store::save(&LocalStorage, &draft).is_err() {
         memory.insert(draft.clone());
     }
     go(&Route::Draft(draft.id));
 }
 
+/// A new draft (its own id) holding `document`, stored and opened.
+pub fn open_as_new(document: Document, memory: &MemoryDrafts) {
+    store_and_open(Draft { id: new_draft_id(), document, exported: None, trashed: None }, memory);
+}
+
+/// A new draft of `report`, created now.
+fn create_and_open(report: Report, memory: &MemoryDrafts) {
+    open_as_new(Document { report, ..Document::new(now()) }, memory);
+}
+
 fn when(t: &Option<Timestamp>) -> String {
     t.as_ref().map_or_else(|| "まだ".to_owned(), Timestamp::display_ja)
 }
 
+/// Exports a draft's JSON and records when.
 fn export(draft: &Draft) -> bool {
-    let ok = download(&draft.document.report.json_file_name(), &exchange::to_json(&draft.document), "application/json").is_ok();
+    let ok = export_json(&draft.document);
     if ok {
-        let mut exported = draft.clone();
-        exported.exported = Some(now());
-        let _ = store::save(&LocalStorage, &exported);
+        let _ = store::save(&LocalStorage, &Draft { exported: Some(now()), ..draft.clone() });
     }
     ok
 }
@@ -295,7 +301,7 @@ fn next_year(props: &NextYearProps) -> Html {
                     let Some(input) = file_input.cast::<HtmlInputElement>() else { return };
                     match file_text(&input).await {
                         None => error.set(Some("ファイルを選んでください。".to_owned())),
-                        Some((name, text)) => match exchange::from_json(text.as_bytes()) {
+                        Some((name, text)) => match exchange::import(text.as_bytes()) {
                             Ok(doc) => create_and_open(doc.report.for_next_year(keep), &memory),
                             Err(e) => error.set(Some(messages::import_error(&name, &e))),
                         },
@@ -328,13 +334,13 @@ fn next_year(props: &NextYearProps) -> Html {
                     { for props.drafts.iter().map(|d| html! {
                         <option value={d.id.clone()} selected={*source == d.id}>{ d.document.report.title() }</option>
                     }) }
-                    <option value="file" selected={*source == "file"}>{ "ファイルから選ぶ（書き出したJSON）" }</option>
+                    <option value="file" selected={*source == "file"}>{ "ファイルから選ぶ（書き出したJSONまたはHTML）" }</option>
                 </select>
             </div>
             if *source == "file" {
                 <div class="form-field">
                     <label class="label" for="next-file">{ "ファイル" }</label>
-                    <input type="file" id="next-file" ref={file_input} accept=".json,application/json" />
+                    <input type="file" id="next-file" ref={file_input} accept=".json,.html,.htm,application/json,text/html" />
                 </div>
             }
             <fieldset class="form-field fieldset" aria-labelledby="next-keep-label">

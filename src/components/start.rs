@@ -47,6 +47,14 @@ fn export(draft: &Draft) -> bool {
     ok
 }
 
+/// 「下書きが使っている量：約12KB（このブラウザーの上限の約0.2%）」
+fn usage_text(used_chars: usize) -> String {
+    let percent = used_chars as f64 * 100.0 / LIMIT_CHARS as f64;
+    let share = if percent < 0.1 { "0.1%未満".to_owned() } else { format!("約{percent:.1}%") };
+    // Browsers store local storage as UTF-16: two bytes a character.
+    format!("下書きが使っている量：約{}KB（このブラウザーの上限の{share}）", (used_chars * 2).div_ceil(1024))
+}
+
 /// Whether a draft has changes that were never exported.
 fn unexported(draft: &Draft) -> bool {
     draft.exported.is_none_or(|e| e.0 < draft.document.changed.0)
@@ -234,7 +242,7 @@ pub fn start_page() -> Html {
 
             <section aria-labelledby="device-title">
                 <h2 id="device-title" class="block-title">{ "この端末のデータ" }</h2>
-                <p>{ format!("下書きが使っている量：約{}KB（このブラウザーの上限の約{:.1}%）", (used * 2).div_ceil(1024), used as f64 * 100.0 / LIMIT_CHARS as f64) }</p>
+                <p>{ usage_text(used) }</p>
                 if *confirm_clear {
                     <div class="notice notice-warning" role="alert">
                         <p>{ if unexported_count > 0 {

@@ -10,6 +10,7 @@ use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use torikumi_core::store::{self, Draft, StorageError};
 use torikumi_core::Timestamp;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::state::{now, Store};
@@ -41,6 +42,9 @@ struct Inner {
     written: RefCell<Option<Draft>>,
     timer: RefCell<Option<Timeout>>,
     saving_enabled: Cell<bool>,
+    /// When the history was last looked at: reading it parses every kept version,
+    /// so it is looked at once per version interval, not on every save.
+    history_checked: Cell<Option<Timestamp>>,
 }
 
 impl Inner {
@@ -60,21 +64,27 @@ impl Inner {
         if let Some(p) = &performance {
             let _ = p.mark("torikumi:save:start");
         }
-        let result = store::save(&LocalStorage, &draft);
-        if let Some(p) = &performance {
-            let _ = p.mark("torikumi:save:end");
-            let _ = p.measure_with_start_mark_and_end_mark("torikumi:save", "torikumi:save:start", "torikumi:save:end");
-        }
-        Some(match result {
+        let status = match store::save(&LocalStorage, &draft) {
             Ok(()) => {
                 let at = now();
-                // Earlier versions are a convenience: a failure here is not the draft's.
-                let _ = store::keep_version(&LocalStorage, &draft.id, &draft.document, at, false);
+                let due = self.history_checked.get().is_none_or(|checked| {
+                    (at.0 - checked.0).whole_seconds() >= store::HISTORY_INTERVAL_SECONDS
+                });
+                if due {
+                    self.history_checked.set(Some(at));
+                    // Earlier versions are a convenience: a failure here is not the draft's.
+                    let _ = store::keep_version(&LocalStorage, &draft.id, &draft.document, at, false);
+                }
                 *self.written.borrow_mut() = Some(draft);
                 SaveStatus::Saved(at)
             }
             Err(e) => SaveStatus::Failed(e),
-        })
+        };
+        if let Some(p) = &performance {
+            let _ = p.mark("torikumi:save:end");
+            let _ = p.measure_with_start_mark_and_end_mark("torikumi:save", "torikumi:save:start", "torikumi:save:end");
+        }
+        Some(status)
     }
 }
 
@@ -89,6 +99,7 @@ pub fn use_autosave(store: &Store) -> Autosave {
             written: RefCell::new(Some(draft)),
             timer: RefCell::new(None),
             saving_enabled: Cell::new(false),
+            history_checked: Cell::new(None),
         }
     });
     let flush: Rc<dyn Fn()> = {
@@ -164,4 +175,3 @@ pub fn use_autosave(store: &Store) -> Autosave {
     Autosave { status: (*status).clone(), flush }
 }
 
-use wasm_bindgen::JsCast;

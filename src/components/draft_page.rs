@@ -102,23 +102,17 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
         })
     };
     let (role, take_over) = use_tab_role(&id, on_lost, on_gained);
+    // A viewer is read-only. An editor edits at once on the first grant; after a
+    // takeover, on_gained turns editing on once the other tab's last write is in.
     {
         let dispatch = dispatch.clone();
-        use_effect_with(role, move |role| match role {
-            TabRole::Viewer => dispatch.dispatch(Action::ReadOnly(true)),
-            // A takeover turns editing on itself, once the other tab's last write is in.
-            TabRole::Editor | TabRole::Checking => {}
-        });
-    }
-    {
-        // The first grant: edit at once.
-        let dispatch = dispatch.clone();
-        let first = use_mut_ref(|| true);
+        let decided_before = use_mut_ref(|| false);
         use_effect_with(role, move |role| {
-            if *role == TabRole::Editor && std::mem::replace(&mut *first.borrow_mut(), false) {
-                dispatch.dispatch(Action::ReadOnly(false));
-            } else if *role == TabRole::Viewer {
-                *first.borrow_mut() = false;
+            let first = !std::mem::replace(&mut *decided_before.borrow_mut(), *role != TabRole::Checking);
+            match role {
+                TabRole::Viewer => dispatch.dispatch(Action::ReadOnly(true)),
+                TabRole::Editor if first => dispatch.dispatch(Action::ReadOnly(false)),
+                TabRole::Editor | TabRole::Checking => {}
             }
         });
     }

@@ -27,7 +27,7 @@ pub enum Action {
     /// 「編集を再開」: a finished report becomes a draft again.
     Reopen,
     /// Another version of the document: from another tab, or an earlier version restored.
-    Replace(Document),
+    Replace(Box<Document>),
     /// Whether this tab may edit (another tab may hold the draft).
     ReadOnly(bool),
     /// The draft was exported now.
@@ -243,10 +243,10 @@ impl Reducible for EditorState {
                 return Rc::new(s);
             }
             Action::Replace(doc) => {
-                if doc == s.doc {
+                if *doc == s.doc {
                     return self;
                 }
-                s.doc = doc;
+                s.doc = *doc;
                 // Structural undo entries refer to the replaced rows.
                 s.history = History::default();
                 false

@@ -74,7 +74,7 @@ async fn shown(root: &Element, selector: &str) {
 }
 
 fn find<T: JsCast>(root: &Element, selector: &str) -> T {
-    root.query_selector(selector).ok().flatten().expect(selector).dyn_into::<T>().ok().expect("element type")
+    root.query_selector(selector).ok().flatten().expect(selector).dyn_into::<T>().unwrap_or_else(|_| panic!("{selector}: another element type"))
 }
 
 fn text(root: &Element, selector: &str) -> String {

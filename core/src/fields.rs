@@ -127,8 +127,7 @@ mod tests {
 
     #[test]
     fn accessible_names_use_the_forms_words_and_current_positions() {
-        let mut r = Report::default();
-        r.teams = vec![Row::empty(RowId(7)), Row::empty(RowId(3))];
+        let mut r = Report { teams: vec![Row::empty(RowId(7)), Row::empty(RowId(3))], ..Report::default() };
         r.bodies.network.parts = vec![Row::empty(RowId(9))];
         let name = |f: Field, r: &Report| f.accessible_name(r).unwrap();
         assert_eq!(name(Field::Body(BodyKind::Plenary, Cell::Count), &r), "全体協議会 年間実施予定回数");

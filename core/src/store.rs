@@ -173,7 +173,7 @@ pub fn list(kv: &dyn KeyValue) -> Result<Listing, StorageError> {
             }
         }
     }
-    listing.drafts.sort_by(|a, b| b.document.changed.0.cmp(&a.document.changed.0));
+    listing.drafts.sort_by_key(|d| std::cmp::Reverse(d.document.changed.0));
     listing.damaged.sort_by(|a, b| a.key.cmp(&b.key));
     Ok(listing)
 }

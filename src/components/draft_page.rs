@@ -94,7 +94,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
             let (dispatch, id) = (dispatch.clone(), id.clone());
             Timeout::new(200, move || {
                 if let Ok(Some(Ok(draft))) = store::load(&LocalStorage, &id) {
-                    dispatch.dispatch(Action::Replace(draft.document));
+                    dispatch.dispatch(Action::Replace(Box::new(draft.document)));
                 }
                 dispatch.dispatch(Action::ReadOnly(false));
             })
@@ -129,7 +129,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                             return;
                         }
                         if let Some(Ok(draft)) = e.new_value().map(|v| store::decode_draft(&v)) {
-                            dispatch.dispatch(Action::Replace(draft.document));
+                            dispatch.dispatch(Action::Replace(Box::new(draft.document)));
                         }
                     })
                 })

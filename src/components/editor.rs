@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlSelectElement, KeyboardEvent as DomKeyboardEvent};
 use yew::prelude::*;
 
-use super::form_field::{findings_list, requirement_tag, FormField, Kind};
+use super::form_field::{findings_list, requirement_tag, FormField, Kind, Shown};
 use super::leave::{use_leave_gate, LeaveGate};
 use super::summary::{focus_by_id, Summary};
 use super::table::TableCtx;
@@ -132,16 +132,26 @@ fn focus_lost() -> bool {
     }
 }
 
+/// How a non-text field shows its findings: the list, `aria-invalid`, `aria-describedby`.
+struct Marks {
+    shown: Vec<Shown>,
+    invalid: Option<&'static str>,
+    described: Option<String>,
+}
+
+fn marks(findings: &Findings, field: Field) -> Marks {
+    let shown = findings.shown(field);
+    let invalid = shown.iter().any(|f| f.severity == torikumi_core::Severity::Error).then_some("true");
+    let described = (!shown.is_empty()).then(|| format!("{}-findings", field.dom_id()));
+    Marks { shown, invalid, described }
+}
+
 /// 年度, 区, 集計の区分 and 見込み時点.
 fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<crate::state::EditorState>, gate: &LeaveGate) -> Html {
     let report = store.report();
     let current = Timestamp::from_unix_millis(js_sys::Date::now()).fiscal_year();
-    let shown = |field: Field| findings.shown(field);
-    let described = |field: Field| {
-        let list = shown(field);
-        (!list.is_empty()).then(|| format!("{}-findings", field.dom_id()))
-    };
-    let invalid = |field: Field| shown(field).iter().any(|f| f.severity == torikumi_core::Severity::Error).then_some("true");
+    let (year_marks, ward_marks, basis_marks) =
+        (marks(findings, Field::FiscalYear), marks(findings, Field::Ward), marks(findings, Field::Basis));
     let leave = |field: Field| {
         let (dispatch, gate) = (dispatch.clone(), gate.clone());
         Callback::from(move |_: FocusEvent| gate.leave(field, &dispatch))
@@ -177,8 +187,8 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
         let id = if projected { "f-basis-projected".to_owned() } else { Field::Basis.dom_id() };
         html! {
             <label class="radio" for={id.clone()}>
-                <input type="radio" {id} name="basis" {checked} {onchange} disabled={store.locked()} aria-describedby={described(Field::Basis)}
-                    aria-invalid={invalid(Field::Basis)} />
+                <input type="radio" {id} name="basis" {checked} {onchange} disabled={store.locked()}
+                    aria-describedby={basis_marks.described.clone()} aria-invalid={basis_marks.invalid} />
                 { label }
             </label>
         }
@@ -200,24 +210,24 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
                 <div class="form-field">
                     <div class="label-row"><label for="f-fiscal-year" class="label">{ "年度" }</label>{ requirement_tag(Some(true)) }</div>
                     <select id="f-fiscal-year" class="field field-select" disabled={store.locked()} onchange={on_year} onblur={leave(Field::FiscalYear)}
-                        aria-invalid={invalid(Field::FiscalYear)} aria-describedby={described(Field::FiscalYear)}>
+                        aria-invalid={year_marks.invalid} aria-describedby={year_marks.described.clone()}>
                         <option value="" selected={report.fiscal_year.is_none()}>{ "選んでください" }</option>
                         { for years.into_iter().map(|y| html! {
                             <option value={y.to_string()} selected={report.fiscal_year == Some(y)}>{ era_fiscal_year(y) }</option>
                         }) }
                     </select>
-                    { findings_list("f-fiscal-year-findings", &shown(Field::FiscalYear)) }
+                    { findings_list("f-fiscal-year-findings", &year_marks.shown) }
                 </div>
                 <div class="form-field">
                     <div class="label-row"><label for="f-ward" class="label">{ "区" }</label>{ requirement_tag(Some(true)) }</div>
                     <select id="f-ward" class="field field-select" disabled={store.locked()} onchange={on_ward} onblur={leave(Field::Ward)}
-                        aria-invalid={invalid(Field::Ward)} aria-describedby={described(Field::Ward)}>
+                        aria-invalid={ward_marks.invalid} aria-describedby={ward_marks.described.clone()}>
                         <option value="" selected={ward_slug.is_empty()}>{ "選んでください" }</option>
                         { for wards.iter().map(|w| html! {
                             <option value={w.slug.clone()} selected={w.slug == ward_slug}>{ &w.name }</option>
                         }) }
                     </select>
-                    { findings_list("f-ward-findings", &shown(Field::Ward)) }
+                    { findings_list("f-ward-findings", &ward_marks.shown) }
                 </div>
                 <fieldset class="form-field fieldset" aria-labelledby="basis-label">
                     <legend class="label"><span id="basis-label">{ "集計の区分" }</span>{ requirement_tag(Some(true)) }</legend>
@@ -226,10 +236,10 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
                         { basis_radio(false, "実績") }
                         { basis_radio(true, "見込み") }
                     </div>
-                    { findings_list("f-basis-findings", &shown(Field::Basis)) }
+                    { findings_list("f-basis-findings", &basis_marks.shown) }
                 </fieldset>
                 if let Some((year, month)) = projection {
-                    { projection_select(report.fiscal_year, year, month, dispatch, &shown, invalid(Field::Projection), described(Field::Projection), store.locked()) }
+                    { projection_select(report.fiscal_year, (year, month), dispatch, marks(findings, Field::Projection), store.locked()) }
                 }
             </div>
         </section>
@@ -239,12 +249,9 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
 /// 見込み時点: the twelve months of the fiscal year (and a stored month outside them, so it is not lost).
 fn projection_select(
     fiscal_year: Option<i32>,
-    year: Option<i32>,
-    month: Option<u8>,
+    (year, month): (Option<i32>, Option<u8>),
     dispatch: &UseReducerDispatcher<crate::state::EditorState>,
-    shown: &dyn Fn(Field) -> Vec<super::form_field::Shown>,
-    invalid: Option<&'static str>,
-    described: Option<String>,
+    marks: Marks,
     read_only: bool,
 ) -> Html {
     let mut months: Vec<(i32, u8)> = fiscal_year
@@ -269,8 +276,8 @@ fn projection_select(
             <p class="support" id="f-projection-support">{
                 if fiscal_year.is_some() { "何月末時点の見込みかを選びます（例：R6.3 は令和6年3月末）。" } else { "先に年度を選んでください。" }
             }</p>
-            <select id="f-projection" class="field field-select" disabled={read_only} {onchange} aria-invalid={invalid}
-                aria-describedby={described.map_or("f-projection-support".to_owned(), |d| format!("f-projection-support {d}"))}>
+            <select id="f-projection" class="field field-select" disabled={read_only} {onchange} aria-invalid={marks.invalid}
+                aria-describedby={marks.described.map_or("f-projection-support".to_owned(), |d| format!("f-projection-support {d}"))}>
                 <option value="" selected={current.is_none()}>{ "選んでください" }</option>
                 { for months.into_iter().map(|(y, m)| html! {
                     <option value={format!("{y}-{m}")} selected={current == Some((y, m))}>
@@ -278,7 +285,7 @@ fn projection_select(
                     </option>
                 }) }
             </select>
-            { findings_list("f-projection-findings", &shown(Field::Projection)) }
+            { findings_list("f-projection-findings", &marks.shown) }
         </div>
     }
 }

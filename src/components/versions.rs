@@ -31,7 +31,7 @@ pub fn versions(props: &VersionsProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let at = now();
             let _ = store::keep_version(&LocalStorage, &id, &current, at, true);
-            store.dispatch(Action::Replace(Document { changed: at, ..doc.clone() }));
+            store.dispatch(Action::Replace(Box::new(Document { changed: at, ..doc.clone() })));
         })
     };
     html! {

@@ -81,7 +81,7 @@ pub fn import_error(file_name: &str, error: &ImportError) -> String {
             "「{file_name}」を読み込めませんでした。HTMLファイルの中に報告のデータが見つからないか、壊れています。「HTMLを書き出す」で作ったファイルを、手を加えずに選んでください。"
         ),
         ImportError::Invalid { detail } => format!(
-            "「{file_name}」を読み込めませんでした。ファイルの内容が壊れているか、形式が違います（{detail}）。"
+            "「{file_name}」を読み込めませんでした。ファイルの内容が壊れているか、形式が違います。書き出したファイルに手を加えずに選んでください。（技術的な詳細：{detail}）"
         ),
     }
 }

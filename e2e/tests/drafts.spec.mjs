@@ -110,7 +110,7 @@ test('without local storage the app says so, and a new draft is written in memor
   await box(page, '今年度の主な取組み').click();
   await page.keyboard.insertText('メモリーの中で書く');
   await expect(page.getByRole('alert').filter({ hasText: '保存機能が無効' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: '保存できていません' })).toBeVisible();
+  await expect(page.locator('.save-status')).toHaveText('保存できていません');
   const exported = await download(page, 'JSONを書き出す');
   expect(JSON.parse(exported.text).report.sections.main_work).toBe('メモリーの中で書く');
 });

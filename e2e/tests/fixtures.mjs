@@ -19,7 +19,7 @@ export const button = (page, name) => page.getByRole('button', { name, exact: tr
 /** The editor has the draft and may edit it (this tab holds it). */
 export const editable = (page) => expect(page.locator('.editor.editable')).toBeVisible();
 /** The status line says everything is stored. */
-export const saved = (page) => expect(page.getByRole('status').filter({ hasText: 'この端末に保存済み' })).toBeVisible();
+export const saved = (page) => expect(page.locator('.save-status')).toContainText('この端末に保存済み');
 
 export async function newDraft(page) {
   await page.goto('./');

@@ -192,8 +192,11 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
         <ContextProvider<Store> context={store.clone()}>
             <nav class="draft-bar" aria-label="下書き">
                 <a href={Route::Start.hash()} class="back-link" onclick={back}>{ "← 下書きの一覧" }</a>
-                <p class={classes!("save-status", matches!(autosave.status, SaveStatus::Failed(_)).then_some("save-failed"))}
-                    role="status">{ status_text(&autosave.status, role, store.read_only) }</p>
+                // Not a live region: announcing every save while typing would drown a screen reader;
+                // a failed save is announced by its alert below.
+                <p class={classes!("save-status", matches!(autosave.status, SaveStatus::Failed(_)).then_some("save-failed"))}>
+                    { status_text(&autosave.status, role, store.read_only) }
+                </p>
                 <div class="draft-actions">
                     <button type="button" class="button" onclick={toggle_versions} aria-expanded={versions_open.to_string()}>{ "以前の版" }</button>
                     <button type="button" class="button" onclick={export_with(export_json)}>{ "JSONを書き出す" }</button>

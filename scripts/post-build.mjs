@@ -85,9 +85,32 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
+// config.json is edited on the server without a rebuild: network first, so a
+// change reaches users; the cached copy when offline, or when a captive portal
+// answers with something that is not JSON.
+const CONFIG = new URL('./config.json', self.location).href;
+
+async function freshConfig(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request, { cache: 'no-store' });
+    if (response.ok && (response.headers.get('content-type') || '').includes('json')) {
+      await cache.put(CONFIG, response.clone());
+      return response;
+    }
+  } catch {
+    // Offline: the cached copy below.
+  }
+  return (await cache.match(CONFIG)) ?? Response.error();
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.url.split('?')[0] === CONFIG) {
+    event.respondWith(freshConfig(request));
+    return;
+  }
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     // Every page of the app is the one index.html (the view is in the hash).

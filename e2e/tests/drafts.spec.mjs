@@ -195,6 +195,10 @@ test('an earlier version can be restored, and the current one is kept', async ({
   await button(page, '以前の版').click();
   const versions = page.getByRole('region', { name: '以前の版' });
   await expect(versions.getByRole('listitem')).toHaveCount(1);
+  // Look at it first: the version as it prints.
+  await versions.getByText('この版を見る').click();
+  await expect(versions.locator('.p-report')).toContainText('最初の版');
+  await expect(versions.locator('.p-report')).not.toContainText('書き足した');
   await versions.getByRole('button', { name: /の版に戻す$/ }).click();
   await expect(section).toHaveValue('最初の版');
   await expect(versions.getByRole('listitem')).toHaveCount(2);

@@ -1,6 +1,7 @@
 //! 「以前の版」: the draft's earlier versions, kept every few minutes of editing;
 //! any can be restored (the current one is kept first, so a restore can be undone).
 
+use torikumi_core::print::report_html;
 use torikumi_core::store::{self, Snapshot};
 use torikumi_core::Document;
 use yew::prelude::*;
@@ -50,6 +51,11 @@ pub fn versions(props: &VersionsProps) -> Html {
                                 <span class="version-size">{ format!("本文{}文字", text_length(&v.document)) }</span>
                                 <button type="button" class="button button-small" disabled={props.read_only}
                                     aria-label={format!("{}の版に戻す", v.at.display_ja())} onclick={restore(v)}>{ "この版に戻す" }</button>
+                                <details class="version-preview">
+                                    <summary aria-label={format!("{}の版を見る", v.at.display_ja())}>{ "この版を見る" }</summary>
+                                    // report_html escapes every piece of report text: this markup is the app's own.
+                                    { Html::from_html_unchecked(report_html(&v.document).into()) }
+                                </details>
                             </li>
                         }) }
                     </ul>

@@ -1,8 +1,9 @@
-// Offline use, captive portals, updates, installability, sub-paths, and talking
-// to no one. Each test serves dist/ itself on loopback, so that it can switch to
-// a second build or serve under a sub-path.
+// How the app is hosted: offline use, captive portals, updates, installability,
+// sub-paths, another city's config, and talking to no one. Each test serves its
+// own copy of dist/ on loopback, so that it can switch to a second build, change
+// the config or serve under a sub-path.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,10 @@ async function serve(testInfo, { base = '/' } = {}) {
   }
   return {
     url,
+    /** Replaces the config.json served beside the app. */
+    setConfig(text) {
+      writeFileSync(join(v1, 'config.json'), text);
+    },
     /** Serves a second build: the same app with a different version (as a rebuild makes). */
     secondBuild() {
       const v2 = join(root, 'v2');
@@ -183,6 +188,36 @@ test('the app can be installed: a manifest with Japanese names and icons', async
       expect(response.headers.get('content-type')).toBe('image/png');
     }
     expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  } finally {
+    server.close();
+  }
+});
+
+test('another city configures its wards and brief length in config.json, without a rebuild', async ({ page }, testInfo) => {
+  const server = await serve(testInfo);
+  try {
+    server.setConfig(JSON.stringify({ wards: [{ name: '中央区', slug: 'chuo' }, { name: '北区', slug: 'kita' }], brief_length: 100 }));
+    await visit(page, server.url);
+    await button(page, '新しい報告を作成').click();
+    await editable(page);
+    const ward = page.getByRole('combobox', { name: '区', exact: true });
+    await expect(ward.getByRole('option')).toHaveText(['選んでください', '中央区', '北区']);
+    await ward.selectOption({ label: '北区' });
+    await page.getByRole('combobox', { name: '年度', exact: true }).selectOption('2025');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('令和７年度　北区障害者自立支援協議会　取組状況');
+    await expect(page.locator('#f-plenary-content-chars')).toHaveText('0／100文字');
+    const exported = await download(page, 'JSONを書き出す');
+    expect(exported.name).toBe('R7_kita_torikumi.json');
+    // Changed on the server after the service worker cached the app: the change
+    // reaches the page. A config file that is there but wrong is reported, and
+    // the defaults apply.
+    expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    server.setConfig('{"wards": []}');
+    await page.goto(server.url);
+    await expect(page.getByText('設定ファイル config.json を使えませんでした：区が一つも設定されていません。')).toBeVisible();
+    await button(page, '新しい報告を作成').click();
+    await editable(page);
+    await expect(page.getByRole('combobox', { name: '区', exact: true }).getByRole('option')).toHaveCount(6);
   } finally {
     server.close();
   }

@@ -6,7 +6,7 @@ use torikumi_core::store::{self, Draft};
 use torikumi_core::{Document, Timestamp};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, InputEvent, InputEventInit};
+use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlTextAreaElement, InputEvent, InputEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -89,6 +89,19 @@ fn input_event(composing: bool) -> InputEvent {
     InputEvent::new_with_event_init_dict("input", &init).expect("an input event")
 }
 
+/// Sets a field's value and sends the event the browser sends when a person does so.
+fn enter(field: &Element, value: &str, sent: &Event) {
+    js_sys::Reflect::set(field, &"value".into(), &value.into()).expect("a field with a value");
+    field.dispatch_event(sent).expect("dispatched");
+}
+
+/// Mounts the app on a new draft and waits until it may be edited (this tab holds it).
+async fn open_editor() -> Mounted {
+    let root = mount();
+    shown(&root, ".editor.editable").await;
+    root
+}
+
 fn event(kind: &str) -> Event {
     let init = EventInit::new();
     init.set_bubbles(true);
@@ -105,32 +118,23 @@ async fn the_app_mounts_on_the_start_page() {
 
 #[wasm_bindgen_test]
 async fn an_opened_draft_shows_the_report_title() {
-    let root = mount();
-    shown(&root, ".editor.editable").await;
+    let root = open_editor().await;
     assert_eq!(text(&root, "h1"), "区障害者自立支援協議会　取組状況");
 }
 
 #[wasm_bindgen_test]
 async fn choosing_year_and_ward_derives_the_title() {
-    let root = mount();
-    shown(&root, ".editor.editable").await;
-    let year: HtmlSelectElement = find(&root, "#f-fiscal-year");
-    year.set_value("2022");
-    year.dispatch_event(&event("change")).unwrap();
-    let ward: HtmlSelectElement = find(&root, "#f-ward");
-    ward.set_value("aoba");
-    ward.dispatch_event(&event("change")).unwrap();
+    let root = open_editor().await;
+    enter(&find(&root, "#f-fiscal-year"), "2022", &event("change"));
+    enter(&find(&root, "#f-ward"), "aoba", &event("change"));
     tick().await;
     assert_eq!(text(&root, "h1"), "令和４年度　青葉区障害者自立支援協議会　取組状況");
 }
 
 #[wasm_bindgen_test]
 async fn typed_content_is_counted_in_characters_against_the_brief_length() {
-    let root = mount();
-    shown(&root, ".editor.editable").await;
-    let area: HtmlTextAreaElement = find(&root, "#f-plenary-content");
-    area.set_value("𠮷野家で①②");
-    area.dispatch_event(&input_event(false)).unwrap();
+    let root = open_editor().await;
+    enter(&find(&root, "#f-plenary-content"), "𠮷野家で①②", &input_event(false));
     tick().await;
     // 6 characters, though 7 UTF-16 units.
     assert_eq!(text(&root, "#f-plenary-content-chars"), "6／300文字");
@@ -138,17 +142,14 @@ async fn typed_content_is_counted_in_characters_against_the_brief_length() {
 
 #[wasm_bindgen_test]
 async fn text_under_composition_is_not_taken_until_the_composition_ends() {
-    let root = mount();
-    shown(&root, ".editor.editable").await;
+    let root = open_editor().await;
     let area: HtmlTextAreaElement = find(&root, "#f-plenary-content");
     area.dispatch_event(&event("compositionstart")).unwrap();
-    area.set_value("ぎだい");
-    area.dispatch_event(&input_event(true)).unwrap();
+    enter(&area, "ぎだい", &input_event(true));
     tick().await;
     assert_eq!(text(&root, "#f-plenary-content-chars"), "0／300文字", "nothing taken mid-composition");
     assert_eq!(area.value(), "ぎだい", "and nothing written back into the field");
-    area.set_value("議題");
-    area.dispatch_event(&event("compositionend")).unwrap();
+    enter(&area, "議題", &event("compositionend"));
     tick().await;
     assert_eq!(text(&root, "#f-plenary-content-chars"), "2／300文字");
     assert_eq!(area.value(), "議題");
@@ -156,18 +157,15 @@ async fn text_under_composition_is_not_taken_until_the_composition_ends() {
 
 #[wasm_bindgen_test]
 async fn a_count_is_normalised_when_left_and_kept_when_it_does_not_parse() {
-    let root = mount();
-    shown(&root, ".editor.editable").await;
+    let root = open_editor().await;
     let count: HtmlInputElement = find(&root, "#f-steering-count");
-    count.set_value("１２回");
-    count.dispatch_event(&input_event(false)).unwrap();
+    enter(&count, "１２回", &input_event(false));
     tick().await;
     assert_eq!(count.value(), "１２回", "not while typing");
     count.dispatch_event(&event("blur")).unwrap();
     tick().await;
     assert_eq!(count.value(), "12");
-    count.set_value("十二");
-    count.dispatch_event(&input_event(false)).unwrap();
+    enter(&count, "十二", &input_event(false));
     count.dispatch_event(&event("blur")).unwrap();
     tick().await;
     assert_eq!(count.value(), "十二");

@@ -8,6 +8,12 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# CI may run with a trimmed environment: find rustup's cargo even when PATH lacks it.
+HOME="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
+export HOME
+if ! command -v cargo >/dev/null && [ -x "$HOME/.cargo/bin/cargo" ]; then
+  export PATH="$HOME/.cargo/bin:$PATH"
+fi
 TOOLS="${TORIKUMI_TOOLS:-$HOME/.cache/torikumi/tools}"
 TRUNK_VERSION="0.22.1"
 TRUNK_FALLBACK_VERSION="0.21.14"

@@ -17,6 +17,7 @@ fi
 TOOLS="${TORIKUMI_TOOLS:-$HOME/.cache/torikumi/tools}"
 TRUNK_VERSION="0.22.1"
 TRUNK_FALLBACK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.1"
 # The CLI must equal the wasm-bindgen crate pinned in Cargo.toml.
 WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' "$ROOT/Cargo.toml")"
 
@@ -101,6 +102,9 @@ ensure_build_tools() {
 ensure_browsers() {
   say "Checking browsers and fonts"
   ensure_apt chromium chromium-driver
+  # Some staff use Firefox: the browser tests run in Debian's Firefox ESR too.
+  ensure_apt firefox-esr
+  ensure_cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver --locked
   ensure_apt --no-recommends fonts-noto-cjk
   # PDF checks of the printed report (pdftotext, pdfinfo).
   ensure_apt poppler-utils

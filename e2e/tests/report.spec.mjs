@@ -83,7 +83,9 @@ test('a finished report prints without 下書き; finishing needs no errors and 
   expect(json.status).toBe('finished');
   expect(json.finished).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+09:00$/);
   await button(page, '印刷用表示').click();
+  await expect(page.locator('.p-report')).toBeVisible();
   const { pages } = pdfText(await page.pdf({ format: 'A4' }));
+  expect(pages.join('')).toContain('令和５年度');
   for (const p of pages) expect(p).not.toContain('下書き');
   await page.goBack();
   await button(page, '編集を再開').click();

@@ -190,7 +190,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
 
     html! {
         <ContextProvider<Store> context={store.clone()}>
-            <nav class="draft-bar" aria-label="下書き">
+            <nav class="draft-bar no-print" aria-label="下書き">
                 <a href={Route::Start.hash()} class="back-link" onclick={back}>{ "← 下書きの一覧" }</a>
                 // Not a live region: announcing every save while typing would drown a screen reader;
                 // a failed save is announced by its alert below.

@@ -61,6 +61,6 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                 </div>
             }
         }
-        Err(message) => html! { <p class="notice notice-error" role="alert">{ Rc::new(message.clone()).as_str() }</p> },
+        Err(message) => html! { <p class="notice notice-error" role="alert">{ message.clone() }</p> },
     }
 }

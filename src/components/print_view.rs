@@ -1,7 +1,5 @@
 //! 「印刷用表示」: the report as the paper form prints it (A4), with 「印刷」.
 
-use std::rc::Rc;
-
 use torikumi_core::print::report_html;
 use yew::prelude::*;
 

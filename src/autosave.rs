@@ -93,10 +93,11 @@ impl Inner {
 pub fn use_autosave(store: &Store) -> Autosave {
     let status = use_state(|| SaveStatus::Saved(store.doc.changed));
     let inner = use_memo((), {
-        let draft = store.draft();
+        // Cloned only on the first render, when the memo is made.
+        let store = store.clone();
         move |_| Inner {
-            latest: RefCell::new(Some(draft.clone())),
-            written: RefCell::new(Some(draft)),
+            latest: RefCell::new(Some(store.draft())),
+            written: RefCell::new(Some(store.draft())),
             timer: RefCell::new(None),
             saving_enabled: Cell::new(false),
             history_checked: Cell::new(None),

@@ -54,10 +54,20 @@ pub fn to_json(document: &Document) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
+/// The exchange file as a JSON value, for embedding in other records.
+pub fn to_value(document: &Document) -> Value {
+    serde_json::to_value(ExchangeFile { schema: schema_id(), document }).unwrap_or(Value::Null)
+}
+
 /// Reads an exchange file of this version or an older one.
 pub fn from_json(bytes: &[u8]) -> Result<Document, ImportError> {
     let value: Value = serde_json::from_slice(bytes)
         .map_err(|e| ImportError::NotJson { line: e.line(), column: e.column() })?;
+    from_value(value)
+}
+
+/// Reads an exchange file already parsed as JSON (of this version or an older one).
+pub fn from_value(value: Value) -> Result<Document, ImportError> {
     let Value::Object(mut object) = value else {
         return Err(ImportError::NotAReport);
     };

@@ -117,13 +117,8 @@ fn history_key(id: &str) -> String {
     format!("{HISTORY_PREFIX}{id}")
 }
 
-fn document_value(document: &Document) -> Value {
-    serde_json::from_str(&exchange::to_json(document)).unwrap_or(Value::Null)
-}
-
 fn read_document(value: Value) -> Result<Document, StoredError> {
-    let bytes = serde_json::to_vec(&value).unwrap_or_default();
-    exchange::from_json(&bytes).map_err(|e| match e {
+    exchange::from_value(value).map_err(|e| match e {
         ImportError::NewerVersion { found, .. } => StoredError::Newer { found },
         other => StoredError::Damaged(other.to_string()),
     })
@@ -135,7 +130,7 @@ pub fn encode_draft(draft: &Draft) -> String {
         id: draft.id.clone(),
         exported: draft.exported,
         trashed: draft.trashed,
-        document: document_value(&draft.document),
+        document: exchange::to_value(&draft.document),
     };
     serde_json::to_string(&record).unwrap_or_default()
 }
@@ -214,7 +209,7 @@ pub fn keep_version(kv: &dyn KeyValue, id: &str, document: &Document, now: Times
     versions.insert(0, Snapshot { at: now, document: document.clone() });
     versions.truncate(HISTORY_LENGTH);
     let records: Vec<SnapshotRecord> =
-        versions.iter().map(|s| SnapshotRecord { at: s.at, document: document_value(&s.document) }).collect();
+        versions.iter().map(|s| SnapshotRecord { at: s.at, document: exchange::to_value(&s.document) }).collect();
     kv.set(&history_key(id), &serde_json::to_string(&records).unwrap_or_default())?;
     Ok(true)
 }

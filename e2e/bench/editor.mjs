@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { countDraftWrites } from '../page-scripts.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const port = 4190;
@@ -90,14 +91,7 @@ async function measureSaves(page) {
 
 /** Storage writes of the draft while 100 characters are typed at 50 per second. */
 async function writesFor100(page) {
-  await page.evaluate(() => {
-    window.__writes = 0;
-    const set = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (key.startsWith('torikumi:draft:')) window.__writes++;
-      return set.call(this, key, value);
-    };
-  });
+  await page.evaluate(countDraftWrites);
   await page.locator('#f-issues').click();
   await page.keyboard.type('あ'.repeat(100), { delay: 20 });
   await page.waitForTimeout(700);

@@ -1,6 +1,7 @@
 // Drafts that are never lost: reload, closing, full storage, damage, two tabs,
 // the trash, earlier versions, clearing the device, next year's draft.
 import AxeBuilder from '@axe-core/playwright';
+import { countDraftWrites } from '../page-scripts.mjs';
 import { test, expect, box, button, editable, saved, newDraft, openSample, download } from './fixtures.mjs';
 
 test('a reload finds everything as it was, in the same view', async ({ page }) => {
@@ -35,14 +36,7 @@ test('closing the page 50 ms after typing loses nothing', async ({ context }) =>
 });
 
 test('100 typed characters cause far fewer storage writes than keystrokes, and all are stored', async ({ page }) => {
-  await page.addInitScript(() => {
-    window.__writes = 0;
-    const set = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (key.startsWith('torikumi:draft:')) window.__writes++;
-      return set.call(this, key, value);
-    };
-  });
+  await page.addInitScript(countDraftWrites);
   await newDraft(page);
   await box(page, '今年度の主な取組み').click();
   const before = await page.evaluate(() => window.__writes);

@@ -138,16 +138,10 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
         });
     }
 
-    // Records an export: in the store, and at once in storage (the store updates on the next render).
+    // Records an export in the store; autosave writes it with the draft.
     let exported = {
-        let (store, dispatch) = (store.clone(), dispatch.clone());
-        move || {
-            let at = now();
-            dispatch.dispatch(Action::Exported(at));
-            if !store.read_only {
-                let _ = store::save(&LocalStorage, &Draft { exported: Some(at), ..store.draft() });
-            }
-        }
+        let dispatch = dispatch.clone();
+        move || dispatch.dispatch(Action::Exported(now()))
     };
     let export_with = |export: fn(&torikumi_core::Document) -> bool| {
         let (store, exported) = (store.clone(), exported.clone());

@@ -4,7 +4,7 @@
 use gloo_events::EventListener;
 use torikumi_core::edit::Edit;
 use torikumi_core::fiscal::{era_fiscal_year, era_short_year, FIRST_FISCAL_YEAR};
-use torikumi_core::{Basis, Field, SectionKind, Timestamp};
+use torikumi_core::{Basis, Field, SectionKind};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlSelectElement, KeyboardEvent as DomKeyboardEvent};
 use yew::prelude::*;
@@ -15,7 +15,7 @@ use super::summary::{focus_by_id, Summary};
 use super::table::TableCtx;
 use super::text_field::in_text_field;
 use super::Findings;
-use crate::state::{basis_edit, ward_edit, Action, Store};
+use crate::state::{basis_edit, now, ward_edit, Action, Store};
 
 /// The value of the select that fired an event.
 fn select_value(e: &Event) -> String {
@@ -149,7 +149,7 @@ fn marks(findings: &Findings, field: Field) -> Marks {
 /// 年度, 区, 集計の区分 and 見込み時点.
 fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<crate::state::EditorState>, gate: &LeaveGate) -> Html {
     let report = store.report();
-    let current = Timestamp::from_unix_millis(js_sys::Date::now()).fiscal_year();
+    let current = now().fiscal_year();
     let (year_marks, ward_marks, basis_marks) =
         (marks(findings, Field::FiscalYear), marks(findings, Field::Ward), marks(findings, Field::Basis));
     let leave = |field: Field| {

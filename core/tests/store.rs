@@ -3,6 +3,8 @@
 
 use torikumi_core::exchange;
 use torikumi_core::sample::sample_report;
+use torikumi_core::store::history::{self, HistoryError};
+use torikumi_core::store::lifecycle::{self, DraftError};
 use torikumi_core::store::{self, Draft, KeyValue, MemoryStore, StorageError, StoredError, HISTORY_LENGTH};
 use torikumi_core::{Count, Document, Timestamp};
 
@@ -14,7 +16,7 @@ fn draft(id: &str, changed_minute: i64) -> Draft {
     let mut document = Document::new(at(0));
     document.report = sample_report();
     document.changed = at(changed_minute);
-    Draft { id: id.to_owned(), document, exported: None, trashed: None }
+    Draft::new(id.to_owned(), document)
 }
 
 #[test]
@@ -22,16 +24,17 @@ fn a_saved_draft_loads_back_equal() {
     let kv = MemoryStore::default();
     let mut d = draft("a", 1);
     d.exported = Some(at(2));
-    store::save(&kv, &d).unwrap();
-    assert_eq!(store::load(&kv, "a").unwrap(), Some(Ok(d)));
+    let stored = lifecycle::create(&kv, &d).unwrap();
+    assert_eq!(stored.revision, 1);
+    assert_eq!(store::load(&kv, "a").unwrap(), Some(Ok(Draft { revision: 1, ..d })));
     assert_eq!(store::load(&kv, "missing").unwrap(), None);
 }
 
 #[test]
 fn the_listing_is_newest_first_and_counts_what_it_uses() {
     let kv = MemoryStore::default();
-    store::save(&kv, &draft("old", 1)).unwrap();
-    store::save(&kv, &draft("new", 5)).unwrap();
+    lifecycle::create(&kv, &draft("old", 1)).unwrap();
+    lifecycle::create(&kv, &draft("new", 5)).unwrap();
     kv.set("someone-else", "x").unwrap();
     let listing = store::list(&kv).unwrap();
     let ids: Vec<_> = listing.drafts.iter().map(|d| d.id.as_str()).collect();
@@ -43,7 +46,7 @@ fn the_listing_is_newest_first_and_counts_what_it_uses() {
 #[test]
 fn a_damaged_record_is_set_aside_never_deleted_and_kept_as_it_was() {
     let kv = MemoryStore::default();
-    store::save(&kv, &draft("good", 1)).unwrap();
+    lifecycle::create(&kv, &draft("good", 1)).unwrap();
     kv.set("torikumi:draft:broken", "{\"id\": \"broken\", \"docu").unwrap();
     let listing = store::list(&kv).unwrap();
     assert_eq!(listing.drafts.len(), 1);
@@ -66,11 +69,10 @@ fn a_record_from_a_newer_version_is_set_aside_as_newer() {
 #[test]
 fn a_full_storage_is_reported_and_the_stored_draft_is_untouched() {
     let kv = MemoryStore { limit: Some(20_000), ..MemoryStore::default() };
-    let d = draft("a", 1);
-    store::save(&kv, &d).unwrap();
+    let d = lifecycle::create(&kv, &draft("a", 1)).unwrap();
     let mut big = d.clone();
     big.document.report.sections.main_work = "あ".repeat(30_000);
-    assert_eq!(store::save(&kv, &big), Err(StorageError::Full));
+    assert_eq!(lifecycle::save(&kv, &d, &big), Err(DraftError::Storage(StorageError::Full)));
     assert_eq!(store::load(&kv, "a").unwrap(), Some(Ok(d)));
 }
 
@@ -78,16 +80,16 @@ fn a_full_storage_is_reported_and_the_stored_draft_is_untouched() {
 fn earlier_versions_are_kept_every_few_minutes_up_to_twenty() {
     let kv = MemoryStore::default();
     let mut d = draft("a", 0);
-    assert!(store::keep_version(&kv, "a", &d.document, at(0), false).unwrap());
+    assert!(history::keep_version(&kv, "a", &d.document, at(0), false).unwrap());
     d.document.report.sections.issues = "変更".into();
-    assert!(!store::keep_version(&kv, "a", &d.document, at(1), false).unwrap(), "too soon");
-    assert!(store::keep_version(&kv, "a", &d.document, at(3), false).unwrap());
-    assert!(!store::keep_version(&kv, "a", &d.document, at(9), false).unwrap(), "unchanged since");
+    assert!(!history::keep_version(&kv, "a", &d.document, at(1), false).unwrap(), "too soon");
+    assert!(history::keep_version(&kv, "a", &d.document, at(3), false).unwrap());
+    assert!(!history::keep_version(&kv, "a", &d.document, at(9), false).unwrap(), "unchanged since");
     for i in 0..30 {
         d.document.report.sections.plans = format!("版{i}");
-        store::keep_version(&kv, "a", &d.document, at(10 + 3 * i), false).unwrap();
+        history::keep_version(&kv, "a", &d.document, at(10 + 3 * i), false).unwrap();
     }
-    let versions = store::history(&kv, "a").unwrap();
+    let versions = history::history(&kv, "a").unwrap();
     assert_eq!(versions.len(), HISTORY_LENGTH);
     assert_eq!(versions[0].document.report.sections.plans, "版29", "newest first");
 }
@@ -95,18 +97,30 @@ fn earlier_versions_are_kept_every_few_minutes_up_to_twenty() {
 #[test]
 fn the_trash_is_a_mark_and_delete_and_clear_remove_for_good() {
     let kv = MemoryStore::default();
-    let mut d = draft("a", 1);
-    d.trashed = Some(at(2));
-    store::save(&kv, &d).unwrap();
-    store::keep_version(&kv, "a", &d.document, at(2), true).unwrap();
+    lifecycle::create(&kv, &draft("a", 1)).unwrap();
+    history::keep_version(&kv, "a", &draft("a", 1).document, at(2), true).unwrap();
+    assert_eq!(lifecycle::purge(&kv, "a"), Err(DraftError::NotInTrash), "only from the trash");
+    lifecycle::trash(&kv, "a", at(2)).unwrap();
     assert_eq!(store::list(&kv).unwrap().drafts[0].trashed, Some(at(2)));
-    store::delete(&kv, "a").unwrap();
+    lifecycle::purge(&kv, "a").unwrap();
     assert!(kv.keys().unwrap().is_empty());
-    store::save(&kv, &draft("b", 1)).unwrap();
+    lifecycle::create(&kv, &draft("b", 1)).unwrap();
     kv.set("torikumi:draft:broken", "x").unwrap();
     kv.set("other-app", "kept").unwrap();
-    store::clear_all(&kv).unwrap();
+    lifecycle::clear_all(&kv).unwrap();
     assert_eq!(kv.keys().unwrap(), ["other-app"]);
+}
+
+#[test]
+fn a_damaged_history_is_never_overwritten_and_is_listed() {
+    let kv = MemoryStore::default();
+    lifecycle::create(&kv, &draft("a", 1)).unwrap();
+    kv.set("torikumi:history:a", "[{\"at\": broken").unwrap();
+    let kept = history::keep_version(&kv, "a", &draft("a", 2).document, at(10), true);
+    assert!(matches!(kept, Err(HistoryError::Damaged(_))));
+    assert_eq!(kv.get("torikumi:history:a").unwrap().as_deref(), Some("[{\"at\": broken"));
+    let listing = store::list(&kv).unwrap();
+    assert_eq!(listing.damaged.iter().map(|d| d.key.as_str()).collect::<Vec<_>>(), ["torikumi:history:a"]);
 }
 
 #[test]

@@ -1,0 +1,105 @@
+//! A backup: every record of ours in one file, exactly as stored (damaged ones
+//! too), so it can be mailed to someone who can help, and read back by
+//! 「読み込む」. `static/boot.js` writes the same format in plain JavaScript when
+//! the app itself has failed.
+//!
+//! `{"schema": "torikumi/backup/v1", "created": "…", "records": {"torikumi:draft:…": "<stored text>", …}}`
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::lifecycle::{self, DraftError};
+use super::{decode_draft, load, Draft, KeyValue, DRAFT_PREFIX};
+use crate::exchange::ImportError;
+use crate::timestamp::{Timestamp, JST};
+
+pub const BACKUP_SCHEMA: &str = "torikumi/backup/v1";
+
+#[derive(Serialize, Deserialize)]
+struct BackupFile {
+    schema: String,
+    /// When it was made; informative only (boot.js writes JavaScript's ISO form).
+    #[serde(default)]
+    created: String,
+    records: BTreeMap<String, String>,
+}
+
+/// The backup file's text.
+pub fn to_json(records: &[(String, String)], now: Timestamp) -> String {
+    let file = BackupFile {
+        schema: BACKUP_SCHEMA.to_owned(),
+        created: serde_json::to_value(now).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+        records: records.iter().cloned().collect(),
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// `torikumi_backup_20261125-1030.json`
+pub fn file_name(now: Timestamp) -> String {
+    let t = now.0.checked_to_offset(JST).unwrap_or(now.0);
+    format!("torikumi_backup_{:04}{:02}{:02}-{:02}{:02}.json", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute())
+}
+
+/// Whether parsed JSON is a backup file (rather than a report).
+pub fn is_backup(value: &serde_json::Value) -> bool {
+    value.get("schema").and_then(|s| s.as_str()).is_some_and(|s| s.starts_with("torikumi/backup/"))
+}
+
+/// What a backup holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contents {
+    pub drafts: Vec<Draft>,
+    /// Draft records in it that cannot be read (they stay in the file).
+    pub unreadable: usize,
+}
+
+/// Reads a backup file's drafts.
+pub fn read(value: serde_json::Value) -> Result<Contents, ImportError> {
+    let version = value.get("schema").and_then(|s| s.as_str()).unwrap_or_default().to_owned();
+    if version != BACKUP_SCHEMA {
+        let found = version.rsplit('v').next().and_then(|v| v.parse().ok()).unwrap_or(0);
+        return Err(if found > 1 { ImportError::NewerVersion { found, supported: 1 } } else { ImportError::NotAReport });
+    }
+    let file: BackupFile = serde_json::from_value(value).map_err(|e| ImportError::Invalid { detail: e.to_string() })?;
+    let mut contents = Contents::default();
+    for (key, raw) in file.records.iter().filter(|(k, _)| k.starts_with(DRAFT_PREFIX)) {
+        match decode_draft(raw).ok().filter(|d| draft_key_matches(key, d)) {
+            Some(draft) => contents.drafts.push(draft),
+            None => contents.unreadable += 1,
+        }
+    }
+    Ok(contents)
+}
+
+fn draft_key_matches(key: &str, draft: &Draft) -> bool {
+    key.strip_prefix(DRAFT_PREFIX) == Some(draft.id.as_str())
+}
+
+/// What reading a backup back did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Restored {
+    /// Drafts added (under their own id, or a new one when that id holds other text).
+    pub added: usize,
+    /// Drafts already here with the same text.
+    pub unchanged: usize,
+}
+
+/// Stores a backup's drafts. Nothing here is overwritten: a draft whose id is
+/// taken by other text comes in under a new id (`new_id`), beside it.
+pub fn restore(kv: &dyn KeyValue, contents: &Contents, new_id: &mut dyn FnMut() -> String) -> Result<Restored, DraftError> {
+    let mut restored = Restored::default();
+    for draft in &contents.drafts {
+        let id = match load(kv, &draft.id)? {
+            None => draft.id.clone(),
+            Some(Ok(here)) if here.document == draft.document => {
+                restored.unchanged += 1;
+                continue;
+            }
+            Some(_) => new_id(),
+        };
+        lifecycle::create(kv, &Draft { id, ..draft.clone() })?;
+        restored.added += 1;
+    }
+    Ok(restored)
+}

@@ -1,0 +1,239 @@
+//! Drafts kept in the browser's local storage, behind a small key-value trait
+//! so that everything but the browser call itself is tested natively.
+//!
+//! Keys: `torikumi:draft:<id>` holds a draft (its exchange file, its revision,
+//! when it was last exported and whether it is in the trash);
+//! `torikumi:history:<id>` holds its earlier versions; `torikumi:lease:<id>` says
+//! which tab edits it where the browser has no Web Locks. A record that does not
+//! parse (damaged, or from a newer version) is set aside: never overwritten,
+//! never deleted, listed as damaged.
+//!
+//! - [`lifecycle`]: every change to a stored draft, each checked against what
+//!   storage holds now (revisions and compare-and-set);
+//! - [`history`]: earlier versions;
+//! - [`lease`]: one editing tab per draft without Web Locks;
+//! - [`backup`]: every record in one file, and reading it back.
+
+pub mod backup;
+pub mod history;
+pub mod lease;
+pub mod lifecycle;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::exchange::{self, ImportError};
+use crate::model::Document;
+use crate::timestamp::Timestamp;
+
+pub use history::{Snapshot, HISTORY_INTERVAL_SECONDS, HISTORY_LENGTH};
+
+pub(crate) const DRAFT_PREFIX: &str = "torikumi:draft:";
+const HISTORY_PREFIX: &str = "torikumi:history:";
+/// Every key of ours starts with this.
+pub const KEY_PREFIX: &str = "torikumi:";
+
+/// Why the browser's storage did not do what was asked.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum StorageError {
+    /// There is no local storage (disabled, private mode in some browsers, blocked by policy).
+    #[error("local storage is not available")]
+    Unavailable,
+    /// The storage is full (QuotaExceededError).
+    #[error("local storage is full")]
+    Full,
+    /// The browser refused for another reason.
+    #[error("local storage refused: {0}")]
+    Refused(String),
+}
+
+/// What is wrong with a stored record.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum StoredError {
+    /// Written by a newer version of the app.
+    #[error("stored by a newer version ({found})")]
+    Newer { found: u32 },
+    /// Not readable as a draft.
+    #[error("damaged: {0}")]
+    Damaged(String),
+}
+
+/// The browser's local storage, or a stand-in.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
+}
+
+/// A draft as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub id: String,
+    pub document: Document,
+    /// When it was last exported from this browser.
+    pub exported: Option<Timestamp>,
+    /// When it was moved to the trash.
+    pub trashed: Option<Timestamp>,
+    /// Bumped by every write; a write names the revision it was based on (see [`lifecycle`]).
+    /// 0: never stored.
+    pub revision: u64,
+}
+
+impl Draft {
+    /// A draft not stored yet.
+    pub fn new(id: String, document: Document) -> Self {
+        Draft { id, document, exported: None, trashed: None, revision: 0 }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DraftRecord {
+    id: String,
+    /// Absent in records written before revisions existed: those are revision 0.
+    #[serde(default)]
+    revision: u64,
+    exported: Option<Timestamp>,
+    trashed: Option<Timestamp>,
+    /// The exchange file, so stored drafts carry their schema version.
+    document: Value,
+}
+
+/// A stored record that could not be read, kept as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damaged {
+    pub key: String,
+    pub error: StoredError,
+    pub raw: String,
+}
+
+impl Damaged {
+    /// An ASCII file name to download the record under, as it is.
+    pub fn file_name(&self) -> String {
+        format!("{}.json", self.key.replace(':', "_"))
+    }
+}
+
+/// Everything of ours in the storage.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Listing {
+    /// Drafts, most recently changed first (those in the trash included).
+    pub drafts: Vec<Draft>,
+    /// Drafts and histories that cannot be read.
+    pub damaged: Vec<Damaged>,
+    /// Characters used by our keys and values (local storage counts UTF-16 units; near enough).
+    pub used_chars: usize,
+}
+
+pub fn draft_key(id: &str) -> String {
+    format!("{DRAFT_PREFIX}{id}")
+}
+
+fn history_key(id: &str) -> String {
+    format!("{HISTORY_PREFIX}{id}")
+}
+
+fn read_document(value: Value) -> Result<Document, StoredError> {
+    exchange::from_value(value).map_err(|e| match e {
+        ImportError::NewerVersion { found, .. } => StoredError::Newer { found },
+        other => StoredError::Damaged(other.to_string()),
+    })
+}
+
+/// A draft's stored text.
+pub fn encode_draft(draft: &Draft) -> String {
+    let record = DraftRecord {
+        id: draft.id.clone(),
+        revision: draft.revision,
+        exported: draft.exported,
+        trashed: draft.trashed,
+        document: exchange::to_value(&draft.document),
+    };
+    serde_json::to_string(&record).unwrap_or_default()
+}
+
+/// Reads a draft's stored text.
+pub fn decode_draft(text: &str) -> Result<Draft, StoredError> {
+    let record: DraftRecord = serde_json::from_str(text).map_err(|e| StoredError::Damaged(e.to_string()))?;
+    let document = read_document(record.document)?;
+    Ok(Draft { id: record.id, document, exported: record.exported, trashed: record.trashed, revision: record.revision })
+}
+
+/// Reads one draft; `Ok(None)` when there is none with that id.
+pub fn load(kv: &dyn KeyValue, id: &str) -> Result<Option<Result<Draft, StoredError>>, StorageError> {
+    Ok(kv.get(&draft_key(id))?.map(|text| decode_draft(&text)))
+}
+
+/// Lists every draft and every damaged record.
+pub fn list(kv: &dyn KeyValue) -> Result<Listing, StorageError> {
+    let mut listing = Listing::default();
+    for key in kv.keys()? {
+        if !key.starts_with(KEY_PREFIX) {
+            continue;
+        }
+        let Some(raw) = kv.get(&key)? else { continue };
+        listing.used_chars += key.chars().count() + raw.chars().count();
+        if key.starts_with(DRAFT_PREFIX) {
+            match decode_draft(&raw) {
+                Ok(draft) => listing.drafts.push(draft),
+                Err(error) => listing.damaged.push(Damaged { key, error, raw }),
+            }
+        } else if key.starts_with(HISTORY_PREFIX) {
+            if let Err(error) = history::decode(&raw) {
+                listing.damaged.push(Damaged { key, error, raw });
+            }
+        }
+    }
+    listing.drafts.sort_by_key(|d| std::cmp::Reverse(d.document.changed.0));
+    listing.damaged.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(listing)
+}
+
+/// Every record of ours, as stored: what a backup holds.
+pub fn records(kv: &dyn KeyValue) -> Result<Vec<(String, String)>, StorageError> {
+    let mut out = Vec::new();
+    for key in kv.keys()?.into_iter().filter(|k| k.starts_with(DRAFT_PREFIX) || k.starts_with(HISTORY_PREFIX)) {
+        if let Some(raw) = kv.get(&key)? {
+            out.push((key, raw));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// An in-memory [`KeyValue`] with an optional size limit, for tests.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    pub entries: std::cell::RefCell<std::collections::BTreeMap<String, String>>,
+    /// Refuse writes that would take the total above this many characters.
+    pub limit: Option<usize>,
+}
+
+impl KeyValue for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.entries.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        let mut entries = self.entries.borrow_mut();
+        if let Some(limit) = self.limit {
+            let others: usize = entries.iter().filter(|(k, _)| *k != key).map(|(k, v)| k.len() + v.len()).sum();
+            if others + key.len() + value.len() > limit {
+                return Err(StorageError::Full);
+            }
+        }
+        entries.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.entries.borrow_mut().remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self.entries.borrow().keys().cloned().collect())
+    }
+}

@@ -1,0 +1,228 @@
+//! The draft lifecycle: every write checked against what storage holds now,
+//! backups before replacing, one editing tab without Web Locks, and backups of
+//! the whole device.
+
+use torikumi_core::sample::sample_report;
+use torikumi_core::store::history::{self, HistoryError};
+use torikumi_core::store::lifecycle::{self, DraftError, ImportPlan};
+use torikumi_core::store::{self, backup, lease, Draft, KeyValue, MemoryStore};
+use torikumi_core::{Document, Timestamp};
+
+fn at(minutes: i64) -> Timestamp {
+    Timestamp::from_unix_millis((1_700_000_000_000i64 + minutes * 60_000) as f64)
+}
+
+fn document(main_work: &str, changed_minute: i64) -> Document {
+    let mut document = Document::new(at(0));
+    document.report = sample_report();
+    document.report.sections.main_work = main_work.to_owned();
+    document.changed = at(changed_minute);
+    document
+}
+
+fn stored(kv: &MemoryStore, id: &str) -> Draft {
+    lifecycle::find(kv, id).unwrap()
+}
+
+/// A draft stored at revision 1, and the same draft saved again by its editing tab (revision 2).
+fn edited_twice(kv: &MemoryStore) -> (Draft, Draft) {
+    let first = lifecycle::create(kv, &Draft::new("a".into(), document("最初", 1))).unwrap();
+    let newer = Draft { document: document("最初と、あとから書いた文", 2), ..first.clone() };
+    let second = lifecycle::save(kv, &first, &newer).unwrap();
+    (first, second)
+}
+
+#[test]
+fn every_write_bumps_the_revision() {
+    let kv = MemoryStore::default();
+    let (first, second) = edited_twice(&kv);
+    assert_eq!((first.revision, second.revision), (1, 2));
+    assert_eq!(stored(&kv, "a"), second);
+}
+
+#[test]
+fn a_write_based_on_an_older_revision_is_refused_and_changes_nothing() {
+    let kv = MemoryStore::default();
+    let (first, second) = edited_twice(&kv);
+    let stale = Draft { document: document("古い画面からの書き込み", 3), ..first.clone() };
+    let refused = lifecycle::save(&kv, &first, &stale);
+    assert_eq!(refused, Err(DraftError::Conflict { stored: Some(Box::new(second.clone())) }));
+    assert_eq!(stored(&kv, "a"), second);
+}
+
+#[test]
+fn trashing_from_a_stale_list_keeps_the_newer_text() {
+    let kv = MemoryStore::default();
+    let (_listed, second) = edited_twice(&kv);
+    let trashed = lifecycle::trash(&kv, "a", at(5)).unwrap();
+    assert_eq!(trashed.document, second.document);
+    assert_eq!(trashed.trashed, Some(at(5)));
+    assert_eq!(stored(&kv, "a").document.report.sections.main_work, "最初と、あとから書いた文");
+}
+
+#[test]
+fn an_editor_saving_after_its_draft_was_trashed_elsewhere_merges_and_it_stays_in_the_trash() {
+    let kv = MemoryStore::default();
+    let (_, second) = edited_twice(&kv);
+    lifecycle::trash(&kv, "a", at(5)).unwrap();
+    let typed = Draft { document: document("ごみ箱に入れられた後も書いた", 6), ..second.clone() };
+    let saved = lifecycle::save(&kv, &second, &typed).unwrap();
+    assert_eq!(saved.revision, 4);
+    assert_eq!(saved.trashed, Some(at(5)));
+    assert_eq!(stored(&kv, "a").document.report.sections.main_work, "ごみ箱に入れられた後も書いた");
+}
+
+#[test]
+fn an_export_recorded_elsewhere_merges_with_the_editors_next_save() {
+    let kv = MemoryStore::default();
+    let (_, second) = edited_twice(&kv);
+    lifecycle::record_export(&kv, "a", at(7)).unwrap();
+    let typed = Draft { document: document("書き出しの後に", 8), ..second.clone() };
+    assert_eq!(lifecycle::save(&kv, &second, &typed).unwrap().exported, Some(at(7)));
+}
+
+#[test]
+fn a_draft_deleted_while_it_is_edited_is_a_conflict_not_a_silent_rewrite() {
+    let kv = MemoryStore::default();
+    let (_, second) = edited_twice(&kv);
+    lifecycle::trash(&kv, "a", at(5)).unwrap();
+    lifecycle::purge(&kv, "a").unwrap();
+    let typed = Draft { document: document("消された後に書いた", 9), ..second.clone() };
+    assert_eq!(lifecycle::save(&kv, &second, &typed), Err(DraftError::Conflict { stored: None }));
+}
+
+#[test]
+fn a_damaged_stored_draft_is_never_written_over() {
+    let kv = MemoryStore::default();
+    let (_, second) = edited_twice(&kv);
+    kv.set("torikumi:draft:a", "{broken").unwrap();
+    assert!(matches!(lifecycle::save(&kv, &second, &second), Err(DraftError::Unreadable(_))));
+    assert_eq!(kv.get("torikumi:draft:a").unwrap().as_deref(), Some("{broken"));
+}
+
+#[test]
+fn an_import_of_the_same_ward_and_year_asks_and_says_when_the_file_is_older() {
+    let kv = MemoryStore::default();
+    let (_, second) = edited_twice(&kv);
+    let older = document("古いファイル", 1);
+    assert_eq!(
+        lifecycle::plan_import(&kv, &older).unwrap(),
+        ImportPlan::Replaces { existing: Box::new(second.clone()), file_older: true }
+    );
+    let ImportPlan::Replaces { file_older, .. } = lifecycle::plan_import(&kv, &document("新しいファイル", 30)).unwrap() else {
+        panic!("same ward and year")
+    };
+    assert!(!file_older);
+    let mut other_year = document("別の年度", 30);
+    other_year.report.fiscal_year = Some(2030);
+    assert_eq!(lifecycle::plan_import(&kv, &other_year).unwrap(), ImportPlan::New);
+}
+
+#[test]
+fn replacing_keeps_the_replaced_text_as_an_earlier_version_first() {
+    let kv = MemoryStore::default();
+    let (_, second) = edited_twice(&kv);
+    let replaced = lifecycle::replace(&kv, &second, document("読み込んだ報告", 10), at(10)).unwrap();
+    assert_eq!(stored(&kv, "a"), replaced);
+    assert_eq!(history::history(&kv, "a").unwrap()[0].document, second.document);
+}
+
+#[test]
+fn replacing_what_changed_since_it_was_shown_is_refused() {
+    let kv = MemoryStore::default();
+    let (first, second) = edited_twice(&kv);
+    let refused = lifecycle::replace(&kv, &first, document("読み込んだ報告", 10), at(10));
+    assert_eq!(refused, Err(DraftError::Conflict { stored: Some(Box::new(second.clone())) }));
+    assert_eq!(stored(&kv, "a"), second);
+}
+
+#[test]
+fn without_a_backup_nothing_is_replaced_or_restored() {
+    let kv = MemoryStore::default();
+    let (_, second) = edited_twice(&kv);
+    kv.set("torikumi:history:a", "not a history").unwrap();
+    let replaced = lifecycle::replace(&kv, &second, document("読み込んだ報告", 10), at(10));
+    assert!(matches!(replaced, Err(DraftError::NoBackup(HistoryError::Damaged(_)))));
+    let restored = lifecycle::restore_version(&kv, &second, &second.document, &document("以前の版", 0), at(10));
+    assert!(matches!(restored, Err(DraftError::NoBackup(_))));
+    assert_eq!(stored(&kv, "a"), second);
+}
+
+#[test]
+fn restoring_a_version_keeps_the_current_text_first() {
+    let kv = MemoryStore::default();
+    let (_, second) = edited_twice(&kv);
+    let unsaved = document("まだ保存されていない文", 11);
+    let restored = lifecycle::restore_version(&kv, &second, &unsaved, &document("以前の版", 0), at(12)).unwrap();
+    assert_eq!(restored.document.report.sections.main_work, "以前の版");
+    assert_eq!(restored.document.changed, at(12));
+    assert_eq!(history::history(&kv, "a").unwrap()[0].document, unsaved);
+}
+
+#[test]
+fn clearing_after_a_backup_removes_only_what_the_backup_holds_unchanged() {
+    let kv = MemoryStore::default();
+    edited_twice(&kv);
+    lifecycle::create(&kv, &Draft::new("b".into(), document("二つ目", 1))).unwrap();
+    kv.set("torikumi:draft:broken", "{").unwrap();
+    let backed_up = store::records(&kv).unwrap();
+    // Another tab writes "b" after the backup was made.
+    let b = stored(&kv, "b");
+    lifecycle::save(&kv, &b, &Draft { document: document("二つ目の続き", 2), ..b.clone() }).unwrap();
+    kv.set("other-app", "kept").unwrap();
+    let cleared = lifecycle::clear_backed_up(&kv, &backed_up).unwrap();
+    assert_eq!(cleared.kept, ["torikumi:draft:b"]);
+    assert_eq!(kv.keys().unwrap(), ["other-app", "torikumi:draft:b"]);
+}
+
+#[test]
+fn a_backup_holds_every_record_and_reads_back_without_overwriting() {
+    let kv = MemoryStore::default();
+    let (_, second) = edited_twice(&kv);
+    kv.set("torikumi:draft:broken", "{").unwrap();
+    let text = backup::to_json(&store::records(&kv).unwrap(), at(20));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(backup::is_backup(&value));
+    let contents = backup::read(value).unwrap();
+    assert_eq!(contents.unreadable, 1);
+    assert_eq!(contents.drafts.len(), 1);
+
+    let empty = MemoryStore::default();
+    let mut ids = (0..).map(|i| format!("new{i}"));
+    let mut new_id = || ids.next().unwrap_or_default();
+    assert_eq!(backup::restore(&empty, &contents, &mut new_id).unwrap().added, 1);
+    assert_eq!(stored(&empty, "a").document, second.document);
+    // The same backup again: nothing new. Other text under the same id: kept beside it.
+    assert_eq!(backup::restore(&empty, &contents, &mut new_id).unwrap().unchanged, 1);
+    let a = stored(&empty, "a");
+    lifecycle::save(&empty, &a, &Draft { document: document("後から変えた", 30), ..a.clone() }).unwrap();
+    assert_eq!(backup::restore(&empty, &contents, &mut new_id).unwrap().added, 1);
+    assert_eq!(stored(&empty, "new0").document, second.document);
+    assert_eq!(stored(&empty, "a").document.report.sections.main_work, "後から変えた");
+    assert_eq!(backup::file_name(at(0)), "torikumi_backup_20231115-0713.json");
+}
+
+#[test]
+fn a_backup_written_by_boot_js_reads_back() {
+    let kv = MemoryStore::default();
+    let (_, second) = edited_twice(&kv);
+    let raw = kv.get("torikumi:draft:a").unwrap().unwrap();
+    let file = serde_json::json!({ "schema": "torikumi/backup/v1", "created": "2026-11-25T01:02:03.456Z", "records": { "torikumi:draft:a": raw } });
+    assert_eq!(backup::read(file).unwrap().drafts, [second]);
+}
+
+#[test]
+fn one_tab_holds_the_lease_until_it_runs_out_or_another_takes_over() {
+    let kv = MemoryStore::default();
+    assert!(lease::acquire(&kv, "a", "tab1", 0.0, false).unwrap());
+    assert!(!lease::acquire(&kv, "a", "tab2", 1_000.0, false).unwrap(), "another tab's live lease");
+    assert!(lease::renew(&kv, "a", "tab1", 2_000.0).unwrap());
+    assert!(lease::acquire(&kv, "a", "tab2", 2_000.0 + lease::LEASE_MS + 1.0, false).unwrap(), "a crashed tab's lease runs out");
+    assert!(!lease::renew(&kv, "a", "tab1", 9_000.0).unwrap(), "the old holder learns it lost");
+    assert!(lease::acquire(&kv, "a", "tab1", 9_000.0, true).unwrap(), "「このタブで編集する」 takes over");
+    assert!(!lease::renew(&kv, "a", "tab2", 9_500.0).unwrap());
+    lease::release(&kv, "a", "tab2").unwrap();
+    assert!(kv.get(&lease::lease_key("a")).unwrap().is_some(), "only the holder releases");
+    lease::release(&kv, "a", "tab1").unwrap();
+    assert!(kv.get(&lease::lease_key("a")).unwrap().is_none());
+}

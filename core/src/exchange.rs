@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use thiserror::Error;
 
+use crate::limits::{self, LimitError, MAX_FILE_BYTES};
 use crate::model::Document;
 
 /// Every version's schema id starts with this, followed by the version number.
@@ -38,6 +39,9 @@ pub enum ImportError {
     /// An HTML file without the report data an HTML export carries (or with it damaged).
     #[error("HTML without report data")]
     HtmlWithoutReport,
+    /// A well-formed report outside the limits the app handles (see [`crate::limits`]).
+    #[error("outside the limits: {0}")]
+    Limit(#[from] LimitError),
 }
 
 #[derive(Serialize)]
@@ -61,12 +65,14 @@ pub fn to_value(document: &Document) -> Value {
 
 /// Reads an exchange file of this version or an older one.
 pub fn from_json(bytes: &[u8]) -> Result<Document, ImportError> {
+    check_size(bytes)?;
     let value: Value = serde_json::from_slice(bytes)
         .map_err(|e| ImportError::NotJson { line: e.line(), column: e.column() })?;
     from_value(value)
 }
 
-/// Reads an exchange file already parsed as JSON (of this version or an older one).
+/// Reads an exchange file already parsed as JSON (of this version or an older one),
+/// refusing what is outside [`crate::limits`].
 pub fn from_value(value: Value) -> Result<Document, ImportError> {
     let Value::Object(mut object) = value else {
         return Err(ImportError::NotAReport);
@@ -83,17 +89,30 @@ pub fn from_value(value: Value) -> Result<Document, ImportError> {
         return Err(ImportError::NewerVersion { found: version, supported: VERSION });
     }
     let current = migrate(version, Value::Object(object))?;
-    serde_json::from_value(current).map_err(|e| ImportError::Invalid { detail: e.to_string() })
+    let document: Document =
+        serde_json::from_value(current).map_err(|e| ImportError::Invalid { detail: e.to_string() })?;
+    limits::check(&document)?;
+    Ok(document)
+}
+
+/// Refuses bytes over [`MAX_FILE_BYTES`] before any parsing.
+fn check_size(bytes: &[u8]) -> Result<(), ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(LimitError::FileTooLarge { bytes: bytes.len() }.into());
+    }
+    Ok(())
 }
 
 /// Reads either export: the exchange JSON, or an HTML export carrying it.
 pub fn import(bytes: &[u8]) -> Result<Document, ImportError> {
+    check_size(bytes)?;
     let text = std::str::from_utf8(bytes).unwrap_or_default();
     let start = text.trim_start_matches('\u{feff}').trim_start();
     if start.starts_with('<') {
         let json = crate::print::json_in_html(start).ok_or(ImportError::HtmlWithoutReport)?;
         return from_json(json.as_bytes()).map_err(|e| match e {
-            ImportError::NewerVersion { .. } => e,
+            // The data was found and read: say what is wrong with it.
+            ImportError::NewerVersion { .. } | ImportError::Limit(_) => e,
             _ => ImportError::HtmlWithoutReport,
         });
     }

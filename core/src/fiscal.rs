@@ -4,17 +4,18 @@
 pub const FIRST_FISCAL_YEAR: i32 = 2019;
 
 /// The fiscal year (its Gregorian start year) that contains the given month.
+/// Saturating: imports bound years (see [`crate::limits`]), but a report built in memory is not checked.
 pub fn fiscal_year_of(year: i32, month: u8) -> i32 {
     if month >= 4 {
         year
     } else {
-        year - 1
+        year.saturating_sub(1)
     }
 }
 
-/// The 令和 year of a Gregorian year (2019 = 1); 0 or less before 令和.
+/// The 令和 year of a Gregorian year (2019 = 1); 0 or less before 令和. Saturating, as above.
 fn reiwa(year: i32) -> i32 {
-    year - 2018
+    year.saturating_sub(2018)
 }
 
 /// ASCII digits to full-width ones, as the form writes era years (令和４年度).
@@ -66,5 +67,12 @@ mod tests {
         assert!(!fiscal_year_contains(2022, 2022, 3));
         assert!(!fiscal_year_contains(2022, 2023, 4));
         assert!(!fiscal_year_contains(2022, 2023, 13));
+    }
+
+    #[test]
+    fn extreme_years_do_not_overflow() {
+        assert_eq!(fiscal_year_of(i32::MIN, 1), i32::MIN);
+        assert_eq!(era_short_year(i32::MIN), format!("R{}", i32::MIN));
+        assert_eq!(era_fiscal_year(i32::MAX), format!("令和{}年度", full_width_digits(i32::MAX - 2018)));
     }
 }

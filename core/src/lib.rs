@@ -8,6 +8,7 @@ pub mod edit;
 pub mod exchange;
 pub mod fields;
 pub mod fiscal;
+pub mod limits;
 pub mod messages;
 pub mod model;
 pub mod print;

@@ -83,6 +83,76 @@ pub fn import_error(file_name: &str, error: &ImportError) -> String {
         ImportError::Invalid { detail } => format!(
             "「{file_name}」を読み込めませんでした。ファイルの内容が壊れているか、形式が違います。書き出したファイルに手を加えずに選んでください。（技術的な詳細：{detail}）"
         ),
+        ImportError::Limit(limit) => {
+            use crate::edit::Place;
+            use crate::fields::{item_prefix, part_prefix, Cell};
+            use crate::limits::{LimitError, TextField, TimestampField, MAX_FILE_BYTES, MAX_ROWS, MAX_ROW_ID, MAX_TEXT_CHARS, REPORT_YEARS, TIMESTAMP_YEARS};
+            let place_name = |place: &Place| match place {
+                Place::List(list) => list.short_name().to_owned(),
+                Place::Parts(body) => format!("{}の内訳", body.short_name()),
+            };
+            let row_cell = |cell: &Cell| match cell {
+                Cell::Name => "名称",
+                Cell::Count => "年間実施予定回数",
+                Cell::Content => "主な内容・議題等",
+                Cell::LocalName => "区での呼称",
+            };
+            let part_cell = |cell: &Cell| match cell {
+                Cell::Name | Cell::LocalName => "名称",
+                Cell::Count => "回数",
+                Cell::Content => "内容",
+            };
+            let what = match limit {
+                LimitError::FileTooLarge { .. } => {
+                    return format!(
+                        "「{file_name}」を読み込めませんでした。ファイルが大きすぎます（{}MBまで）。このアプリで書き出したJSONファイルかHTMLファイルを選んでください。",
+                        MAX_FILE_BYTES / (1024 * 1024)
+                    );
+                }
+                LimitError::TooManyRows { place, rows } => {
+                    format!("{}が{rows}行あります（{MAX_ROWS}行まで）", place_name(place))
+                }
+                LimitError::TextTooLong { field, chars } => {
+                    let label = match field {
+                        TextField::WardName => "区の名前".to_owned(),
+                        TextField::WardSlug => "区の英字名".to_owned(),
+                        TextField::Body(body, cell) => format!("{} {}", body.short_name(), row_cell(cell)),
+                        TextField::Part(body, n, cell) => format!("{} {}", part_prefix(*body, *n), part_cell(cell)),
+                        TextField::Item(list, n, cell) => format!("{} {}", item_prefix(*list, *n), row_cell(cell)),
+                        TextField::Section(kind) => kind.short_name().to_owned(),
+                    };
+                    format!("{label}が{chars}文字あります（{MAX_TEXT_CHARS}文字まで）")
+                }
+                LimitError::TimestampOutOfRange { field, at } => {
+                    let name = match field {
+                        TimestampField::Created => "作成日時",
+                        TimestampField::Changed => "最終更新日時",
+                        TimestampField::Finished => "完成日時",
+                    };
+                    let written = at
+                        .0
+                        .format(&time::format_description::well_known::Rfc3339)
+                        .unwrap_or_else(|_| format!("{}年", at.0.year()));
+                    let (from, to) = TIMESTAMP_YEARS.into_inner();
+                    format!("{name}「{written}」が読める範囲（{from}年〜{to}年）の外です")
+                }
+                LimitError::FiscalYearOutOfRange { year } => {
+                    let (from, to) = REPORT_YEARS.into_inner();
+                    format!("年度「{year}年」が読める範囲（{from}年〜{to}年）の外です")
+                }
+                LimitError::ProjectionYearOutOfRange { year } => {
+                    let (from, to) = REPORT_YEARS.into_inner();
+                    format!("見込み時点の年「{year}年」が読める範囲（{from}年〜{to}年）の外です")
+                }
+                LimitError::RowIdTooLarge { place, id } => {
+                    format!("{}の行の番号（id）{}が大きすぎます（{MAX_ROW_ID}まで）", place_name(place), id.0)
+                }
+                LimitError::DuplicateRowId { place, id } => {
+                    format!("行の番号（id）{}が重複しています（{}の行がほかの行と同じ番号です）", id.0, place_name(place))
+                }
+            };
+            format!("「{file_name}」を読み込めませんでした。{what}。書き出したファイルに手を加えずに選んでください。")
+        }
     }
 }
 

@@ -247,9 +247,17 @@ impl Report {
             .chain(self.activities.iter())
     }
 
-    /// An id no row of this report uses yet.
+    /// An id no row of this report uses yet: one above the largest, or, once that
+    /// would pass [`crate::limits::MAX_ROW_ID`] (ids edited by hand), the lowest
+    /// free one, so the report still reads back. Never overflows.
     pub fn fresh_id(&self) -> RowId {
-        RowId(self.all_rows().map(|r| r.id.0).max().map_or(1, |m| m + 1))
+        let max = self.all_rows().map(|r| r.id.0).max().unwrap_or(0);
+        if max < crate::limits::MAX_ROW_ID {
+            return RowId(max + 1);
+        }
+        let used: std::collections::HashSet<u32> = self.all_rows().map(|r| r.id.0).collect();
+        // More candidates than rows, so one is free unless the report holds a million rows.
+        (1..=crate::limits::MAX_ROW_ID).find(|id| !used.contains(id)).map_or(RowId(max.saturating_add(1)), RowId)
     }
 
     /// The council's name, derived from the ward (never typed: avoids 「宮城野区区…」).

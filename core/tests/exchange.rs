@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 use serde_json::Value;
 use torikumi_core::exchange::{self, ImportError};
+use torikumi_core::limits::MAX_ROW_ID;
 use torikumi_core::sample::sample_report;
 use torikumi_core::{Basis, Count, Document, FixedBodies, FixedBody, Report, Row, RowId, Sections, Status, Timestamp, Ward};
 
@@ -118,6 +119,7 @@ fn the_counts_heading_shows_the_projection() {
 }
 
 // ---- properties ----
+// Documents here are within the limits (tests/limits.rs generates those outside them).
 
 fn text() -> impl Strategy<Value = String> {
     // Japanese, ASCII, full-width punctuation, line breaks and markup-like text.
@@ -137,7 +139,7 @@ fn count() -> impl Strategy<Value = Option<Count>> {
 }
 
 fn rows(max: usize) -> impl Strategy<Value = Vec<Row>> {
-    prop::collection::vec((any::<u32>(), text(), count(), text()), 0..max).prop_map(|v| {
+    prop::collection::vec((1..=MAX_ROW_ID, text(), count(), text()), 0..max).prop_map(|v| {
         v.into_iter().map(|(id, name, count, content)| Row { id: RowId(id), name, count, content }).collect()
     })
 }
@@ -151,8 +153,26 @@ fn body() -> impl Strategy<Value = FixedBody> {
     })
 }
 
+/// Ids as the app keeps them: unique across the report (random ones may collide).
+fn with_unique_ids(mut report: Report) -> Report {
+    let mut seen = std::collections::HashSet::new();
+    let mut spare = MAX_ROW_ID;
+    let mut lists: Vec<&mut Vec<Row>> = Vec::new();
+    let FixedBodies { plenary, network, liaison, steering } = &mut report.bodies;
+    lists.extend([&mut plenary.parts, &mut network.parts, &mut liaison.parts, &mut steering.parts]);
+    lists.extend([&mut report.teams, &mut report.activities]);
+    for row in lists.into_iter().flatten() {
+        while !seen.insert(row.id) {
+            row.id = RowId(spare);
+            spare -= 1;
+        }
+    }
+    report
+}
+
 fn timestamp() -> impl Strategy<Value = Timestamp> {
-    (0i64..4_102_444_800_000, -12i8..=14).prop_map(|(ms, hours)| {
+    // 2000-01-02 to 2200-12-30 UTC: inside the limits in any offset.
+    (946_771_200_000i64..7_289_481_600_000, -12i8..=14).prop_map(|(ms, hours)| {
         let t = Timestamp::from_unix_millis(ms as f64);
         Timestamp(t.0.to_offset(time::UtcOffset::from_hms(hours, 0, 0).unwrap()))
     })
@@ -162,11 +182,12 @@ fn document() -> impl Strategy<Value = Document> {
     let basis = prop_oneof![
         Just(None),
         Just(Some(Basis::Actual)),
-        (any::<Option<i32>>(), any::<Option<u8>>()).prop_map(|(year, month)| Some(Basis::Projected { year, month })),
+        (prop::option::of(1900..=2200i32), any::<Option<u8>>())
+            .prop_map(|(year, month)| Some(Basis::Projected { year, month })),
     ];
     let ward = prop::option::of((text(), "[a-z]{1,12}").prop_map(|(name, slug)| Ward { name, slug }));
     let report = (
-        any::<Option<i32>>(),
+        prop::option::of(1900..=2200i32),
         ward,
         basis,
         (body(), body(), body(), body()),
@@ -175,7 +196,7 @@ fn document() -> impl Strategy<Value = Document> {
         (text(), text(), text()),
     )
         .prop_map(|(fiscal_year, ward, basis, (plenary, network, liaison, steering), teams, activities, (a, b, c))| {
-            Report {
+            with_unique_ids(Report {
                 fiscal_year,
                 ward,
                 basis,
@@ -183,7 +204,7 @@ fn document() -> impl Strategy<Value = Document> {
                 teams,
                 activities,
                 sections: Sections { main_work: a, issues: b, plans: c },
-            }
+            })
         });
     (prop::bool::ANY, timestamp(), timestamp(), prop::option::of(timestamp()), report).prop_map(
         |(finished, created, changed, finished_at, report)| Document {

@@ -1,0 +1,206 @@
+//! Sanity bounds on what a report may hold, checked on every import and every
+//! stored draft read back ([`crate::exchange::from_value`]).
+//!
+//! A real report is far inside these. They exist so that a damaged or hostile
+//! file is refused with a reason instead of being accepted and then making the
+//! app slow, overflow an id or a year, or panic on every load. Out of range for
+//! the *rules* (a fiscal year the form does not know) stays a rules finding.
+
+use thiserror::Error;
+
+use crate::edit::Place;
+use crate::fields::Cell;
+use crate::model::{Basis, BodyKind, Document, ListKind, Row, RowId, SectionKind};
+use crate::timestamp::{Timestamp, JST};
+
+/// The largest file the app reads (5 MB); the app can check `File.size` against this before reading.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// Rows per list: teams, other activities, and the parts (内訳) of each fixed body.
+pub const MAX_ROWS: usize = 200;
+/// Characters (Unicode scalar values) per text field, any field.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// The largest row id; ids stay far from `u32::MAX` so adding one never overflows.
+pub const MAX_ROW_ID: u32 = 1_000_000;
+/// Years a timestamp (created, changed, finished) may fall in, as written and in Japan time.
+pub const TIMESTAMP_YEARS: std::ops::RangeInclusive<i32> = 2000..=2200;
+/// Years a fiscal year or a projection year may name (year arithmetic never overflows inside these).
+pub const REPORT_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Which of the document's timestamps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimestampField {
+    /// When the report was created.
+    Created,
+    /// When it was last changed.
+    Changed,
+    /// When it was marked finished.
+    Finished,
+}
+
+/// A text field of the report, by position: rows are counted from 1 as the
+/// form shows them (a refused file has no ids that can be relied on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextField {
+    /// The ward's display name.
+    WardName,
+    /// The ward's ASCII slug.
+    WardSlug,
+    /// A fixed body's count (as typed), content or local name.
+    Body(BodyKind, Cell),
+    /// A cell of the n-th part (内訳) of a fixed body.
+    Part(BodyKind, usize, Cell),
+    /// A cell of the n-th team or other activity.
+    Item(ListKind, usize, Cell),
+    /// One of the three text sections.
+    Section(SectionKind),
+}
+
+/// What is outside the limits, and where.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LimitError {
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("file is {bytes} bytes, more than {MAX_FILE_BYTES}")]
+    FileTooLarge { bytes: usize },
+    /// A list holds more than [`MAX_ROWS`] rows.
+    #[error("{place:?} has {rows} rows, more than {MAX_ROWS}")]
+    TooManyRows { place: Place, rows: usize },
+    /// A text field is longer than [`MAX_TEXT_CHARS`] characters.
+    #[error("{field:?} has {chars} characters, more than {MAX_TEXT_CHARS}")]
+    TextTooLong { field: TextField, chars: usize },
+    /// A timestamp's year is outside [`TIMESTAMP_YEARS`] (as written or in Japan time).
+    #[error("{field:?} timestamp {at:?} is outside the years 2000 to 2200")]
+    TimestampOutOfRange { field: TimestampField, at: Timestamp },
+    /// The fiscal year is outside [`REPORT_YEARS`].
+    #[error("fiscal year {year} is outside 1900 to 2200")]
+    FiscalYearOutOfRange { year: i32 },
+    /// The projection's year is outside [`REPORT_YEARS`].
+    #[error("projection year {year} is outside 1900 to 2200")]
+    ProjectionYearOutOfRange { year: i32 },
+    /// A row id above [`MAX_ROW_ID`].
+    #[error("row id {} in {place:?} is larger than {MAX_ROW_ID}", id.0)]
+    RowIdTooLarge { place: Place, id: RowId },
+    /// Two rows share an id (editing one would edit the other); `place` is where it occurs again.
+    #[error("row id {} occurs twice (again in {place:?})", id.0)]
+    DuplicateRowId { place: Place, id: RowId },
+}
+
+/// Every list of rows, in the form's order.
+const PLACES: [Place; 6] = [
+    Place::Parts(BodyKind::Plenary),
+    Place::Parts(BodyKind::Network),
+    Place::Parts(BodyKind::Liaison),
+    Place::List(ListKind::Teams),
+    Place::Parts(BodyKind::Steering),
+    Place::List(ListKind::Activities),
+];
+
+/// Checks a document against every limit; the first one broken is the error.
+/// Ids are checked before texts, so a text's position names one row only.
+pub fn check(document: &Document) -> Result<(), LimitError> {
+    timestamps(document)?;
+    let report = &document.report;
+    if let Some(year) = report.fiscal_year.filter(|y| !REPORT_YEARS.contains(y)) {
+        return Err(LimitError::FiscalYearOutOfRange { year });
+    }
+    if let Some(Basis::Projected { year: Some(year), .. }) = report.basis {
+        if !REPORT_YEARS.contains(&year) {
+            return Err(LimitError::ProjectionYearOutOfRange { year });
+        }
+    }
+    for place in PLACES {
+        let rows = place.rows(report).len();
+        if rows > MAX_ROWS {
+            return Err(LimitError::TooManyRows { place, rows });
+        }
+    }
+    row_ids(document)?;
+    texts(document)
+}
+
+/// Whether a timestamp can be shown and used without leaving the years the app handles.
+pub fn timestamp_in_range(at: &Timestamp) -> bool {
+    TIMESTAMP_YEARS.contains(&at.0.year())
+        && at.0.checked_to_offset(JST).is_some_and(|jst| TIMESTAMP_YEARS.contains(&jst.year()))
+}
+
+fn timestamps(document: &Document) -> Result<(), LimitError> {
+    let all = [
+        (TimestampField::Created, Some(document.created)),
+        (TimestampField::Changed, Some(document.changed)),
+        (TimestampField::Finished, document.finished),
+    ];
+    for (field, at) in all {
+        if let Some(at) = at.filter(|t| !timestamp_in_range(t)) {
+            return Err(LimitError::TimestampOutOfRange { field, at });
+        }
+    }
+    Ok(())
+}
+
+fn row_ids(document: &Document) -> Result<(), LimitError> {
+    // Row counts are checked first, so this holds at most 6 × MAX_ROWS ids.
+    let mut seen = std::collections::HashSet::new();
+    for place in PLACES {
+        for row in place.rows(&document.report) {
+            let id = row.id;
+            if id.0 > MAX_ROW_ID {
+                return Err(LimitError::RowIdTooLarge { place, id });
+            }
+            if !seen.insert(id) {
+                return Err(LimitError::DuplicateRowId { place, id });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn text(field: TextField, text: &str) -> Result<(), LimitError> {
+    // UTF-8 takes at least one byte a character: short text needs no counting.
+    if text.len() <= MAX_TEXT_CHARS {
+        return Ok(());
+    }
+    let chars = text.chars().count();
+    if chars > MAX_TEXT_CHARS {
+        return Err(LimitError::TextTooLong { field, chars });
+    }
+    Ok(())
+}
+
+fn count_text(field: TextField, count: &Option<crate::count::Count>) -> Result<(), LimitError> {
+    match count {
+        Some(crate::count::Count::Text(typed)) => text(field, typed),
+        _ => Ok(()),
+    }
+}
+
+fn row_texts(row: &Row, at: impl Fn(Cell) -> TextField) -> Result<(), LimitError> {
+    text(at(Cell::Name), &row.name)?;
+    count_text(at(Cell::Count), &row.count)?;
+    text(at(Cell::Content), &row.content)
+}
+
+fn texts(document: &Document) -> Result<(), LimitError> {
+    let report = &document.report;
+    if let Some(ward) = &report.ward {
+        text(TextField::WardName, &ward.name)?;
+        text(TextField::WardSlug, &ward.slug)?;
+    }
+    for kind in BodyKind::ALL {
+        let body = report.body(kind);
+        text(TextField::Body(kind, Cell::LocalName), &body.local_name)?;
+        count_text(TextField::Body(kind, Cell::Count), &body.count)?;
+        text(TextField::Body(kind, Cell::Content), &body.content)?;
+        for (i, part) in body.parts.iter().enumerate() {
+            row_texts(part, |cell| TextField::Part(kind, i + 1, cell))?;
+        }
+    }
+    for list in ListKind::ALL {
+        for (i, row) in report.list(list).iter().enumerate() {
+            row_texts(row, |cell| TextField::Item(list, i + 1, cell))?;
+        }
+    }
+    for kind in SectionKind::ALL {
+        text(TextField::Section(kind), report.section(kind))?;
+    }
+    Ok(())
+}

@@ -3,7 +3,7 @@
 // own copy of dist/ on loopback, so that it can switch to a second build, change
 // the config or serve under a sub-path.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,14 @@ async function serve(testInfo, { base = '/' } = {}) {
       symlinkSync(v2, current);
       return JSON.parse(readFileSync(join(v2, 'version.json'), 'utf8')).version;
     },
+    /** Answers for the served build's file named `which` with `body`, as a captive
+     * portal does; returns what puts the real file back. */
+    answer(which, body) {
+      const file = join(current, readdirSync(current).find(which));
+      const real = readFileSync(file);
+      writeFileSync(file, body);
+      return () => writeFileSync(file, real);
+    },
     close() {
       server.kill();
       rmSync(root, { recursive: true, force: true });
@@ -59,6 +67,35 @@ async function visit(page, url) {
       await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     }
   });
+}
+
+/** Asks the page's service worker registration for an update, and waits until the
+ * new worker has installed ('installed') or failed to ('redundant'). */
+async function installUpdate(page) {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const found = new Promise((r) => registration.addEventListener('updatefound', () => r(registration.installing), { once: true }));
+    await registration.update();
+    const worker = registration.installing ?? (await found);
+    while (!['installed', 'activating', 'activated', 'redundant'].includes(worker.state)) {
+      await new Promise((r) => worker.addEventListener('statechange', r, { once: true }));
+    }
+    return worker.state;
+  });
+}
+
+/** The URLs of every cached response whose body is `body`, in any cache. */
+async function cachedWithBody(page, body) {
+  return page.evaluate(async (body) => {
+    const found = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        if ((await (await cache.match(request)).text()) === body) found.push(`${name} ${request.url}`);
+      }
+    }
+    return found;
+  }, body);
 }
 
 for (const base of ['/', '/torikumi/']) {
@@ -127,6 +164,40 @@ for (const base of ['/', '/torikumi/']) {
         await editable(page);
         await expect(box(page, '現状における課題')).toHaveValue('更新の前に書いた課題。続き');
         await expect(page.getByText('新しいバージョンがあります。')).toHaveCount(0);
+      } finally {
+        server.close();
+      }
+    });
+
+    test('an update downloaded behind a captive portal is not installed; the version in use stays and opens offline', async ({ page, context }, testInfo) => {
+      const server = await serve(testInfo, { base });
+      const portal = '<html><body><h1>Free Wi-Fi: please log in</h1></body></html>';
+      try {
+        await visit(page, server.url);
+        const before = await page.locator('.app-version').textContent();
+        const version = server.secondBuild();
+        // The new version is published, but while it downloads the Wi-Fi's portal
+        // answers for the app's code with its login page, status 200.
+        const restore = server.answer((name) => name.endsWith('.wasm'), portal);
+        expect(await installUpdate(page)).toBe('redundant');
+        await expect(page.getByText('新しいバージョンがあります。')).toHaveCount(0);
+        expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting === null)).toBe(true);
+        expect(await cachedWithBody(page, portal)).toEqual([]);
+        expect(await page.evaluate(() => caches.keys())).not.toContain(`torikumi-${version}`);
+        // The version in use still opens and works with the network off.
+        await context.setOffline(true);
+        await page.reload();
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
+        await expect(page.locator('.app-version')).toHaveText(before);
+        await button(page, '新しい報告を作成').click();
+        await editable(page);
+        // Past the portal, the same update downloads intact and installs.
+        await context.setOffline(false);
+        restore();
+        expect(await installUpdate(page)).toBe('installed');
+        await expect(page.getByText('新しいバージョンがあります。')).toBeVisible();
+        await button(page, '再読み込みして更新').click();
+        await expect(page.locator('.app-version')).toHaveText(`　バージョン ${version}`);
       } finally {
         server.close();
       }

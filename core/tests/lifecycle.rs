@@ -226,3 +226,15 @@ fn one_tab_holds_the_lease_until_it_runs_out_or_another_takes_over() {
     lease::release(&kv, "a", "tab1").unwrap();
     assert!(kv.get(&lease::lease_key("a")).unwrap().is_none());
 }
+
+#[test]
+fn a_file_brought_to_import_is_a_backup_or_a_report() {
+    let kv = MemoryStore::default();
+    let (_, second) = edited_twice(&kv);
+    let backup_text = backup::to_json(&store::records(&kv).unwrap(), at(20));
+    assert!(matches!(backup::import_file(backup_text.as_bytes()), Ok(backup::Incoming::Backup(c)) if c.drafts.len() == 1));
+    let report = torikumi_core::exchange::to_json(&second.document);
+    assert!(matches!(backup::import_file(report.as_bytes()), Ok(backup::Incoming::Report(d)) if *d == second.document));
+    let huge = vec![b' '; backup::MAX_BACKUP_BYTES + 1];
+    assert!(matches!(backup::import_file(&huge), Err(torikumi_core::exchange::ImportError::Limit(_))));
+}

@@ -54,6 +54,14 @@ pub fn renew(kv: &dyn KeyValue, draft_id: &str, tab: &str, now_ms: f64) -> Resul
     acquire(kv, draft_id, tab, now_ms, false)
 }
 
+/// Whether this tab holds a running lease.
+pub fn holds(kv: &dyn KeyValue, draft_id: &str, tab: &str, now_ms: f64) -> Result<bool, StorageError> {
+    Ok(kv
+        .get(&lease_key(draft_id))?
+        .and_then(|r| serde_json::from_str::<LeaseRecord>(&r).ok())
+        .is_some_and(|lease| lease.tab == tab && lease.until > now_ms))
+}
+
 /// Gives the lease up, if this tab holds it.
 pub fn release(kv: &dyn KeyValue, draft_id: &str, tab: &str) -> Result<(), StorageError> {
     let key = lease_key(draft_id);

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::components::draft_page::DraftPage;
 use crate::components::print_view::PrintView;
 use crate::components::start::StartPage;
-use crate::route::{use_route, Route};
+use crate::route::{use_route, LeaveGuard, Route};
 use crate::offline::use_offline;
 use crate::storage::{ask_persistent_storage, LocalStorage, MemoryDrafts};
 use torikumi_core::store::KeyValue;
@@ -47,7 +47,8 @@ const INSECURE_NOTICE_KEY: &str = "torikumi:settings:insecure-notice-shown";
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let route = use_route();
+    let leave_guard = use_memo((), |_| LeaveGuard::default());
+    let route = use_route((*leave_guard).clone());
     let offline = use_offline();
     let version = use_state(|| None::<String>);
     {
@@ -88,12 +89,14 @@ pub fn app() -> Html {
                     Route::Start => html! { <StartPage /> },
                     Route::Draft(id) => html! { <DraftPage key={id.clone()} id={id.clone()} /> },
                     Route::Print(id) => html! { <PrintView key={id.clone()} id={id.clone()} /> },
+                    Route::PanicCheck => panic!("self-test: the recovery screen was asked for (#/selftest/panic)"),
                 } }
             </ContextProvider<Rc<Config>>>
         },
     };
     html! {
         <ContextProvider<MemoryDrafts> context={(*memory).clone()}>
+        <ContextProvider<LeaveGuard> context={(*leave_guard).clone()}>
             <header class="app-header no-print">
                 <p class="app-name">{ "取組状況" }<span class="app-sub">{ "区障害者自立支援協議会" }</span></p>
             </header>
@@ -117,6 +120,7 @@ pub fn app() -> Html {
                     <span class="app-version">{ format!("　バージョン {v}") }</span>
                 }
             </footer>
+        </ContextProvider<LeaveGuard>>
         </ContextProvider<MemoryDrafts>>
     }
 }

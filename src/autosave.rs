@@ -1,20 +1,30 @@
 //! Autosave: synchronises the open draft with local storage, outside the
-//! reducer. A change is written at most half a second later (the timer is not
-//! restarted by further typing, so a crash loses at most that), and at once when
-//! the page is hidden or left. Storage errors are values the page shows.
+//! reducer, both ways.
+//!
+//! - A change is written at most half a second later (the timer is not
+//!   restarted by further typing, so a crash loses at most that), and at once
+//!   when the page is hidden or left. Every write is based on the revision last
+//!   read or written ([`lifecycle::save`]): one based on an old copy is refused,
+//!   and the user chooses between the newer version and a copy of their own.
+//! - Another tab's writes arrive as `storage` events: marks merge, text is
+//!   followed when nothing here is unsaved, and is a conflict otherwise.
+//! - Text that could not be written stays in this page ([`MemoryDrafts`]) and is
+//!   what reopens; storage errors are values the page shows.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
-use torikumi_core::store::{self, Draft, StorageError};
+use torikumi_core::store::history::{self, HistoryError};
+use torikumi_core::store::lifecycle::{self, DraftError};
+use torikumi_core::store::{self, Draft};
 use torikumi_core::Timestamp;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::{now, Store};
-use crate::storage::LocalStorage;
+use crate::state::{now, Action, Store, Stored};
+use crate::storage::{LocalStorage, MemoryDrafts, Opened};
 
 /// How long a change may wait before it is written.
 const DELAY_MS: u32 = 500;
@@ -26,22 +36,42 @@ pub enum SaveStatus {
     /// A change waits for the timer.
     Pending,
     /// The last write failed; the draft lives only in this page until it succeeds.
-    Failed(StorageError),
+    Failed(DraftError),
+    /// Storage holds a version written elsewhere (`None`: deleted elsewhere) and
+    /// this page has unsaved text: nothing is written until the user chooses.
+    Conflict(Option<Box<Draft>>),
 }
 
 /// What the autosave hook gives the page.
 #[derive(Clone)]
 pub struct Autosave {
     pub status: SaveStatus,
+    /// Keeping an earlier version failed (the draft itself is saved).
+    pub history_problem: Option<HistoryError>,
     /// Writes now what is not yet written.
     pub flush: Rc<dyn Fn()>,
+    /// Whether this page holds text that storage does not.
+    pub unsaved: Rc<dyn Fn() -> bool>,
+    /// This page's text went elsewhere (a copy): write nothing more, keep nothing.
+    pub abandon: Rc<dyn Fn()>,
+}
+
+enum Outcome {
+    Saved(Draft),
+    Failed(DraftError),
+    Conflict(Option<Box<Draft>>),
 }
 
 struct Inner {
-    latest: RefCell<Option<Draft>>,
-    written: RefCell<Option<Draft>>,
+    /// What the page shows now.
+    latest: RefCell<Draft>,
+    /// What storage held when last read or written: every write is based on it.
+    written: RefCell<Draft>,
     timer: RefCell<Option<Timeout>>,
     saving_enabled: Cell<bool>,
+    abandoned: Cell<bool>,
+    /// Writes wait for the user's choice.
+    in_conflict: Cell<bool>,
     /// When the history was last looked at: reading it parses every kept version,
     /// so it is looked at once per version interval, not on every save.
     history_checked: Cell<Option<Timestamp>>,
@@ -49,66 +79,117 @@ struct Inner {
 
 impl Inner {
     fn dirty(&self) -> bool {
-        self.saving_enabled.get() && *self.latest.borrow() != *self.written.borrow()
+        let (latest, written) = (self.latest.borrow(), self.written.borrow());
+        latest.document != written.document || latest.exported != written.exported
     }
 
-    /// Writes the latest draft if it changed; returns the resulting status.
-    fn flush(&self) -> Option<SaveStatus> {
+    /// Writes the latest draft if it changed.
+    fn flush(&self) -> Option<Outcome> {
         self.timer.borrow_mut().take();
-        if !self.dirty() {
+        if !self.saving_enabled.get() || self.in_conflict.get() || !self.dirty() {
             return None;
         }
-        let draft = self.latest.borrow().clone()?;
+        let (base, latest) = (self.written.borrow().clone(), self.latest.borrow().clone());
         // User Timing marks: how long a save takes shows in devtools and in scripts/bench.
         let performance = web_sys::window().and_then(|w| w.performance());
         if let Some(p) = &performance {
-            let _ = p.mark("torikumi:save:start");
+            p.mark("torikumi:save:start").ok();
         }
-        let status = match store::save(&LocalStorage, &draft) {
-            Ok(()) => {
-                let at = now();
-                let due = self.history_checked.get().is_none_or(|checked| {
-                    (at.0 - checked.0).whole_seconds() >= store::HISTORY_INTERVAL_SECONDS
-                });
-                if due {
-                    self.history_checked.set(Some(at));
-                    // Earlier versions are a convenience: a failure here is not the draft's.
-                    let _ = store::keep_version(&LocalStorage, &draft.id, &draft.document, at, false);
-                }
-                *self.written.borrow_mut() = Some(draft);
-                SaveStatus::Saved(at)
+        let outcome = match lifecycle::save(&LocalStorage, &base, &latest) {
+            Ok(stored) => {
+                // What storage holds now: the text shown, with the stored revision and marks.
+                *self.written.borrow_mut() = stored.clone();
+                Outcome::Saved(stored)
             }
-            Err(e) => SaveStatus::Failed(e),
+            Err(DraftError::Conflict { stored }) => {
+                self.in_conflict.set(true);
+                Outcome::Conflict(stored)
+            }
+            Err(e) => Outcome::Failed(e),
         };
         if let Some(p) = &performance {
-            let _ = p.mark("torikumi:save:end");
-            let _ = p.measure_with_start_mark_and_end_mark("torikumi:save", "torikumi:save:start", "torikumi:save:end");
+            p.mark("torikumi:save:end").ok();
+            p.measure_with_start_mark_and_end_mark("torikumi:save", "torikumi:save:start", "torikumi:save:end").ok();
         }
-        Some(status)
+        Some(outcome)
     }
+
+    /// Keeps an earlier version when one is due; a failure is the history's, not the draft's.
+    fn keep_version(&self, draft: &Draft, at: Timestamp) -> Result<(), HistoryError> {
+        if !history::version_due(self.history_checked.get(), at) {
+            return Ok(());
+        }
+        self.history_checked.set(Some(at));
+        history::keep_version(&LocalStorage, &draft.id, &draft.document, at, false).map(|_| ())
+    }
+
+    /// Another tab wrote this draft (`raw`: the new record; `None`: removed).
+    fn stored_elsewhere(&self, raw: Option<String>) -> Option<Reaction> {
+        let Some(raw) = raw else {
+            return self.saving_enabled.get().then(|| {
+                self.in_conflict.set(true);
+                Reaction::Conflict(None)
+            });
+        };
+        // A damaged record is left alone; the next write reports it.
+        let stored = store::decode_draft(&raw).ok()?;
+        let written = self.written.borrow().clone();
+        if stored.revision <= written.revision && stored.document == written.document {
+            return None;
+        }
+        if stored.document == written.document {
+            *self.written.borrow_mut() = stored.clone();
+            return Some(Reaction::Marks(Stored::of(&stored)));
+        }
+        if !self.saving_enabled.get() || !self.dirty() {
+            *self.written.borrow_mut() = stored.clone();
+            return Some(Reaction::Follow(stored));
+        }
+        self.in_conflict.set(true);
+        Some(Reaction::Conflict(Some(Box::new(stored))))
+    }
+}
+
+enum Reaction {
+    Marks(Stored),
+    Follow(Draft),
+    Conflict(Option<Box<Draft>>),
 }
 
 /// Keeps the store's draft saved. A read-only tab never writes.
 #[hook]
-pub fn use_autosave(store: &Store) -> Autosave {
+pub fn use_autosave(store: &Store, opened: &Opened) -> Autosave {
+    let memory = use_context::<MemoryDrafts>().unwrap_or_default();
     let status = use_state(|| SaveStatus::Saved(store.doc.changed));
+    let history_problem = use_state(|| None::<HistoryError>);
     let inner = use_memo((), {
         // Cloned only on the first render, when the memo is made.
-        let store = store.clone();
+        let opened = opened.clone();
         move |_| Inner {
-            latest: RefCell::new(Some(store.draft())),
-            written: RefCell::new(Some(store.draft())),
+            latest: RefCell::new(opened.current),
+            written: RefCell::new(opened.base),
             timer: RefCell::new(None),
             saving_enabled: Cell::new(false),
+            abandoned: Cell::new(false),
+            in_conflict: Cell::new(false),
             history_checked: Cell::new(None),
         }
     });
+    let dispatch = store.dispatcher();
     let flush: Rc<dyn Fn()> = {
-        let (inner, status) = (Rc::clone(&inner), status.clone());
-        Rc::new(move || {
-            if let Some(s) = inner.flush() {
-                status.set(s);
+        let (inner, status, history_problem, memory, dispatch) =
+            (Rc::clone(&inner), status.clone(), history_problem.clone(), memory.clone(), dispatch.clone());
+        Rc::new(move || match inner.flush() {
+            None => {}
+            Some(Outcome::Saved(stored)) => {
+                let at = now();
+                memory.forget(&stored.id);
+                history_problem.set(inner.keep_version(&stored, at).err());
+                dispatch.dispatch(Action::Stored(Stored::of(&stored)));
+                status.set(SaveStatus::Saved(at));
             }
+            Some(Outcome::Failed(e)) => status.set(SaveStatus::Failed(e)),
+            Some(Outcome::Conflict(stored)) => status.set(SaveStatus::Conflict(stored)),
         })
     };
 
@@ -116,12 +197,20 @@ pub fn use_autosave(store: &Store) -> Autosave {
     {
         let (inner, status, flush) = (Rc::clone(&inner), status.clone(), Rc::clone(&flush));
         use_effect_with((store.draft(), store.read_only), move |(draft, read_only)| {
-            inner.saving_enabled.set(!read_only);
-            *inner.latest.borrow_mut() = Some(draft.clone());
-            if *read_only {
-                // What this tab shows is what another tab stored.
-                *inner.written.borrow_mut() = Some(draft.clone());
-            } else if inner.dirty() {
+            inner.saving_enabled.set(!read_only && !inner.abandoned.get());
+            *inner.latest.borrow_mut() = draft.clone();
+            // Replaced by what storage holds now (taken over, a version restored, the
+            // newer version chosen): that is the base of the next write. (A tab still
+            // checking whether it may edit is read-only too: it keeps its base, so
+            // text this page could not store is written once it may.)
+            let adopted = draft.revision > inner.written.borrow().revision;
+            if adopted {
+                *inner.written.borrow_mut() = draft.clone();
+            }
+            if adopted && inner.in_conflict.replace(false) {
+                status.set(SaveStatus::Saved(now()));
+            }
+            if !*read_only && inner.dirty() && !inner.in_conflict.get() {
                 if !matches!(*status, SaveStatus::Failed(_)) {
                     status.set(SaveStatus::Pending);
                 }
@@ -129,6 +218,28 @@ pub fn use_autosave(store: &Store) -> Autosave {
                     *inner.timer.borrow_mut() = Some(Timeout::new(DELAY_MS, move || flush()));
                 }
             }
+        });
+    }
+
+    // Another tab wrote this draft.
+    {
+        let (inner, status, dispatch, key) = (Rc::clone(&inner), status.clone(), dispatch.clone(), store::draft_key(&store.draft_id));
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "storage", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
+                    if e.key().as_deref() != Some(key.as_str()) {
+                        return;
+                    }
+                    match inner.stored_elsewhere(e.new_value()) {
+                        None => {}
+                        Some(Reaction::Marks(stored)) => dispatch.dispatch(Action::Stored(stored)),
+                        Some(Reaction::Follow(draft)) => dispatch.dispatch(Action::Replace(Box::new(draft))),
+                        Some(Reaction::Conflict(stored)) => status.set(SaveStatus::Conflict(stored)),
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
 
@@ -154,7 +265,7 @@ pub fn use_autosave(store: &Store) -> Autosave {
                 let options = EventListenerOptions::enable_prevent_default();
                 let beforeunload = EventListener::new_with_options(&window, "beforeunload", options, move |e| {
                     flush();
-                    if inner.dirty() {
+                    if inner.saving_enabled.get() && inner.dirty() {
                         e.prevent_default();
                         if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
                             e.set_return_value("");
@@ -167,12 +278,28 @@ pub fn use_autosave(store: &Store) -> Autosave {
         });
     }
 
-    // Leaving the draft's page inside the app: write what is pending.
+    // Leaving the draft's page inside the app: write what is pending; what cannot
+    // be written stays in this page's memory and is what reopens.
     {
-        let flush = Rc::clone(&flush);
-        use_effect_with((), move |_| move || flush());
+        let (inner, flush) = (Rc::clone(&inner), Rc::clone(&flush));
+        use_effect_with((), move |_| {
+            move || {
+                flush();
+                if inner.saving_enabled.get() && inner.dirty() {
+                    memory.keep(Opened { base: inner.written.borrow().clone(), current: inner.latest.borrow().clone() });
+                }
+            }
+        });
     }
 
-    Autosave { status: (*status).clone(), flush }
+    let unsaved: Rc<dyn Fn() -> bool> = {
+        let inner = Rc::clone(&inner);
+        Rc::new(move || inner.saving_enabled.get() && inner.dirty())
+    };
+    let abandon: Rc<dyn Fn()> = Rc::new(move || {
+        inner.abandoned.set(true);
+        inner.saving_enabled.set(false);
+    });
+    Autosave { status: (*status).clone(), history_problem: (*history_problem).clone(), flush, unsaved, abandon }
 }
 

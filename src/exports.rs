@@ -10,12 +10,14 @@ use crate::storage::download;
 const JSON_TYPE: &str = "application/json";
 const HTML_TYPE: &str = "text/html";
 
-pub fn export_json(doc: &Document) -> bool {
-    download(&doc.report.json_file_name(), &exchange::to_json(doc), JSON_TYPE).is_ok()
+/// 「JSONを書き出す」: the exchange file, as a download.
+pub fn export_json(doc: &Document) -> Result<(), JsValue> {
+    download(&doc.report.json_file_name(), &exchange::to_json(doc), JSON_TYPE)
 }
 
-pub fn export_html(doc: &Document) -> bool {
-    download(&html_file_name(&doc.report), &standalone_html(doc), HTML_TYPE).is_ok()
+/// 「HTMLを書き出す」: the standalone printed report, as a download.
+pub fn export_html(doc: &Document) -> Result<(), JsValue> {
+    download(&html_file_name(&doc.report), &standalone_html(doc), HTML_TYPE)
 }
 
 /// The e-mail's subject and body when the files are attached by hand.

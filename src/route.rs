@@ -1,6 +1,9 @@
 //! The open view lives in the URL's hash, so reload returns to it and any static
 //! host serves the one page: `#/` the start page, `#/draft/<id>` a draft.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo_events::EventListener;
 use yew::prelude::*;
 
@@ -10,6 +13,9 @@ pub enum Route {
     Draft(String),
     /// The print view of a draft.
     Print(String),
+    /// `#/selftest/panic`: stops the app on purpose, so that support staff (and
+    /// the tests) can see the recovery screen and its backup on a real PC.
+    PanicCheck,
 }
 
 impl Route {
@@ -19,6 +25,7 @@ impl Route {
         match path.split('/').collect::<Vec<_>>()[..] {
             ["draft", id] if valid(id) => Route::Draft(id.to_owned()),
             ["draft", id, "print"] if valid(id) => Route::Print(id.to_owned()),
+            ["selftest", "panic"] => Route::PanicCheck,
             _ => Route::Start,
         }
     }
@@ -28,6 +35,7 @@ impl Route {
             Route::Start => "#/".to_owned(),
             Route::Draft(id) => format!("#/draft/{id}"),
             Route::Print(id) => format!("#/draft/{id}/print"),
+            Route::PanicCheck => "#/selftest/panic".to_owned(),
         }
     }
 }
@@ -44,14 +52,61 @@ pub fn go(route: &Route) {
     }
 }
 
-/// The open view, following the hash.
+/// Asks before the open view is left while it holds text storage refused
+/// (full, blocked, changed elsewhere). Every way out of a view (a link, a
+/// button, Back) changes the hash, so the question is asked in one place.
+#[derive(Clone, Default)]
+pub struct LeaveGuard(Rc<RefCell<Option<Rc<dyn Fn() -> bool>>>>);
+
+impl PartialEq for LeaveGuard {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+const LEAVE_QUESTION: &str = "この下書きには、まだ保存できていない内容があります。移動しても、このタブを閉じるまでは内容はこのページの中に残り、開き直すと戻ります。移動しますか？";
+
+impl LeaveGuard {
+    /// Whether leaving may go on (asking the user when there is unsaved text).
+    fn allows_leaving(&self) -> bool {
+        let unsaved = self.0.borrow().as_ref().is_some_and(|unsaved| unsaved());
+        !unsaved || web_sys::window().and_then(|w| w.confirm_with_message(LEAVE_QUESTION).ok()).unwrap_or(true)
+    }
+}
+
+/// Registers the open view's "is anything unsaved" question while it is mounted.
 #[hook]
-pub fn use_route() -> Route {
+pub fn use_leave_guard(unsaved: Rc<dyn Fn() -> bool>) {
+    let guard = use_context::<LeaveGuard>().unwrap_or_default();
+    use_effect_with((), move |_| {
+        *guard.0.borrow_mut() = Some(unsaved);
+        move || *guard.0.borrow_mut() = None
+    });
+}
+
+/// The open view, following the hash; leaving a view with unsaved text asks first.
+#[hook]
+pub fn use_route(guard: LeaveGuard) -> Route {
     let route = use_state(current);
     {
         let route = route.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| EventListener::new(&w, "hashchange", move |_| route.set(current())));
+            let shown = Rc::new(RefCell::new(current()));
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    let next = current();
+                    if next == *shown.borrow() {
+                        return;
+                    }
+                    if !guard.allows_leaving() {
+                        // Back to the view the user stays in (its hashchange is then a no-op).
+                        go(&shown.borrow());
+                        return;
+                    }
+                    *shown.borrow_mut() = next.clone();
+                    route.set(next);
+                })
+            });
             move || drop(listener)
         });
     }

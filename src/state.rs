@@ -26,12 +26,30 @@ pub enum Action {
     Finish,
     /// 「編集を再開」: a finished report becomes a draft again.
     Reopen,
-    /// Another version of the document: from another tab, or an earlier version restored.
-    Replace(Box<Document>),
+    /// What storage holds now replaces what is shown: another tab's version, an
+    /// earlier version restored, the draft taken over.
+    Replace(Box<Draft>),
+    /// This draft was written to storage (by this tab, or its marks by another):
+    /// the revision and marks storage holds now. The text shown stays as it is.
+    Stored(Stored),
     /// Whether this tab may edit (another tab may hold the draft).
     ReadOnly(bool),
     /// The draft was exported now.
     Exported(Timestamp),
+}
+
+/// A stored draft's revision and marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stored {
+    pub revision: u64,
+    pub exported: Option<Timestamp>,
+    pub trashed: Option<Timestamp>,
+}
+
+impl Stored {
+    pub fn of(draft: &Draft) -> Self {
+        Stored { revision: draft.revision, exported: draft.exported, trashed: draft.trashed }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +72,8 @@ pub struct FocusRequest {
 pub struct EditorState {
     pub draft_id: String,
     pub doc: Document,
-    pub exported: Option<Timestamp>,
+    /// The revision and marks of the stored draft this state was last saved as or loaded from.
+    pub stored: Stored,
     pub config: Config,
     /// Another tab edits this draft: this one only shows it.
     pub read_only: bool,
@@ -87,9 +106,9 @@ pub fn add_button_id(place: Place) -> String {
 impl EditorState {
     pub fn new(draft: Draft, config: Config) -> Self {
         EditorState {
+            stored: Stored::of(&draft),
             draft_id: draft.id,
             doc: draft.document,
-            exported: draft.exported,
             config,
             read_only: true,
             history: History::default(),
@@ -106,7 +125,13 @@ impl EditorState {
 
     /// The draft as it is to be stored.
     pub fn draft(&self) -> Draft {
-        Draft { id: self.draft_id.clone(), document: self.doc.clone(), exported: self.exported, trashed: None }
+        Draft {
+            id: self.draft_id.clone(),
+            document: self.doc.clone(),
+            exported: self.stored.exported,
+            trashed: self.stored.trashed,
+            revision: self.stored.revision,
+        }
     }
 
     /// Whether nothing may be edited here: another tab edits, or the report is finished.
@@ -168,7 +193,7 @@ impl Reducible for EditorState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // A read-only tab only follows what the editing tab stores; a finished report only reopens.
-        let follows = matches!(action, Action::Replace(_) | Action::ReadOnly(_) | Action::Exported(_));
+        let follows = matches!(action, Action::Replace(_) | Action::Stored(_) | Action::ReadOnly(_) | Action::Exported(_));
         if (self.read_only && !follows) || (self.locked() && !follows && action != Action::Reopen) {
             return self;
         }
@@ -242,13 +267,22 @@ impl Reducible for EditorState {
                 s.doc.reopen(now());
                 return Rc::new(s);
             }
-            Action::Replace(doc) => {
-                if *doc == s.doc {
+            Action::Replace(draft) => {
+                s.stored = Stored::of(&draft);
+                if draft.document != s.doc {
+                    s.doc = draft.document;
+                    // Structural undo entries refer to the replaced rows.
+                    s.history = History::default();
+                } else if s.stored == self.stored {
                     return self;
                 }
-                s.doc = *doc;
-                // Structural undo entries refer to the replaced rows.
-                s.history = History::default();
+                false
+            }
+            Action::Stored(stored) => {
+                if stored == s.stored {
+                    return self;
+                }
+                s.stored = stored;
                 false
             }
             Action::ReadOnly(read_only) => {
@@ -259,7 +293,7 @@ impl Reducible for EditorState {
                 false
             }
             Action::Exported(at) => {
-                s.exported = Some(at);
+                s.stored.exported = Some(at);
                 false
             }
         };

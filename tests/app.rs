@@ -13,7 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Stores a new empty draft and points the page's hash at it, as opening it from the start page does.
 fn open_new_draft() {
     let id = format!("test-{}", (js_sys::Math::random() * 1e9) as u64);
-    let draft = Draft { id: id.clone(), document: Document::new(Timestamp::from_unix_millis(js_sys::Date::now())), exported: None, trashed: None };
+    let draft = Draft { revision: 1, ..Draft::new(id.clone(), Document::new(Timestamp::from_unix_millis(js_sys::Date::now()))) };
     let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("local storage");
     storage.set_item(&store::draft_key(&id), &store::encode_draft(&draft)).expect("stored");
     web_sys::window().unwrap().location().set_hash(&format!("#/draft/{id}")).expect("hash set");

@@ -3,11 +3,12 @@
 
 use std::rc::Rc;
 
-use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
-use torikumi_core::store::{self, Draft, StoredError};
-use torikumi_core::{messages, Config};
-use wasm_bindgen::JsCast;
+use torikumi_core::store::history;
+use torikumi_core::store::lifecycle::{self, DraftError};
+use torikumi_core::store::Draft;
+use torikumi_core::{messages, Config, Document};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::editor::Editor;
@@ -16,39 +17,25 @@ use crate::autosave::{use_autosave, SaveStatus};
 use crate::route::{go, Route};
 use crate::state::{now, Action, EditorState, Store};
 use crate::exports::{export_html, export_json, mailto, share_files};
-use crate::storage::LocalStorage;
+use crate::route::use_leave_guard;
+use crate::storage::{create_draft, open_draft, LocalStorage, MemoryDrafts, Opened};
 use crate::tabs::{use_tab_role, TabRole};
-use crate::MemoryDrafts;
 
 #[derive(Properties, PartialEq)]
 pub struct DraftPageProps {
     pub id: AttrValue,
 }
 
-/// Finds a draft: in storage, or among those this page holds in memory (storage refused).
-pub fn find_draft(id: &str, memory: &MemoryDrafts) -> Result<Draft, String> {
-    match store::load(&LocalStorage, id) {
-        Ok(Some(Ok(draft))) => Ok(draft),
-        Ok(Some(Err(StoredError::Newer { found }))) => Err(format!(
-            "この下書きは新しい版のアプリ（形式 v{found}）で保存されています。ページを再読み込みして最新版にしてください。"
-        )),
-        Ok(Some(Err(StoredError::Damaged(_)))) => {
-            Err("この下書きは壊れていて開けません。最初のページの「読み込めなかったデータ」から、そのままダウンロードできます。".to_owned())
-        }
-        Ok(None) | Err(_) => memory.get(id).ok_or_else(|| "この下書きは見つかりませんでした。削除されたか、別のブラウザーで作られた可能性があります。".to_owned()),
-    }
-}
-
 #[function_component(DraftPage)]
 pub fn draft_page(props: &DraftPageProps) -> Html {
     let config = use_context::<Rc<Config>>().unwrap_or_default();
     let memory = use_context::<MemoryDrafts>().unwrap_or_default();
-    let found = use_memo(props.id.clone(), |id| find_draft(id, &memory));
+    let found = use_memo(props.id.clone(), |id| open_draft(id, &memory));
     match &*found {
-        Ok(draft) => html! { <DraftEditor draft={draft.clone()} config={(*config).clone()} /> },
-        Err(message) => html! {
+        Ok(opened) => html! { <DraftEditor opened={opened.clone()} config={(*config).clone()} /> },
+        Err(error) => html! {
             <div class="notice notice-error" role="alert">
-                <p>{ message }</p>
+                <p>{ messages::draft_error(error) }</p>
                 <a href={Route::Start.hash()}>{ "最初のページへ戻る" }</a>
             </div>
         },
@@ -57,7 +44,7 @@ pub fn draft_page(props: &DraftPageProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct DraftEditorProps {
-    draft: Draft,
+    opened: Opened,
     config: Config,
 }
 
@@ -69,17 +56,37 @@ fn status_text(status: &SaveStatus, role: TabRole, read_only: bool) -> String {
         SaveStatus::Saved(at) => format!("この端末に保存済み（{}）", at.display_ja()),
         SaveStatus::Pending => "保存しています…".to_owned(),
         SaveStatus::Failed(_) => "保存できていません".to_owned(),
+        SaveStatus::Conflict(_) => "保存できていません（別のタブで更新されています）".to_owned(),
+    }
+}
+
+/// What tests and scripts read off the status line (never shown).
+fn status_state(status: &SaveStatus) -> &'static str {
+    match status {
+        SaveStatus::Saved(_) => "saved",
+        SaveStatus::Pending => "pending",
+        SaveStatus::Failed(_) => "failed",
+        SaveStatus::Conflict(_) => "conflict",
     }
 }
 
 #[function_component(DraftEditor)]
 fn draft_editor(props: &DraftEditorProps) -> Html {
     let store: Store = {
-        let (draft, config) = (props.draft.clone(), props.config.clone());
+        let (draft, config) = (props.opened.current.clone(), props.config.clone());
         use_reducer(move || EditorState::new(draft, config))
     };
     let dispatch = store.dispatcher();
-    let autosave = use_autosave(&store);
+    let autosave = use_autosave(&store, &props.opened);
+    let memory = use_context::<MemoryDrafts>().unwrap_or_default();
+    // Leaving writes what is pending; it asks only when that write fails.
+    use_leave_guard({
+        let (flush, unsaved) = (Rc::clone(&autosave.flush), Rc::clone(&autosave.unsaved));
+        Rc::new(move || {
+            flush();
+            unsaved()
+        })
+    });
     let id = store.draft_id.clone();
 
     // Another tab takes over: write what this one has first. This tab takes over:
@@ -93,8 +100,9 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
         Callback::from(move |()| {
             let (dispatch, id) = (dispatch.clone(), id.clone());
             Timeout::new(200, move || {
-                if let Ok(Some(Ok(draft))) = store::load(&LocalStorage, &id) {
-                    dispatch.dispatch(Action::Replace(Box::new(draft.document)));
+                // Not found or unreadable: go on with what this tab shows; its next write reports it.
+                if let Ok(draft) = lifecycle::find(&LocalStorage, &id) {
+                    dispatch.dispatch(Action::Replace(Box::new(draft)));
                 }
                 dispatch.dispatch(Action::ReadOnly(false));
             })
@@ -116,39 +124,20 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
             }
         });
     }
-    // A read-only tab follows what the editing tab stores.
-    {
-        let (dispatch, key) = (dispatch.clone(), store::draft_key(&id));
-        let viewing = store.read_only;
-        use_effect_with(viewing, move |viewing| {
-            let listener = (*viewing).then(|| {
-                web_sys::window().map(|w| {
-                    EventListener::new(&w, "storage", move |e| {
-                        let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
-                        if e.key().as_deref() != Some(key.as_str()) {
-                            return;
-                        }
-                        if let Some(Ok(draft)) = e.new_value().map(|v| store::decode_draft(&v)) {
-                            dispatch.dispatch(Action::Replace(Box::new(draft.document)));
-                        }
-                    })
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
     // Records an export in the store; autosave writes it with the draft.
     let exported = {
         let dispatch = dispatch.clone();
         move || dispatch.dispatch(Action::Exported(now()))
     };
-    let export_with = |export: fn(&torikumi_core::Document) -> bool| {
-        let (store, exported) = (store.clone(), exported.clone());
-        Callback::from(move |_: MouseEvent| {
-            if export(&store.doc) {
+    let export_error = use_state(|| None::<String>);
+    let export_with = |export: fn(&Document) -> Result<(), JsValue>, file_name: fn(&Document) -> String| {
+        let (store, exported, export_error) = (store.clone(), exported.clone(), export_error.clone());
+        Callback::from(move |_: MouseEvent| match export(&store.doc) {
+            Ok(()) => {
+                export_error.set(None);
                 exported();
             }
+            Err(_) => export_error.set(Some(messages::download_failed(&file_name(&store.doc)))),
         })
     };
     let mail_open = use_state(|| false);
@@ -162,7 +151,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                         exported();
                     }
                 });
-            } else if export_json(&store.doc) && export_html(&store.doc) {
+            } else if export_json(&store.doc).and_then(|()| export_html(&store.doc)).is_ok() {
                 exported();
                 mail_open.set(true);
             }
@@ -181,6 +170,30 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
         e.prevent_default();
         go(&Route::Start);
     });
+    // A conflict: take the version storage holds (this page's text is kept as an
+    // earlier version first), or keep this page's text as a draft of its own.
+    let conflict_error = use_state(|| None::<DraftError>);
+    let take_stored = {
+        let (store, conflict_error) = (store.clone(), conflict_error.clone());
+        move |stored: Box<Draft>| {
+            let (store, conflict_error) = (store.clone(), conflict_error.clone());
+            Callback::from(move |_: MouseEvent| {
+                match history::keep_version(&LocalStorage, &store.draft_id, &store.doc, now(), true) {
+                    Ok(_) => store.dispatch(Action::Replace(stored.clone())),
+                    Err(e) => conflict_error.set(Some(DraftError::NoBackup(e))),
+                }
+            })
+        }
+    };
+    let keep_copy = {
+        let (store, memory, abandon) = (store.clone(), memory.clone(), Rc::clone(&autosave.abandon));
+        Callback::from(move |_: MouseEvent| {
+            let copy = create_draft(Document { changed: now(), ..store.doc.clone() }, &memory);
+            // This page's text now lives in the copy: nothing of it is to be written here.
+            abandon();
+            go(&Route::Draft(copy));
+        })
+    };
 
     html! {
         <ContextProvider<Store> context={store.clone()}>
@@ -188,13 +201,15 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 <a href={Route::Start.hash()} class="back-link" onclick={back}>{ "← 下書きの一覧" }</a>
                 // Not a live region: announcing every save while typing would drown a screen reader;
                 // a failed save is announced by its alert below.
-                <p class={classes!("save-status", matches!(autosave.status, SaveStatus::Failed(_)).then_some("save-failed"))}>
+                <p class={classes!("save-status", matches!(autosave.status, SaveStatus::Failed(_) | SaveStatus::Conflict(_)).then_some("save-failed"))}
+                    data-state={status_state(&autosave.status)} data-revision={store.stored.revision.to_string()}
+                    data-unsaved={(autosave.unsaved)().to_string()}>
                     { status_text(&autosave.status, role, store.read_only) }
                 </p>
                 <div class="draft-actions">
                     <button type="button" class="button" onclick={toggle_versions} aria-expanded={versions_open.to_string()}>{ "以前の版" }</button>
-                    <button type="button" class="button" onclick={export_with(export_json)}>{ "JSONを書き出す" }</button>
-                    <button type="button" class="button" onclick={export_with(export_html)}>{ "HTMLを書き出す" }</button>
+                    <button type="button" class="button" onclick={export_with(export_json, |d| d.report.json_file_name())}>{ "JSONを書き出す" }</button>
+                    <button type="button" class="button" onclick={export_with(export_html, |d| torikumi_core::print::html_file_name(&d.report))}>{ "HTMLを書き出す" }</button>
                     <button type="button" class="button" onclick={open_print}>{ "印刷用表示" }</button>
                     <button type="button" class="button" onclick={send_mail}>{ "メールで送る" }</button>
                 </div>
@@ -207,10 +222,35 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                     <a class="button button-primary" href={mailto(&store.doc)}>{ "メールを作成する" }</a>
                 </div>
             }
+            if let Some(e) = &*export_error {
+                <p class="notice notice-error" role="alert">{ e }</p>
+            }
             if let SaveStatus::Failed(error) = &autosave.status {
                 <div class="notice notice-error" role="alert">
-                    <p>{ messages::storage_error(error) }</p>
+                    <p>{ messages::draft_error(error) }</p>
                 </div>
+            }
+            if let SaveStatus::Conflict(stored) = &autosave.status {
+                <div class="notice notice-error conflict" role="alert">
+                    <p>{ messages::draft_error(&DraftError::Conflict { stored: stored.clone() }) }</p>
+                    if let Some(e) = &*conflict_error {
+                        <p>{ messages::draft_error(e) }</p>
+                    }
+                    <div class="start-actions">
+                        if let Some(stored) = stored {
+                            <button type="button" class="button" onclick={take_stored(stored.clone())}>{ "新しい方を開く" }</button>
+                        }
+                        <button type="button" class="button button-primary" onclick={keep_copy}>{ "この画面の内容を別の下書きとして残す" }</button>
+                    </div>
+                </div>
+            }
+            if let Some(problem) = &autosave.history_problem {
+                <p class="notice notice-warning" role="status">{ format!("{}。下書きそのものは保存されています。", messages::history_error(problem)) }</p>
+            }
+            if store.stored.trashed.is_some() {
+                <p class="notice notice-info" role="status">
+                    { "この下書きはごみ箱にあります。編集した内容は保存されます。最初のページの「ごみ箱」から元に戻せます。" }
+                </p>
             }
             if store.read_only && role == TabRole::Viewer {
                 <div class="notice notice-info" role="status">

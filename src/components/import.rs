@@ -1,70 +1,90 @@
-//! 「読み込む」: a JSON or HTML export, by file picker or drag and drop. A report
-//! whose ward and 年度 match a draft here asks first: replace it, or keep both.
+//! 「読み込む」: a JSON or HTML export, or a backup, by file picker or drag and
+//! drop. A report whose ward and 年度 match a draft here asks first: replace it
+//! (the draft is kept as an earlier version), or keep both.
 
 use js_sys::Uint8Array;
-use torikumi_core::store::{self, Draft};
-use torikumi_core::{exchange, messages, Document};
+use torikumi_core::exchange::ImportError;
+use torikumi_core::limits::LimitError;
+use torikumi_core::store::backup::{self, Incoming};
+use torikumi_core::store::lifecycle::{self, ImportPlan};
+use torikumi_core::store::Draft;
+use torikumi_core::{messages, Document};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FileList, HtmlInputElement};
 use yew::prelude::*;
 
-use super::start::{open_as_new, store_and_open};
+use crate::route::{go, Route};
 use crate::state::now;
-use crate::storage::{LocalStorage, MemoryDrafts};
+use crate::storage::{create_draft, new_draft_id, LocalStorage, MemoryDrafts};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
-    /// The drafts here (not in the trash), to find one the import would replace.
-    pub drafts: Vec<Draft>,
+    /// Storage changed (a backup was read back): the start page lists it again.
+    pub on_change: Callback<()>,
 }
 
 /// An import waiting for the user's answer.
 #[derive(Clone, PartialEq)]
 struct Conflict {
     document: Document,
+    /// The draft as it was when the user was asked: replacing checks it is still so.
     existing: Draft,
+    file_older: bool,
 }
 
-async fn read(file: &File) -> Option<Vec<u8>> {
-    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
-    Some(Uint8Array::new(&buffer).to_vec())
+/// A picked or dropped file's bytes; files over the size limit are refused unread.
+pub async fn read_file(file: &File) -> Result<Vec<u8>, ImportError> {
+    let bytes = file.size() as usize;
+    if bytes > backup::MAX_BACKUP_BYTES {
+        return Err(LimitError::FileTooLarge { bytes }.into());
+    }
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| ImportError::NotAReport)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
 }
 
 #[function_component(Import)]
 pub fn import(props: &ImportProps) -> Html {
     let memory = use_context::<MemoryDrafts>().unwrap_or_default();
     let error = use_state(|| None::<String>);
+    let notice = use_state(|| None::<String>);
     let conflict = use_state(|| None::<Conflict>);
     let dragging = use_state(|| false);
     let input = use_node_ref();
 
     let take_files = {
-        let (drafts, error, conflict, memory) = (props.drafts.clone(), error.clone(), conflict.clone(), memory.clone());
+        let (error, notice, conflict, memory, on_change) =
+            (error.clone(), notice.clone(), conflict.clone(), memory.clone(), props.on_change.clone());
         Callback::from(move |files: Option<FileList>| {
             let Some(file) = files.as_ref().and_then(|f| f.get(0)) else { return };
             if files.as_ref().is_some_and(|f| f.length() > 1) {
                 error.set(Some("ファイルは1つずつ読み込んでください。".to_owned()));
                 return;
             }
-            let (drafts, error, conflict, memory) = (drafts.clone(), error.clone(), conflict.clone(), memory.clone());
+            let (error, notice, conflict, memory, on_change) =
+                (error.clone(), notice.clone(), conflict.clone(), memory.clone(), on_change.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
-                let bytes = read(&file).await.unwrap_or_default();
-                match exchange::import(&bytes) {
-                    Err(e) => error.set(Some(messages::import_error(&name, &e))),
-                    Ok(document) => {
-                        error.set(None);
-                        let r = &document.report;
-                        let same = |d: &&Draft| {
-                            let o = &d.document.report;
-                            r.fiscal_year.is_some() && o.fiscal_year == r.fiscal_year
-                                && o.ward.as_ref().map(|w| &w.slug) == r.ward.as_ref().map(|w| &w.slug)
-                        };
-                        match drafts.iter().find(same) {
-                            Some(existing) => conflict.set(Some(Conflict { document, existing: existing.clone() })),
-                            None => open_as_new(document, &memory),
+                notice.set(None);
+                let incoming = match read_file(&file).await.and_then(|bytes| backup::import_file(&bytes)) {
+                    Ok(incoming) => incoming,
+                    Err(e) => return error.set(Some(messages::import_error(&name, &e))),
+                };
+                error.set(None);
+                match incoming {
+                    Incoming::Backup(contents) => {
+                        match backup::restore(&LocalStorage, &contents, &mut new_draft_id) {
+                            Ok(restored) => notice.set(Some(messages::backup_restored(&name, &restored, contents.unreadable))),
+                            Err(e) => error.set(Some(messages::draft_error(&e))),
                         }
+                        on_change.emit(());
                     }
+                    Incoming::Report(document) => match lifecycle::plan_import(&LocalStorage, &document) {
+                        Ok(ImportPlan::Replaces { existing, file_older }) => {
+                            conflict.set(Some(Conflict { document: *document, existing: *existing, file_older }))
+                        }
+                        // Storage unreadable: the draft is still made (in this page if need be).
+                        Ok(ImportPlan::New) | Err(_) => go(&Route::Draft(create_draft(*document, &memory))),
+                    },
                 }
             });
         })
@@ -108,18 +128,17 @@ pub fn import(props: &ImportProps) -> Html {
     };
 
     let answer = |replace: Option<bool>| {
-        let (conflict, memory) = (conflict.clone(), memory.clone());
+        let (conflict, memory, error) = (conflict.clone(), memory.clone(), error.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(c) = (*conflict).clone() else { return };
             conflict.set(None);
             match replace {
                 None => {}
-                Some(true) => {
-                    // The replaced draft stays among the earlier versions.
-                    let _ = store::keep_version(&LocalStorage, &c.existing.id, &c.existing.document, now(), true);
-                    store_and_open(Draft { document: c.document, ..c.existing }, &memory);
-                }
-                Some(false) => open_as_new(c.document, &memory),
+                Some(true) => match lifecycle::replace(&LocalStorage, &c.existing, c.document, now()) {
+                    Ok(draft) => go(&Route::Draft(draft.id)),
+                    Err(e) => error.set(Some(messages::replace_error(&e))),
+                },
+                Some(false) => go(&Route::Draft(create_draft(c.document, &memory))),
             }
         })
     };
@@ -128,17 +147,24 @@ pub fn import(props: &ImportProps) -> Html {
         <section class={classes!("import", dragging.then_some("import-dragging"))} aria-labelledby="import-title"
             {ondragover} {ondragleave} {ondrop}>
             <h2 id="import-title" class="block-title">{ "ファイルから読み込む" }</h2>
-            <p class="support">{ "「JSONを書き出す」「HTMLを書き出す」で作ったファイルを選ぶか、ここにドラッグしてください。" }</p>
+            <p class="support">{ "「JSONを書き出す」「HTMLを書き出す」で作ったファイルか、下書きのバックアップを選ぶか、ここにドラッグしてください。" }</p>
             <input type="file" ref={input} class="visually-hidden" accept=".json,.html,.htm,application/json,text/html"
                 tabindex="-1" aria-hidden="true" {onchange} />
             <button type="button" class="button" onclick={pick}>{ "読み込む" }</button>
             if let Some(e) = &*error {
                 <p class="notice notice-error" role="alert">{ e }</p>
             }
+            if let Some(n) = &*notice {
+                <p class="notice notice-info" role="status">{ n }</p>
+            }
             if let Some(c) = &*conflict {
                 <div class="notice notice-warning" role="alert">
                     <p>{ format!("{}の下書きがすでにあります（最終更新 {}）。読み込んだ報告で置き換えますか、両方残しますか？",
                         c.existing.document.report.title(), c.existing.document.changed.display_ja()) }</p>
+                    if c.file_older {
+                        <p><strong>{ format!("読み込むファイル（最終更新 {}）は、この端末の下書きより古いものです。置き換えると、新しい内容は「以前の版」に移ります。",
+                            c.document.changed.display_ja()) }</strong></p>
+                    }
                     <div class="start-actions">
                         <button type="button" class="button button-danger" onclick={answer(Some(true))}>{ "置き換える" }</button>
                         <button type="button" class="button button-primary" onclick={answer(Some(false))}>{ "両方残す" }</button>

@@ -1,5 +1,6 @@
 //! The editor's components. Each reads the store and sends actions; none changes state itself.
 
+pub mod clear_device;
 pub mod draft_page;
 pub mod editor;
 pub mod form_field;

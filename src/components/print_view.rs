@@ -3,9 +3,9 @@
 use torikumi_core::print::report_html;
 use yew::prelude::*;
 
-use super::draft_page::find_draft;
 use crate::route::{go, Route};
-use crate::storage::MemoryDrafts;
+use crate::storage::{open_draft, MemoryDrafts};
+use torikumi_core::messages;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintViewProps {
@@ -15,7 +15,7 @@ pub struct PrintViewProps {
 #[function_component(PrintView)]
 pub fn print_view(props: &PrintViewProps) -> Html {
     let memory = use_context::<MemoryDrafts>().unwrap_or_default();
-    let found = use_memo(props.id.clone(), |id| find_draft(id, &memory));
+    let found = use_memo(props.id.clone(), |id| open_draft(id, &memory).map(|opened| opened.current));
     // 「PDFに保存」 names the file after the page's title: make it the ASCII file stem.
     {
         let stem = (*found).as_ref().ok().map(|d| d.document.report.file_stem());
@@ -59,6 +59,6 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                 </div>
             }
         }
-        Err(message) => html! { <p class="notice notice-error" role="alert">{ message.clone() }</p> },
+        Err(error) => html! { <p class="notice notice-error" role="alert">{ messages::draft_error(error) }</p> },
     }
 }

@@ -3,61 +3,36 @@
 
 use std::rc::Rc;
 
-use torikumi_core::store::{self, Draft, Listing, StoredError};
+use gloo_events::EventListener;
+use torikumi_core::store::lifecycle;
+use torikumi_core::store::{self, Draft, Listing};
 use torikumi_core::{exchange, messages, sample, Document, Report, Status, Timestamp};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::clear_device::ClearDevice;
 use super::import::Import;
 use crate::route::{go, Route};
 use crate::state::now;
 use crate::exports::export_json;
-use crate::storage::{download, new_draft_id, LocalStorage, MemoryDrafts, LIMIT_CHARS};
+use crate::storage::{create_draft, download, LocalStorage, MemoryDrafts};
 
-/// Stores a draft and opens it; if storage refuses, it lives in this page's memory.
-pub fn store_and_open(draft: Draft, memory: &MemoryDrafts) {
-    if store::save(&LocalStorage, &draft).is_err() {
-        memory.insert(draft.clone());
-    }
-    go(&Route::Draft(draft.id));
-}
-
-/// A new draft (its own id) holding `document`, stored and opened.
-pub fn open_as_new(document: Document, memory: &MemoryDrafts) {
-    store_and_open(Draft { id: new_draft_id(), document, exported: None, trashed: None }, memory);
-}
-
-/// A new draft of `report`, created now.
+/// A new draft of `report`, created now, stored and opened.
 fn create_and_open(report: Report, memory: &MemoryDrafts) {
-    open_as_new(Document { report, ..Document::new(now()) }, memory);
+    go(&Route::Draft(create_draft(Document { report, ..Document::new(now()) }, memory)));
 }
 
 fn when(t: &Option<Timestamp>) -> String {
     t.as_ref().map_or_else(|| "まだ".to_owned(), Timestamp::display_ja)
 }
 
-/// Exports a draft's JSON and records when.
-fn export(draft: &Draft) -> bool {
-    let ok = export_json(&draft.document);
-    if ok {
-        let _ = store::save(&LocalStorage, &Draft { exported: Some(now()), ..draft.clone() });
-    }
-    ok
-}
-
-/// 「下書きが使っている量：約12KB（このブラウザーの上限の約0.2%）」
-fn usage_text(used_chars: usize) -> String {
-    let percent = used_chars as f64 * 100.0 / LIMIT_CHARS as f64;
-    let share = if percent < 0.1 { "0.1%未満".to_owned() } else { format!("約{percent:.1}%") };
-    // Browsers store local storage as UTF-16: two bytes a character.
-    format!("下書きが使っている量：約{}KB（このブラウザーの上限の{share}）", (used_chars * 2).div_ceil(1024))
-}
-
-/// Whether a draft has changes that were never exported.
-fn unexported(draft: &Draft) -> bool {
-    draft.exported.is_none_or(|e| e.0 < draft.document.changed.0)
+/// Exports the draft as stored now and records when; a message when that fails.
+fn export_stored(id: &str) -> Result<(), String> {
+    let draft = lifecycle::find(&LocalStorage, id).map_err(|e| messages::draft_error(&e))?;
+    export_json(&draft.document).map_err(|_| messages::download_failed(&draft.document.report.json_file_name()))?;
+    lifecycle::record_export(&LocalStorage, id, now()).map(|_| ()).map_err(|e| messages::draft_error(&e))
 }
 
 /// Reads a picked file's text.
@@ -74,10 +49,36 @@ pub fn start_page() -> Html {
     let listing = use_memo(*revision, |_| store::list(&LocalStorage));
     let refresh = {
         let revision = revision.clone();
-        Rc::new(move || revision.set(revision.wrapping_add(1)))
+        Callback::from(move |()| revision.set(revision.wrapping_add(1)))
     };
+    // Another tab changed the drafts: the list shows what storage holds now.
+    {
+        let refresh = refresh.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "storage", move |e| {
+                    let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(web_sys::StorageEvent::key);
+                    if key.is_none_or(|k| k.starts_with(store::KEY_PREFIX)) {
+                        refresh.emit(());
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let message = use_state(|| None::<String>);
-    let confirm_clear = use_state(|| false);
+    let purging = use_state(|| None::<String>);
+    // Every action on a listed draft reads it from storage at the moment of the action.
+    let act = {
+        let (refresh, message) = (refresh.clone(), message.clone());
+        move |action: Rc<dyn Fn() -> Result<(), String>>| {
+            let (refresh, message) = (refresh.clone(), message.clone());
+            Callback::from(move |_: MouseEvent| {
+                message.set(action().err());
+                refresh.emit(());
+            })
+        }
+    };
 
     let new_report = {
         let memory = memory.clone();
@@ -96,26 +97,15 @@ pub fn start_page() -> Html {
     let active: Vec<&Draft> = listing_ok.drafts.iter().filter(|d| d.trashed.is_none()).collect();
     let trashed: Vec<&Draft> = listing_ok.drafts.iter().filter(|d| d.trashed.is_some()).collect();
 
-    let set_trashed = |draft: &Draft, trashed: Option<Timestamp>| {
-        let (refresh, draft) = (Rc::clone(&refresh), draft.clone());
-        Callback::from(move |_: MouseEvent| {
-            let draft = Draft { trashed, ..draft.clone() };
-            let _ = store::save(&LocalStorage, &draft);
-            refresh();
-        })
-    };
     let row = |d: &Draft| {
         let r = &d.document.report;
         let ward = r.ward.as_ref().map_or("（区未選択）".to_owned(), |w| w.name.clone());
         let year = r.fiscal_year.map_or("（年度未選択）".to_owned(), torikumi_core::fiscal::era_fiscal_year);
         let status = if d.document.status == Status::Finished { "完成" } else { "下書き" };
-        let export_one = {
-            let (draft, refresh) = (d.clone(), Rc::clone(&refresh));
-            Callback::from(move |_: MouseEvent| {
-                export(&draft);
-                refresh();
-            })
-        };
+        let id = d.id.clone();
+        let export_one = act(Rc::new(move || export_stored(&id)));
+        let id = d.id.clone();
+        let trash = act(Rc::new(move || lifecycle::trash(&LocalStorage, &id, now()).map(|_| ()).map_err(|e| messages::draft_error(&e))));
         let label = format!("{year} {ward}");
         html! {
             <tr key={d.id.clone()}>
@@ -128,30 +118,48 @@ pub fn start_page() -> Html {
                     <a class="button button-small" href={Route::Draft(d.id.clone()).hash()} aria-label={format!("{label}を開く")}>{ "開く" }</a>
                     <button type="button" class="button button-small" aria-label={format!("{label}をJSONで書き出す")} onclick={export_one}>{ "書き出す" }</button>
                     <button type="button" class="button button-small button-danger" aria-label={format!("{label}を削除")}
-                        onclick={set_trashed(d, Some(now()))}>{ "削除" }</button>
+                        onclick={trash}>{ "削除" }</button>
                 </td>
             </tr>
         }
     };
-
-    let clear_all = |export_first: bool| {
-        let (drafts, refresh, confirm_clear, message) = (listing_ok.drafts.clone(), Rc::clone(&refresh), confirm_clear.clone(), message.clone());
-        Callback::from(move |_: MouseEvent| {
-            if export_first && !drafts.iter().filter(|d| unexported(d)).all(export) {
-                message.set(Some("書き出しに失敗したため、消去しませんでした。".to_owned()));
-                return;
-            }
-            let result = store::clear_all(&LocalStorage);
-            confirm_clear.set(false);
-            message.set(Some(match result {
-                Ok(()) => "この端末の下書きをすべて消去しました。".to_owned(),
-                Err(e) => messages::storage_error(&e),
-            }));
-            refresh();
-        })
+    let trash_item = |d: &Draft| {
+        let title = d.document.report.title();
+        let id = d.id.clone();
+        let untrash = act(Rc::new(move || lifecycle::untrash(&LocalStorage, &id).map(|_| ()).map_err(|e| messages::draft_error(&e))));
+        let ask = {
+            let (purging, id) = (purging.clone(), d.id.clone());
+            Callback::from(move |_: MouseEvent| purging.set(Some(id.clone())))
+        };
+        let asking = purging.as_deref() == Some(d.id.as_str());
+        let purge = {
+            let (id, purging) = (d.id.clone(), purging.clone());
+            act(Rc::new(move || {
+                purging.set(None);
+                lifecycle::purge(&LocalStorage, &id).map_err(|e| messages::draft_error(&e))
+            }))
+        };
+        let keep = {
+            let purging = purging.clone();
+            Callback::from(move |_: MouseEvent| purging.set(None))
+        };
+        html! {
+            <li key={d.id.clone()}>
+                <span>{ &title }{ format!("（削除：{}）", when(&d.trashed)) }</span>
+                <button type="button" class="button button-small" aria-label={format!("{title}を元に戻す")} onclick={untrash}>{ "元に戻す" }</button>
+                <button type="button" class="button button-small button-danger" aria-label={format!("{title}を完全に削除")} onclick={ask}>{ "完全に削除" }</button>
+                if asking {
+                    <div class="notice notice-warning" role="alert">
+                        <p>{ format!("「{title}」を完全に削除します。以前の版もすべて消え、元に戻せません。") }</p>
+                        <div class="start-actions">
+                            <button type="button" class="button button-danger" onclick={purge}>{ "完全に削除する" }</button>
+                            <button type="button" class="button" onclick={keep}>{ "やめる" }</button>
+                        </div>
+                    </div>
+                }
+            </li>
+        }
     };
-    let unexported_count = listing_ok.drafts.iter().filter(|d| unexported(d)).count();
-    let used = listing_ok.used_chars;
 
     html! {
         <div class="start">
@@ -163,14 +171,14 @@ pub fn start_page() -> Html {
                 <p class="notice notice-error" role="alert">{ m }</p>
             }
             if let Some(m) = &*message {
-                <p class="notice notice-info" role="status">{ m }</p>
+                <p class="notice notice-error" role="alert">{ m }</p>
             }
             <div class="start-actions">
                 <button type="button" class="button button-primary" onclick={new_report}>{ "新しい報告を作成" }</button>
                 <button type="button" class="button" onclick={open_sample}>{ "見本を開く" }</button>
             </div>
             <NextYear drafts={active.iter().map(|d| (*d).clone()).collect::<Vec<_>>()} />
-            <Import drafts={active.iter().map(|d| (*d).clone()).collect::<Vec<_>>()} />
+            <Import on_change={refresh.clone()} />
 
             <section aria-labelledby="drafts-title">
                 <h2 id="drafts-title" class="block-title">{ "下書き" }</h2>
@@ -190,27 +198,7 @@ pub fn start_page() -> Html {
             if !trashed.is_empty() {
                 <section aria-labelledby="trash-title">
                     <h2 id="trash-title" class="block-title">{ "ごみ箱" }</h2>
-                    <ul class="trash">
-                        { for trashed.iter().map(|d| {
-                            let title = d.document.report.title();
-                            let purge = {
-                                let (id, refresh) = (d.id.clone(), Rc::clone(&refresh));
-                                Callback::from(move |_: MouseEvent| {
-                                    let _ = store::delete(&LocalStorage, &id);
-                                    refresh();
-                                })
-                            };
-                            html! {
-                                <li key={d.id.clone()}>
-                                    <span>{ &title }{ format!("（削除：{}）", when(&d.trashed)) }</span>
-                                    <button type="button" class="button button-small" aria-label={format!("{title}を元に戻す")}
-                                        onclick={set_trashed(d, None)}>{ "元に戻す" }</button>
-                                    <button type="button" class="button button-small button-danger" aria-label={format!("{title}を完全に削除")}
-                                        onclick={purge}>{ "完全に削除" }</button>
-                                </li>
-                            }
-                        }) }
-                    </ul>
+                    <ul class="trash">{ for trashed.iter().map(|d| trash_item(d)) }</ul>
                 </section>
             }
 
@@ -220,16 +208,14 @@ pub fn start_page() -> Html {
                     <p>{ "次のデータは壊れているか、新しい版のアプリで保存されたため開けません。消さずに残してあります。そのままダウンロードして、担当者に相談してください。" }</p>
                     <ul class="damaged">
                         { for listing_ok.damaged.iter().map(|d| {
-                            let reason = match &d.error {
-                                StoredError::Newer { found } => format!("新しい版のアプリ（形式 v{found}）で保存されています"),
-                                StoredError::Damaged(_) => "内容が壊れています".to_owned(),
-                            };
-                            let name = format!("{}.json", d.key.replace(':', "_"));
-                            let (raw, file) = (d.raw.clone(), name.clone());
-                            let onclick = Callback::from(move |_: MouseEvent| { let _ = download(&file, &raw, "application/json"); });
+                            let name = d.file_name();
+                            let (raw, file, message) = (d.raw.clone(), name.clone(), message.clone());
+                            let onclick = Callback::from(move |_: MouseEvent| {
+                                message.set(download(&file, &raw, "application/json").err().map(|_| messages::download_failed(&file)));
+                            });
                             html! {
                                 <li key={d.key.clone()}>
-                                    <span>{ format!("{}：{reason}", d.key) }</span>
+                                    <span>{ format!("{}：{}", d.key, messages::stored_error(&d.error)) }</span>
                                     <button type="button" class="button button-small" aria-label={format!("{name}をそのままダウンロード")} {onclick}>
                                         { "そのままダウンロード" }
                                     </button>
@@ -240,32 +226,7 @@ pub fn start_page() -> Html {
                 </section>
             }
 
-            <section aria-labelledby="device-title">
-                <h2 id="device-title" class="block-title">{ "この端末のデータ" }</h2>
-                <p>{ usage_text(used) }</p>
-                if *confirm_clear {
-                    <div class="notice notice-warning" role="alert">
-                        <p>{ if unexported_count > 0 {
-                            format!("書き出していない変更のある下書きが{unexported_count}件あります。消去すると元に戻せません。先に書き出しますか？")
-                        } else {
-                            "この端末の下書きをすべて消去します。元に戻せません。".to_owned()
-                        } }</p>
-                        <div class="start-actions">
-                            if unexported_count > 0 {
-                                <button type="button" class="button button-primary" onclick={clear_all(true)}>{ "すべて書き出してから消去" }</button>
-                            }
-                            <button type="button" class="button button-danger" onclick={clear_all(false)}>
-                                { if unexported_count > 0 { "書き出さずに消去" } else { "消去する" } }
-                            </button>
-                            <button type="button" class="button" onclick={{ let c = confirm_clear.clone(); Callback::from(move |_: MouseEvent| c.set(false)) }}>{ "やめる" }</button>
-                        </div>
-                    </div>
-                } else {
-                    <button type="button" class="button button-danger" onclick={{ let c = confirm_clear.clone(); Callback::from(move |_: MouseEvent| c.set(true)) }}>
-                        { "この端末のデータを消去" }
-                    </button>
-                }
-            </section>
+            <ClearDevice listing={listing_ok.clone()} on_change={refresh} />
         </div>
     }
 }

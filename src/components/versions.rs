@@ -2,8 +2,9 @@
 //! any can be restored (the current one is kept first, so a restore can be undone).
 
 use torikumi_core::print::report_html;
-use torikumi_core::store::{self, Snapshot};
-use torikumi_core::Document;
+use torikumi_core::store::history::{self, Snapshot};
+use torikumi_core::store::lifecycle;
+use torikumi_core::{messages, Document};
 use yew::prelude::*;
 
 use crate::state::{now, Action, Store};
@@ -26,21 +27,30 @@ fn text_length(doc: &Document) -> usize {
 pub fn versions(props: &VersionsProps) -> Html {
     let store = use_context::<Store>().expect("inside the store's provider");
     // Re-read when the current document changes (a new version may have been kept).
-    let list = use_memo((props.draft_id.clone(), props.current.changed), |(id, _)| store::history(&LocalStorage, id));
+    let list = use_memo((props.draft_id.clone(), props.current.changed), |(id, _)| history::history(&LocalStorage, id));
+    let error = use_state(|| None::<String>);
+    // The text shown now is kept as an earlier version first; without that, nothing is restored.
     let restore = |snapshot: &Snapshot| {
-        let (store, id, current, doc) = (store.clone(), props.draft_id.clone(), props.current.clone(), snapshot.document.clone());
+        let (store, error, version) = (store.clone(), error.clone(), snapshot.document.clone());
         Callback::from(move |_: MouseEvent| {
-            let at = now();
-            let _ = store::keep_version(&LocalStorage, &id, &current, at, true);
-            store.dispatch(Action::Replace(Box::new(Document { changed: at, ..doc.clone() })));
+            match lifecycle::restore_version(&LocalStorage, &store.draft(), &store.doc, &version, now()) {
+                Ok(draft) => {
+                    error.set(None);
+                    store.dispatch(Action::Replace(Box::new(draft)));
+                }
+                Err(e) => error.set(Some(messages::draft_error(&e))),
+            }
         })
     };
     html! {
         <section class="versions" aria-labelledby="versions-title">
             <h2 id="versions-title" class="block-title">{ "以前の版" }</h2>
+            if let Some(e) = &*error {
+                <p class="notice notice-error" role="alert">{ e }</p>
+            }
             <p class="support">{ "編集中の下書きは数分ごとに版として残ります（最新の20版まで）。戻すと、今の内容も版として残ります。" }</p>
             { match &*list {
-                Err(_) => html! { <p>{ "以前の版を読み出せませんでした。" }</p> },
+                Err(e) => html! { <p class="notice notice-error" role="alert">{ format!("{}。", messages::history_error(e)) }</p> },
                 Ok(versions) if versions.is_empty() => html! { <p>{ "まだ以前の版はありません。" }</p> },
                 Ok(versions) => html! {
                     <ul class="version-list">

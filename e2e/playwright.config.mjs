@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 
 // Debian's Chromium: the real binary, not the /usr/bin wrapper (which prints a warning).
 const chromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-const port = 4173;
+// Another port lets a second run (a benchmark, a second checkout) go on beside this one.
+const port = Number(process.env.TORIKUMI_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './tests',

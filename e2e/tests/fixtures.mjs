@@ -1,14 +1,21 @@
-// What every spec uses: a page that fails the test on any uncaught page error,
-// and the ways a person finds things on it (accessible names).
+// What every spec uses: pages that fail the test on any uncaught page error
+// (every page the test opens, not only the first), and the ways a person finds
+// things on them (accessible names).
 import { readFileSync } from 'node:fs';
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend({
-  page: async ({ page }, use) => {
+  // A test that provokes errors on purpose names the ones it expects.
+  allowedPageErrors: [[], { option: true }],
+  context: async ({ context, allowedPageErrors }, use) => {
     const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await use(page);
-    expect(errors, 'uncaught errors in the page').toEqual([]);
+    const watch = (page) => page.on('pageerror', (e) => {
+      if (!allowedPageErrors.some((allowed) => allowed.test(e.message))) errors.push(e.message);
+    });
+    context.pages().forEach(watch);
+    context.on('page', watch);
+    await use(context);
+    expect(errors, 'uncaught errors in the pages').toEqual([]);
   },
 });
 
@@ -18,8 +25,26 @@ export const box = (page, name) => page.getByRole('textbox', { name, exact: true
 export const button = (page, name) => page.getByRole('button', { name, exact: true });
 /** The editor has the draft and may edit it (this tab holds it). */
 export const editable = (page) => expect(page.locator('.editor.editable')).toBeVisible();
-/** The status line says everything is stored. */
-export const saved = (page) => expect(page.locator('.save-status')).toContainText('この端末に保存済み');
+
+/** The open draft's id, from the URL. */
+export const draftId = (page) => page.url().split('/draft/')[1].split('/')[0];
+
+/** The open draft's record as local storage holds it now (null when there is none). */
+export async function stored(page, id = draftId(page)) {
+  const raw = await page.evaluate((key) => localStorage.getItem(key), `torikumi:draft:${id}`);
+  return raw === null ? null : JSON.parse(raw);
+}
+
+/**
+ * Everything typed is stored: nothing waits to be written (a change is unsaved
+ * from the moment it is made), and storage holds the revision the page last wrote.
+ */
+export async function saved(page) {
+  const status = page.locator('.save-status[data-state="saved"][data-unsaved="false"]');
+  await expect(status).toBeVisible();
+  const revision = Number(await status.getAttribute('data-revision'));
+  await expect.poll(async () => (await stored(page))?.revision).toBe(revision);
+}
 
 export async function newDraft(page) {
   await page.goto('./');
@@ -38,4 +63,25 @@ export async function download(page, name) {
   const [file] = await Promise.all([page.waitForEvent('download'), button(page, name).click()]);
   const path = await file.path();
   return { name: file.suggestedFilename(), path, text: readFileSync(path, 'utf8') };
+}
+
+/** Browsers without showSaveFilePicker (Firefox, Safari). */
+export function withoutSavePicker() {
+  delete window.showSaveFilePicker;
+  if ('showSaveFilePicker' in window) Object.defineProperty(window, 'showSaveFilePicker', { value: undefined });
+}
+
+
+/** Fills this origin's local storage to its quota. */
+export function fillStorage(page) {
+  return page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 0; i++) {
+      try {
+        localStorage.setItem(`filler-${i}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+  });
 }

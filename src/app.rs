@@ -59,7 +59,10 @@ pub fn app() -> Html {
     let insecure_notice = use_memo(offline.insecure, |insecure| {
         *insecure && {
             let first = matches!(LocalStorage.get(INSECURE_NOTICE_KEY), Ok(None));
-            let _ = LocalStorage.set(INSECURE_NOTICE_KEY, "1");
+            if first {
+                // Not remembered when storage refuses: the calm notice then shows again next time, which is harmless.
+                LocalStorage.set(INSECURE_NOTICE_KEY, "1").ok();
+            }
             first
         }
     });

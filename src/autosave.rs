@@ -57,7 +57,7 @@ pub struct Autosave {
 }
 
 enum Outcome {
-    Saved(Draft),
+    Saved(Box<Draft>),
     Failed(DraftError),
     Conflict(Option<Box<Draft>>),
 }
@@ -99,7 +99,7 @@ impl Inner {
             Ok(stored) => {
                 // What storage holds now: the text shown, with the stored revision and marks.
                 *self.written.borrow_mut() = stored.clone();
-                Outcome::Saved(stored)
+                Outcome::Saved(Box::new(stored))
             }
             Err(DraftError::Conflict { stored }) => {
                 self.in_conflict.set(true);
@@ -143,7 +143,7 @@ impl Inner {
         }
         if !self.saving_enabled.get() || !self.dirty() {
             *self.written.borrow_mut() = stored.clone();
-            return Some(Reaction::Follow(stored));
+            return Some(Reaction::Follow(Box::new(stored)));
         }
         self.in_conflict.set(true);
         Some(Reaction::Conflict(Some(Box::new(stored))))
@@ -152,7 +152,7 @@ impl Inner {
 
 enum Reaction {
     Marks(Stored),
-    Follow(Draft),
+    Follow(Box<Draft>),
     Conflict(Option<Box<Draft>>),
 }
 
@@ -234,7 +234,7 @@ pub fn use_autosave(store: &Store, opened: &Opened) -> Autosave {
                     match inner.stored_elsewhere(e.new_value()) {
                         None => {}
                         Some(Reaction::Marks(stored)) => dispatch.dispatch(Action::Stored(stored)),
-                        Some(Reaction::Follow(draft)) => dispatch.dispatch(Action::Replace(Box::new(draft))),
+                        Some(Reaction::Follow(draft)) => dispatch.dispatch(Action::Replace(draft)),
                         Some(Reaction::Conflict(stored)) => status.set(SaveStatus::Conflict(stored)),
                     }
                 })

@@ -56,7 +56,10 @@ pub fn go(route: &Route) {
 /// (full, blocked, changed elsewhere). Every way out of a view (a link, a
 /// button, Back) changes the hash, so the question is asked in one place.
 #[derive(Clone, Default)]
-pub struct LeaveGuard(Rc<RefCell<Option<Rc<dyn Fn() -> bool>>>>);
+pub struct LeaveGuard(Rc<RefCell<Option<Unsaved>>>);
+
+/// Writes what is pending, and says whether text is still unsaved.
+pub type Unsaved = Rc<dyn Fn() -> bool>;
 
 impl PartialEq for LeaveGuard {
     fn eq(&self, other: &Self) -> bool {
@@ -76,7 +79,7 @@ impl LeaveGuard {
 
 /// Registers the open view's "is anything unsaved" question while it is mounted.
 #[hook]
-pub fn use_leave_guard(unsaved: Rc<dyn Fn() -> bool>) {
+pub fn use_leave_guard(unsaved: Unsaved) {
     let guard = use_context::<LeaveGuard>().unwrap_or_default();
     use_effect_with((), move |_| {
         *guard.0.borrow_mut() = Some(unsaved);

@@ -210,6 +210,10 @@ impl Reducible for EditorState {
                 normalised
             }
             Action::AddRow(place) => {
+                // Never more rows than the core stores (the draft would not read back).
+                if place.rows(&s.doc.report).len() >= torikumi_core::limits::MAX_ROWS {
+                    return self;
+                }
                 let id = s.doc.report.fresh_id();
                 let index = place.rows(&s.doc.report).len();
                 let row = torikumi_core::Row::empty(id);

@@ -56,21 +56,28 @@ fn mount_app() -> Mounted {
     Mounted { root, handle: Some(handle) }
 }
 
-/// Yew renders, then runs effects, asynchronously: let both happen before reading the DOM.
-async fn tick() {
-    yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+/// The next frame: by then Yew has rendered what was sent before, and run its effects.
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().expect("a window").request_animation_frame(&resolve).expect("a frame");
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.expect("a frame came");
 }
 
-/// Waits (up to two seconds) until the app shows `selector`: it first looks for its config file.
-async fn shown(root: &Element, selector: &str) {
-    for _ in 0..100 {
-        if root.query_selector(selector).ok().flatten().is_some() {
-            tick().await;
+/// Waits, frame by frame (up to about two seconds), until `done` holds.
+async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..120 {
+        if done() {
             return;
         }
-        tick().await;
+        next_frame().await;
     }
-    panic!("{selector} never appeared");
+    panic!("never happened: {what}");
+}
+
+/// Waits until the app shows `selector`: it first looks for its config file.
+async fn shown(root: &Element, selector: &str) {
+    until(selector, || root.query_selector(selector).ok().flatten().is_some()).await;
 }
 
 fn find<T: JsCast>(root: &Element, selector: &str) -> T {
@@ -127,17 +134,15 @@ async fn choosing_year_and_ward_derives_the_title() {
     let root = open_editor().await;
     enter(&find(&root, "#f-fiscal-year"), "2022", &event("change"));
     enter(&find(&root, "#f-ward"), "aoba", &event("change"));
-    tick().await;
-    assert_eq!(text(&root, "h1"), "令和４年度　青葉区障害者自立支援協議会　取組状況");
+    until("the title follows", || text(&root, "h1") == "令和４年度　青葉区障害者自立支援協議会　取組状況").await;
 }
 
 #[wasm_bindgen_test]
 async fn typed_content_is_counted_in_characters_against_the_brief_length() {
     let root = open_editor().await;
     enter(&find(&root, "#f-plenary-content"), "𠮷野家で①②", &input_event(false));
-    tick().await;
     // 6 characters, though 7 UTF-16 units.
-    assert_eq!(text(&root, "#f-plenary-content-chars"), "6／300文字");
+    until("6 characters counted", || text(&root, "#f-plenary-content-chars") == "6／300文字").await;
 }
 
 #[wasm_bindgen_test]
@@ -146,12 +151,12 @@ async fn text_under_composition_is_not_taken_until_the_composition_ends() {
     let area: HtmlTextAreaElement = find(&root, "#f-plenary-content");
     area.dispatch_event(&event("compositionstart")).unwrap();
     enter(&area, "ぎだい", &input_event(true));
-    tick().await;
+    next_frame().await;
+    next_frame().await;
     assert_eq!(text(&root, "#f-plenary-content-chars"), "0／300文字", "nothing taken mid-composition");
     assert_eq!(area.value(), "ぎだい", "and nothing written back into the field");
     enter(&area, "議題", &event("compositionend"));
-    tick().await;
-    assert_eq!(text(&root, "#f-plenary-content-chars"), "2／300文字");
+    until("the composed text taken", || text(&root, "#f-plenary-content-chars") == "2／300文字").await;
     assert_eq!(area.value(), "議題");
 }
 
@@ -160,14 +165,13 @@ async fn a_count_is_normalised_when_left_and_kept_when_it_does_not_parse() {
     let root = open_editor().await;
     let count: HtmlInputElement = find(&root, "#f-steering-count");
     enter(&count, "１２回", &input_event(false));
-    tick().await;
+    next_frame().await;
+    next_frame().await;
     assert_eq!(count.value(), "１２回", "not while typing");
     count.dispatch_event(&event("blur")).unwrap();
-    tick().await;
-    assert_eq!(count.value(), "12");
+    until("normalised on leaving", || count.value() == "12").await;
     enter(&count, "十二", &input_event(false));
     count.dispatch_event(&event("blur")).unwrap();
-    tick().await;
+    until("marked invalid", || count.get_attribute("aria-invalid").as_deref() == Some("true")).await;
     assert_eq!(count.value(), "十二");
-    assert_eq!(count.get_attribute("aria-invalid").as_deref(), Some("true"));
 }

@@ -136,7 +136,8 @@ impl TableCtx<'_> {
         let dispatch = self.dispatch.clone();
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::AddRow(place)));
         html! {
-            <button type="button" class="button button-add" id={add_button_id(place)} disabled={self.state.locked()} {onclick}>
+            <button type="button" class="button button-add" id={add_button_id(place)}
+                disabled={self.state.locked() || place.rows(self.state.report()).len() >= torikumi_core::limits::MAX_ROWS} {onclick}>
                 <span aria-hidden="true">{ "＋ " }</span>{ label }
             </button>
         }

@@ -138,13 +138,16 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     });
 
     let invalid = props.invalid.then_some("true");
+    // No field takes more than the core stores: a longer text would not read back.
+    // (`maxlength` counts UTF-16 units, never fewer than characters.)
+    let max_length = torikumi_core::limits::MAX_TEXT_CHARS.to_string();
     let class = classes!("field", props.class.clone(), props.invalid.then_some("field-invalid"));
     if props.multiline {
         html! {
             // The text is there from creation (defaultvalue); later changes come through the effect above.
             <textarea ref={node} id={props.id.clone()} class={class} aria-label={props.name.clone()}
                 defaultvalue={props.value.clone()}
-                aria-invalid={invalid} aria-describedby={props.describedby.clone()} rows="3"
+                aria-invalid={invalid} aria-describedby={props.describedby.clone()} rows="3" maxlength={max_length.clone()}
                 readonly={props.readonly}
                 {oninput} {onblur} {onkeydown} />
         }
@@ -152,7 +155,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         html! {
             <input ref={node} type="text" id={props.id.clone()} class={class} aria-label={props.name.clone()}
                 aria-invalid={invalid} aria-describedby={props.describedby.clone()}
-                inputmode={props.inputmode.clone()} readonly={props.readonly} autocomplete="off"
+                inputmode={props.inputmode.clone()} readonly={props.readonly} autocomplete="off" maxlength={max_length}
                 {oninput} {onblur} {onkeydown} />
         }
     }

@@ -6,39 +6,9 @@
 //! throws away text typed elsewhere since.
 
 use crate::count::Count;
+pub use crate::fields::Place;
 use crate::fields::{Cell, Field};
-use crate::model::{Basis, BodyKind, ListKind, Report, Row, RowId, Ward};
-
-/// Where a list of rows lives: a team/activity list, or a fixed body's parts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Place {
-    List(ListKind),
-    Parts(BodyKind),
-}
-
-impl Place {
-    pub fn rows<'a>(&self, report: &'a Report) -> &'a [Row] {
-        match *self {
-            Place::List(kind) => report.list(kind),
-            Place::Parts(body) => &report.body(body).parts,
-        }
-    }
-
-    fn rows_mut<'a>(&self, report: &'a mut Report) -> &'a mut Vec<Row> {
-        match *self {
-            Place::List(kind) => report.list_mut(kind),
-            Place::Parts(body) => &mut report.body_mut(body).parts,
-        }
-    }
-
-    /// The field of a cell of one of this place's rows.
-    pub fn field(&self, id: RowId, cell: Cell) -> Field {
-        match *self {
-            Place::List(kind) => Field::Item(kind, id, cell),
-            Place::Parts(body) => Field::Part(body, id, cell),
-        }
-    }
-}
+use crate::model::{Basis, Report, Row, RowId, Ward};
 
 /// A structural edit; applying one yields its inverse.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -268,7 +238,7 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::SectionKind;
+    use crate::model::{ListKind, SectionKind};
     use crate::sample::sample_report;
 
     const TEAMS: Place = Place::List(ListKind::Teams);

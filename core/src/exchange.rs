@@ -36,6 +36,9 @@ pub enum ImportError {
     /// A Torikumi report whose content does not match its version's shape.
     #[error("report content is invalid: {detail}")]
     Invalid { detail: String },
+    /// The file could not be read at all (moved, locked by another program, or gone).
+    #[error("file unreadable")]
+    Unreadable,
     /// An HTML file without the report data an HTML export carries (or with it damaged).
     #[error("HTML without report data")]
     HtmlWithoutReport,
@@ -96,27 +99,11 @@ pub fn from_value(value: Value) -> Result<Document, ImportError> {
 }
 
 /// Refuses bytes over [`MAX_FILE_BYTES`] before any parsing.
-fn check_size(bytes: &[u8]) -> Result<(), ImportError> {
+pub(crate) fn check_size(bytes: &[u8]) -> Result<(), ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(LimitError::FileTooLarge { bytes: bytes.len() }.into());
     }
     Ok(())
-}
-
-/// Reads either export: the exchange JSON, or an HTML export carrying it.
-pub fn import(bytes: &[u8]) -> Result<Document, ImportError> {
-    check_size(bytes)?;
-    let text = std::str::from_utf8(bytes).unwrap_or_default();
-    let start = text.trim_start_matches('\u{feff}').trim_start();
-    if start.starts_with('<') {
-        let json = crate::print::json_in_html(start).ok_or(ImportError::HtmlWithoutReport)?;
-        return from_json(json.as_bytes()).map_err(|e| match e {
-            // The data was found and read: say what is wrong with it.
-            ImportError::NewerVersion { .. } | ImportError::Limit(_) => e,
-            _ => ImportError::HtmlWithoutReport,
-        });
-    }
-    from_json(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
 }
 
 /// Brings a document of an older version up to [`VERSION`], one step at a time.

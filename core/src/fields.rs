@@ -4,7 +4,38 @@
 //! numbers are current positions counted from 1, so they renumber when a row
 //! above is removed, while the [`Field`] itself keeps pointing at the same row.
 
-use crate::model::{BodyKind, ListKind, Report, RowId, SectionKind};
+use crate::model::{BodyKind, ListKind, Report, Row, RowId, SectionKind};
+
+/// Where a list of rows lives: a team/activity list, or a fixed body's parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Place {
+    List(ListKind),
+    Parts(BodyKind),
+}
+
+impl Place {
+    pub fn rows<'a>(&self, report: &'a Report) -> &'a [Row] {
+        match *self {
+            Place::List(kind) => report.list(kind),
+            Place::Parts(body) => &report.body(body).parts,
+        }
+    }
+
+    pub(crate) fn rows_mut<'a>(&self, report: &'a mut Report) -> &'a mut Vec<Row> {
+        match *self {
+            Place::List(kind) => report.list_mut(kind),
+            Place::Parts(body) => &mut report.body_mut(body).parts,
+        }
+    }
+
+    /// The field of a cell of one of this place's rows.
+    pub fn field(&self, id: RowId, cell: Cell) -> Field {
+        match *self {
+            Place::List(kind) => Field::Item(kind, id, cell),
+            Place::Parts(body) => Field::Part(body, id, cell),
+        }
+    }
+}
 
 /// Which cell of a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,7 +82,7 @@ fn part_cell_label(cell: Cell) -> &'static str {
 }
 
 /// 1-based position of a row in a list.
-fn position(rows: &[crate::model::Row], id: RowId) -> Option<usize> {
+fn position(rows: &[Row], id: RowId) -> Option<usize> {
     rows.iter().position(|r| r.id == id).map(|i| i + 1)
 }
 
@@ -86,38 +117,75 @@ impl Field {
         })
     }
 
-    /// A stable key for the field, usable as an HTML id: `f-item-teams-3-count`.
+    /// A stable key for the field, usable as an HTML id: `f-team-3-count`.
     pub fn dom_id(&self) -> String {
-        fn cell(c: Cell) -> &'static str {
-            match c {
-                Cell::Name => "name",
-                Cell::Count => "count",
-                Cell::Content => "content",
-                Cell::LocalName => "local-name",
-            }
-        }
-        fn body(b: BodyKind) -> &'static str {
-            match b {
-                BodyKind::Plenary => "plenary",
-                BodyKind::Network => "network",
-                BodyKind::Liaison => "liaison",
-                BodyKind::Steering => "steering",
-            }
-        }
         match *self {
             Field::FiscalYear => "f-fiscal-year".to_owned(),
             Field::Ward => "f-ward".to_owned(),
             Field::Basis => "f-basis".to_owned(),
             Field::Projection => "f-projection".to_owned(),
-            Field::Body(b, c) => format!("f-{}-{}", body(b), cell(c)),
-            Field::Part(b, id, c) => format!("f-{}-part-{}-{}", body(b), id.0, cell(c)),
-            Field::Item(ListKind::Teams, id, c) => format!("f-team-{}-{}", id.0, cell(c)),
-            Field::Item(ListKind::Activities, id, c) => format!("f-activity-{}-{}", id.0, cell(c)),
+            Field::Body(b, c) => format!("f-{}-{}", body_key(b), cell_key(c)),
+            Field::Part(b, id, c) => format!("f-{}-part-{}-{}", body_key(b), id.0, cell_key(c)),
+            Field::Item(l, id, c) => format!("f-{}-{}-{}", item_key(l), id.0, cell_key(c)),
             Field::Section(SectionKind::MainWork) => "f-main-work".to_owned(),
             Field::Section(SectionKind::Issues) => "f-issues".to_owned(),
             Field::Section(SectionKind::Plans) => "f-plans".to_owned(),
         }
     }
+}
+
+// Every element id the editor gives a field, a row's buttons or a list is made
+// here, from the field's identity, so fields, summary links, focus requests and
+// tests agree.
+
+fn cell_key(c: Cell) -> &'static str {
+    match c {
+        Cell::Name => "name",
+        Cell::Count => "count",
+        Cell::Content => "content",
+        Cell::LocalName => "local-name",
+    }
+}
+
+fn body_key(b: BodyKind) -> &'static str {
+    match b {
+        BodyKind::Plenary => "plenary",
+        BodyKind::Network => "network",
+        BodyKind::Liaison => "liaison",
+        BodyKind::Steering => "steering",
+    }
+}
+
+fn item_key(l: ListKind) -> &'static str {
+    match l {
+        ListKind::Teams => "team",
+        ListKind::Activities => "activity",
+    }
+}
+
+fn list_key(l: ListKind) -> &'static str {
+    match l {
+        ListKind::Teams => "teams",
+        ListKind::Activities => "activities",
+    }
+}
+
+/// The button that adds a row: `add-teams`, `add-part-network`.
+pub fn add_button_dom_id(place: Place) -> String {
+    match place {
+        Place::List(l) => format!("add-{}", list_key(l)),
+        Place::Parts(b) => format!("add-part-{}", body_key(b)),
+    }
+}
+
+/// A row's move button: the row's first field's id with `-up` or `-down`.
+pub fn move_button_dom_id(place: Place, id: RowId, up: bool) -> String {
+    format!("{}-{}", place.field(id, Cell::Name).dom_id(), if up { "up" } else { "down" })
+}
+
+/// The heading of a list of teams or activities: `h-list-teams`.
+pub fn list_heading_dom_id(list: ListKind) -> String {
+    format!("h-list-{}", list_key(list))
 }
 
 #[cfg(test)]

@@ -4,22 +4,28 @@
 
 pub mod config;
 pub mod count;
+pub mod drafts;
 pub mod edit;
+pub mod editor;
 pub mod exchange;
 pub mod fields;
+pub mod files;
+pub mod findings;
 pub mod fiscal;
+pub mod html_export;
+pub mod incoming;
 pub mod limits;
 pub mod messages;
 pub mod model;
 pub mod print;
 pub mod rules;
 pub mod sample;
-pub mod store;
 pub mod timestamp;
 
 pub use config::Config;
 pub use count::Count;
 pub use fields::{Cell, Field};
 pub use model::{Basis, BodyKind, Document, FixedBodies, FixedBody, ListKind, Report, Row, RowId, SectionKind, Sections, Status, Ward};
-pub use rules::{check, Context, Finding, Problem, Severity};
+pub use findings::{Finding, Problem, Severity};
+pub use rules::{check, Context};
 pub use timestamp::Timestamp;

@@ -19,8 +19,7 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 pub const MAX_ROWS: usize = 200;
 /// Characters (Unicode scalar values) per text field, any field.
 pub const MAX_TEXT_CHARS: usize = 20_000;
-/// The largest row id; ids stay far from `u32::MAX` so adding one never overflows.
-pub const MAX_ROW_ID: u32 = 1_000_000;
+pub use crate::model::MAX_ROW_ID;
 /// Years a timestamp (created, changed, finished) may fall in, as written and in Japan time.
 pub const TIMESTAMP_YEARS: std::ops::RangeInclusive<i32> = 2000..=2200;
 /// Years a fiscal year or a projection year may name (year arithmetic never overflows inside these).

@@ -4,11 +4,12 @@
 
 use crate::config::ConfigError;
 use crate::exchange::ImportError;
+use crate::files::FileError;
 use crate::fiscal::{era_fiscal_year, era_short_year};
-use crate::rules::Problem;
-use crate::store::history::HistoryError;
-use crate::store::lifecycle::DraftError;
-use crate::store::{StorageError, StoredError};
+use crate::findings::Problem;
+use crate::drafts::history::HistoryError;
+use crate::drafts::lifecycle::DraftError;
+use crate::drafts::{StorageError, StoredError};
 
 /// The message for a finding on the field labelled `label`.
 pub fn finding(problem: &Problem, label: &str) -> String {
@@ -78,6 +79,9 @@ pub fn import_error(file_name: &str, error: &ImportError) -> String {
         ),
         ImportError::NewerVersion { found, supported } => format!(
             "「{file_name}」は新しい版のアプリで作られたファイル（形式 v{found}）のため読み込めません。このアプリが読めるのは v{supported} までです。ページを再読み込みして最新版にしてから読み込んでください。"
+        ),
+        ImportError::Unreadable => format!(
+            "「{file_name}」を読めませんでした。ファイルが移動されたり、ほかのアプリで開かれたりしていないか確かめて、もう一度選んでください。"
         ),
         ImportError::HtmlWithoutReport => format!(
             "「{file_name}」を読み込めませんでした。HTMLファイルの中に報告のデータが見つからないか、壊れています。「HTMLを書き出す」で作ったファイルを、手を加えずに選んでください。"
@@ -232,9 +236,16 @@ pub fn history_error(error: &HistoryError) -> String {
     }
 }
 
-/// A download the browser refused to start.
-pub fn download_failed(file_name: &str) -> String {
-    format!("「{file_name}」をダウンロードできませんでした。ブラウザーの設定でダウンロードが禁止されていないか確かめて、もう一度押してください。")
+/// A file the browser did not take.
+pub fn file_error(error: &FileError) -> String {
+    match error {
+        FileError::DownloadRefused { file_name } => format!(
+            "「{file_name}」をダウンロードできませんでした。ブラウザーの設定でダウンロードが禁止されていないか確かめて、もう一度押してください。"
+        ),
+        FileError::NotWritten { file_name } => format!(
+            "「{file_name}」を保存できませんでした。保存先を変えて、もう一度試してください。"
+        ),
+    }
 }
 
 /// 「置き換える」 was not done.
@@ -248,7 +259,7 @@ pub fn replace_error(error: &DraftError) -> String {
 }
 
 /// A backup was read back.
-pub fn backup_restored(file_name: &str, restored: &crate::store::backup::Restored, unreadable: usize) -> String {
+pub fn backup_restored(file_name: &str, restored: &crate::drafts::backup::Restored, unreadable: usize) -> String {
     let mut text = format!("「{file_name}」から下書きを{}件読み込みました。", restored.added);
     if restored.unchanged > 0 {
         text.push_str(&format!("同じ内容の下書きがすでにある{}件は、そのままにしました。", restored.unchanged));

@@ -11,6 +11,10 @@ use crate::count::Count;
 use crate::fiscal::{era_fiscal_year, era_short_year};
 use crate::timestamp::Timestamp;
 
+/// The largest row id; ids stay far from `u32::MAX` so adding one never overflows
+/// (a file with a larger one is refused, see [`crate::limits`]).
+pub const MAX_ROW_ID: u32 = 1_000_000;
+
 /// Stable identity of a team, activity or part within one report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
@@ -80,6 +84,14 @@ pub enum ListKind {
 impl ListKind {
     pub const ALL: [ListKind; 2] = [ListKind::Teams, ListKind::Activities];
 
+    /// The list's heading as printed on the form, and in the editor.
+    pub fn heading(self) -> &'static str {
+        match self {
+            ListKind::Teams => "（４）プロジェクトチーム",
+            ListKind::Activities => "その他の活動",
+        }
+    }
+
     /// Prefix of a row's accessible name: プロジェクトチーム1, その他の活動1.
     pub fn short_name(self) -> &'static str {
         match self {
@@ -117,6 +129,11 @@ impl SectionKind {
             SectionKind::Plans => "３　課題に対する次年度以降の取組予定",
         }
     }
+}
+
+/// Whether text is empty for the form: white space, U+3000 included, counts as empty.
+pub fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
 }
 
 /// A named row with a count and content: a project team, another activity, or a part (内訳).
@@ -248,16 +265,16 @@ impl Report {
     }
 
     /// An id no row of this report uses yet: one above the largest, or, once that
-    /// would pass [`crate::limits::MAX_ROW_ID`] (ids edited by hand), the lowest
+    /// would pass [`MAX_ROW_ID`] (ids edited by hand), the lowest
     /// free one, so the report still reads back. Never overflows.
     pub fn fresh_id(&self) -> RowId {
         let max = self.all_rows().map(|r| r.id.0).max().unwrap_or(0);
-        if max < crate::limits::MAX_ROW_ID {
+        if max < MAX_ROW_ID {
             return RowId(max + 1);
         }
         let used: std::collections::HashSet<u32> = self.all_rows().map(|r| r.id.0).collect();
         // More candidates than rows, so one is free unless the report holds a million rows.
-        (1..=crate::limits::MAX_ROW_ID).find(|id| !used.contains(id)).map_or(RowId(max.saturating_add(1)), RowId)
+        (1..=MAX_ROW_ID).find(|id| !used.contains(id)).map_or(RowId(max.saturating_add(1)), RowId)
     }
 
     /// The council's name, derived from the ward (never typed: avoids 「宮城野区区…」).

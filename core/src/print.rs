@@ -1,16 +1,12 @@
 //! The printed report, as HTML: one rendering for the in-app print view and the
-//! standalone HTML export, so both show exactly the paper form. Every piece of
+//! standalone HTML export ([`crate::html_export`]), so both show exactly the paper form. Every piece of
 //! report text is escaped here; nothing from a report can become markup.
 
 use crate::count::Count;
-use crate::exchange;
-use crate::model::{BodyKind, Document, ListKind, Report, Row, SectionKind, Status};
+use crate::model::{is_blank, BodyKind, Document, ListKind, Report, Row, SectionKind, Status};
 
 /// The print stylesheet, shared with the app (`static/print.css`) and inlined into HTML exports.
 pub const PRINT_CSS: &str = include_str!("../../static/print.css");
-
-/// The id of the block that carries the exchange JSON inside an HTML export.
-const DATA_ID: &str = "torikumi-report";
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -37,7 +33,7 @@ fn count_text(count: &Option<Count>) -> String {
 }
 
 fn text_block(class: &str, text: &str) -> String {
-    if text.trim().is_empty() {
+    if is_blank(text) {
         String::new()
     } else {
         format!(r#"<div class="{class}">{}</div>"#, escape(text))
@@ -66,7 +62,7 @@ fn body_content(report: &Report, kind: BodyKind) -> String {
 fn body_row(report: &Report, kind: BodyKind) -> String {
     let body = report.body(kind);
     let ward = report.ward.as_ref().map_or("区", |w| w.name.as_str());
-    let local = if body.local_name.trim().is_empty() {
+    let local = if is_blank(&body.local_name) {
         String::new()
     } else {
         format!(r#"<span class="p-local">{}（※{}での呼称）</span>"#, escape(&body.local_name), escape(ward))
@@ -81,9 +77,10 @@ fn body_row(report: &Report, kind: BodyKind) -> String {
 
 /// Team or activity rows, with their label cell spanning them (vertical for the teams).
 fn list_rows(rows: &[Row], kind: ListKind) -> String {
-    let (label, class) = match kind {
-        ListKind::Teams => ("（４）プロジェクトチーム", "p-group p-vertical"),
-        ListKind::Activities => ("その他の活動", "p-group"),
+    let label = kind.heading();
+    let class = match kind {
+        ListKind::Teams => "p-group p-vertical",
+        ListKind::Activities => "p-group",
     };
     if rows.is_empty() {
         return format!(
@@ -137,44 +134,4 @@ pub fn report_html(document: &Document) -> String {
     }
     html.push_str("</article>");
     html
-}
-
-/// The exchange JSON made safe inside a `<script type="application/json">` block:
-/// `<`, `>` and `&` only occur inside JSON strings, where `\u003c` means the same.
-fn json_for_script(json: &str) -> String {
-    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
-}
-
-/// A standalone HTML file of the printed report: inline CSS, nothing executable,
-/// no outside links, carrying the exchange JSON so the app can import it back.
-pub fn standalone_html(document: &Document) -> String {
-    let title = escape(&document.report.title());
-    format!(
-        concat!(
-            "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n",
-            // Nothing may run or load, whatever a report's text holds.
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-            "<meta name=\"generator\" content=\"Torikumi\">\n<title>{title}</title>\n<style>\n{css}</style>\n</head>\n",
-            "<body class=\"p-page\">\n{body}\n<script type=\"application/json\" id=\"{id}\">{json}</script>\n</body>\n</html>\n"
-        ),
-        title = title,
-        css = PRINT_CSS,
-        body = report_html(document),
-        id = DATA_ID,
-        json = json_for_script(&exchange::to_json(document)),
-    )
-}
-
-/// The exchange JSON inside an HTML export, if the text is one.
-pub fn json_in_html(text: &str) -> Option<&str> {
-    let marker = format!(r#"<script type="application/json" id="{DATA_ID}">"#);
-    let start = text.find(&marker)? + marker.len();
-    let end = start + text[start..].find("</script>")?;
-    Some(&text[start..end])
-}
-
-/// The file name of the HTML export: `R4_aoba_torikumi.html`.
-pub fn html_file_name(report: &Report) -> String {
-    format!("{}.html", report.file_stem())
 }

@@ -4,95 +4,12 @@
 //! for what it finds. Errors block finishing; warnings are shown and allowed.
 
 use crate::config::Config;
-use crate::count::{Count, CountError};
+use crate::count::{count_value, Count, CountError};
 use crate::fields::{Cell, Field};
 use crate::fiscal::{fiscal_year_contains, FIRST_FISCAL_YEAR};
+use crate::findings::{Finding, Problem, Severity};
 use crate::messages;
-use crate::model::{Basis, BodyKind, ListKind, Report, Row, SectionKind};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
-    /// Blocks finishing.
-    Error,
-    /// Shown, and allowed.
-    Warning,
-}
-
-/// What is wrong, with what the message needs to say so.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    FiscalYearMissing,
-    FiscalYearOutOfRange { year: i32, latest: i32 },
-    WardMissing,
-    BasisMissing,
-    ProjectionMissing,
-    ProjectionOutOfYear { year: i32, month: u8, fiscal_year: i32 },
-    CountMissing,
-    CountInvalid { typed: String },
-    ContentMissing,
-    NameMissing,
-    NamePlaceholder { name: String },
-    SectionEmpty,
-    ContentTooLong { chars: usize, max: usize },
-    PartsSumMismatch { sum: u32, count: u32 },
-    ZeroCountWithContent,
-    SectionRefersElsewhere,
-    CountImplausible { count: u32 },
-}
-
-impl Problem {
-    /// The rule's stable id, for tests, logs and the UI.
-    pub fn rule_id(&self) -> &'static str {
-        match self {
-            Problem::FiscalYearMissing => "fiscal-year-missing",
-            Problem::FiscalYearOutOfRange { .. } => "fiscal-year-range",
-            Problem::WardMissing => "ward-missing",
-            Problem::BasisMissing => "basis-missing",
-            Problem::ProjectionMissing => "projection-missing",
-            Problem::ProjectionOutOfYear { .. } => "projection-range",
-            Problem::CountMissing => "count-missing",
-            Problem::CountInvalid { .. } => "count-invalid",
-            Problem::ContentMissing => "content-missing",
-            Problem::NameMissing => "name-missing",
-            Problem::NamePlaceholder { .. } => "name-placeholder",
-            Problem::SectionEmpty => "section-empty",
-            Problem::ContentTooLong { .. } => "content-too-long",
-            Problem::PartsSumMismatch { .. } => "parts-sum",
-            Problem::ZeroCountWithContent => "zero-count-with-content",
-            Problem::SectionRefersElsewhere => "section-refers-elsewhere",
-            Problem::CountImplausible { .. } => "count-over-weekly",
-        }
-    }
-
-    pub fn severity(&self) -> Severity {
-        match self {
-            Problem::ContentTooLong { .. }
-            | Problem::PartsSumMismatch { .. }
-            | Problem::ZeroCountWithContent
-            | Problem::SectionRefersElsewhere
-            | Problem::CountImplausible { .. } => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-}
-
-/// One finding: which rule, which field (by stable ids), and the Japanese message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub problem: Problem,
-    pub field: Field,
-    pub message: String,
-}
-
-impl Finding {
-    pub fn rule_id(&self) -> &'static str {
-        self.problem.rule_id()
-    }
-
-    pub fn severity(&self) -> Severity {
-        self.problem.severity()
-    }
-}
+use crate::model::{is_blank, Basis, BodyKind, ListKind, Report, Row, SectionKind};
 
 /// What the rules need besides the report.
 #[derive(Debug, Clone, Copy)]
@@ -111,10 +28,6 @@ const NONE_WORDS: [&str; 3] = ["なし", "特になし", "無し"];
 /// Section texts that only refer elsewhere.
 const REFERRING_PHRASES: [&str; 5] = ["上記の通り", "上記のとおり", "同上", "前述の通り", "前述のとおり"];
 
-/// Whether text is empty for the rules: white space, U+3000 included, counts as empty.
-pub fn is_blank(text: &str) -> bool {
-    text.trim().is_empty()
-}
 
 /// A name still reading like the template's 「○○○○PT」: only circle marks, with or without PT.
 pub fn is_placeholder_name(name: &str) -> bool {
@@ -200,7 +113,7 @@ impl Checker<'_> {
 
     /// Count present and whole; returns its value when it is.
     fn count(&mut self, count: &Option<Count>, field: Field) -> Option<u32> {
-        let value = count.as_ref().map_or(Err(CountError::Blank), Count::value);
+        let value = count_value(count);
         match value {
             Ok(n) => {
                 if n > PLAUSIBLE_COUNT_MAX {

@@ -3,10 +3,10 @@
 //! the whole device.
 
 use torikumi_core::sample::sample_report;
-use torikumi_core::store::history::{self, HistoryError};
-use torikumi_core::store::lifecycle::{self, DraftError, ImportPlan};
-use torikumi_core::store::{self, backup, lease, Draft, KeyValue, MemoryStore};
-use torikumi_core::{Document, Timestamp};
+use torikumi_core::drafts::history::{self, HistoryError};
+use torikumi_core::drafts::lifecycle::{self, DraftError, ImportPlan};
+use torikumi_core::drafts::{self, backup, lease, Draft, KeyValue, MemoryStore};
+use torikumi_core::{incoming, Document, Timestamp};
 
 fn at(minutes: i64) -> Timestamp {
     Timestamp::from_unix_millis((1_700_000_000_000i64 + minutes * 60_000) as f64)
@@ -165,7 +165,7 @@ fn clearing_after_a_backup_removes_only_what_the_backup_holds_unchanged() {
     edited_twice(&kv);
     lifecycle::create(&kv, &Draft::new("b".into(), document("二つ目", 1))).unwrap();
     kv.set("torikumi:draft:broken", "{").unwrap();
-    let backed_up = store::records(&kv).unwrap();
+    let backed_up = drafts::records(&kv).unwrap();
     // Another tab writes "b" after the backup was made.
     let b = stored(&kv, "b");
     lifecycle::save(&kv, &b, &Draft { document: document("二つ目の続き", 2), ..b.clone() }).unwrap();
@@ -180,7 +180,7 @@ fn a_backup_holds_every_record_and_reads_back_without_overwriting() {
     let kv = MemoryStore::default();
     let (_, second) = edited_twice(&kv);
     kv.set("torikumi:draft:broken", "{").unwrap();
-    let text = backup::to_json(&store::records(&kv).unwrap(), at(20));
+    let text = backup::to_json(&drafts::records(&kv).unwrap(), at(20));
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert!(backup::is_backup(&value));
     let contents = backup::read(value).unwrap();
@@ -231,10 +231,10 @@ fn one_tab_holds_the_lease_until_it_runs_out_or_another_takes_over() {
 fn a_file_brought_to_import_is_a_backup_or_a_report() {
     let kv = MemoryStore::default();
     let (_, second) = edited_twice(&kv);
-    let backup_text = backup::to_json(&store::records(&kv).unwrap(), at(20));
-    assert!(matches!(backup::import_file(backup_text.as_bytes()), Ok(backup::Incoming::Backup(c)) if c.drafts.len() == 1));
+    let backup_text = backup::to_json(&drafts::records(&kv).unwrap(), at(20));
+    assert!(matches!(incoming::read_file(backup_text.as_bytes()), Ok(incoming::Incoming::Backup(c)) if c.drafts.len() == 1));
     let report = torikumi_core::exchange::to_json(&second.document);
-    assert!(matches!(backup::import_file(report.as_bytes()), Ok(backup::Incoming::Report(d)) if *d == second.document));
-    let huge = vec![b' '; backup::MAX_BACKUP_BYTES + 1];
-    assert!(matches!(backup::import_file(&huge), Err(torikumi_core::exchange::ImportError::Limit(_))));
+    assert!(matches!(incoming::read_file(report.as_bytes()), Ok(incoming::Incoming::Report(d)) if *d == second.document));
+    let huge = vec![b' '; incoming::MAX_BACKUP_BYTES + 1];
+    assert!(matches!(incoming::read_file(&huge), Err(torikumi_core::exchange::ImportError::Limit(_))));
 }

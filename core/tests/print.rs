@@ -1,7 +1,9 @@
 //! The printed report's HTML, the standalone HTML export and its import, and finishing.
 
 use torikumi_core::exchange::{self, ImportError};
-use torikumi_core::print::{self, report_html, standalone_html};
+use torikumi_core::html_export::{self, standalone_html};
+use torikumi_core::incoming;
+use torikumi_core::print::report_html;
 use torikumi_core::sample::sample_report;
 use torikumi_core::{Count, Document, Status, Timestamp};
 
@@ -35,32 +37,32 @@ fn report_text_never_becomes_markup() {
     let file = standalone_html(&hostile());
     assert_eq!(file.matches("<script").count(), 1, "only the data block");
     assert!(file.contains(r#"<script type="application/json""#));
-    let data = print::json_in_html(&file).unwrap();
+    let data = html_export::json_in_html(&file).unwrap();
     assert!(!data.contains('<') && !data.contains('>'));
 }
 
 #[test]
 fn the_html_export_imports_back_equal_even_with_hostile_text() {
     for d in [doc(), hostile()] {
-        assert_eq!(exchange::import(standalone_html(&d).as_bytes()), Ok(d));
+        assert_eq!(incoming::read_export(standalone_html(&d).as_bytes()), Ok(d));
     }
 }
 
 #[test]
 fn the_json_export_imports_through_the_same_door() {
     let d = doc();
-    assert_eq!(exchange::import(exchange::to_json(&d).as_bytes()), Ok(d.clone()));
+    assert_eq!(incoming::read_export(exchange::to_json(&d).as_bytes()), Ok(d.clone()));
     let with_bom = [b"\xef\xbb\xbf".as_slice(), exchange::to_json(&d).as_bytes()].concat();
-    assert_eq!(exchange::import(&with_bom), Ok(d));
+    assert_eq!(incoming::read_export(&with_bom), Ok(d));
 }
 
 #[test]
 fn a_damaged_html_export_is_refused() {
-    assert_eq!(exchange::import(b"<!DOCTYPE html><html><body>hello</body></html>"), Err(ImportError::HtmlWithoutReport));
+    assert_eq!(incoming::read_export(b"<!DOCTYPE html><html><body>hello</body></html>"), Err(ImportError::HtmlWithoutReport));
     let cut = standalone_html(&doc()).replace("\"fiscal_year\"", "\"fiscal_yea");
-    assert_eq!(exchange::import(cut.as_bytes()), Err(ImportError::HtmlWithoutReport));
+    assert_eq!(incoming::read_export(cut.as_bytes()), Err(ImportError::HtmlWithoutReport));
     let newer = standalone_html(&doc()).replace("torikumi/report/v1", "torikumi/report/v3");
-    assert_eq!(exchange::import(newer.as_bytes()), Err(ImportError::NewerVersion { found: 3, supported: 1 }));
+    assert_eq!(incoming::read_export(newer.as_bytes()), Err(ImportError::NewerVersion { found: 3, supported: 1 }));
 }
 
 #[test]
@@ -121,5 +123,5 @@ fn finishing_records_when_and_makes_every_count_a_number() {
 
 #[test]
 fn the_html_file_name_is_ascii() {
-    assert_eq!(print::html_file_name(&sample_report()), "R5_wakabayashi_torikumi.html");
+    assert_eq!(html_export::html_file_name(&sample_report()), "R5_wakabayashi_torikumi.html");
 }

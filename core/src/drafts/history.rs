@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{history_key, read_document, KeyValue, StoredError};
+use super::record::{history_key, read_document, Draft, KeyValue, StorageError, StoredError};
 use crate::exchange;
 use crate::model::Document;
 use crate::timestamp::Timestamp;
@@ -33,7 +33,7 @@ struct SnapshotRecord {
 pub enum HistoryError {
     /// The storage refused the write (or the read).
     #[error(transparent)]
-    Storage(#[from] super::StorageError),
+    Storage(#[from] StorageError),
     /// The stored history cannot be read; it is left as it is.
     #[error("history damaged: {0}")]
     Damaged(StoredError),
@@ -56,8 +56,27 @@ pub fn history(kv: &dyn KeyValue, id: &str) -> Result<Vec<Snapshot>, HistoryErro
 }
 
 /// Whether a version kept at `newest` is old enough for another to be kept at `now`.
-pub fn version_due(newest: Option<Timestamp>, now: Timestamp) -> bool {
+fn version_due(newest: Option<Timestamp>, now: Timestamp) -> bool {
     newest.is_none_or(|newest| (now.0 - newest.0).whole_seconds() >= HISTORY_INTERVAL_SECONDS)
+}
+
+/// Keeps earlier versions while a draft is saved again and again. Reading the
+/// history parses every kept version, so it is looked at once per interval,
+/// not on every save.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VersionKeeper {
+    looked: Option<Timestamp>,
+}
+
+impl VersionKeeper {
+    /// After a save at `at`: keeps the draft as an earlier version when one is due.
+    pub fn after_save(&mut self, kv: &dyn KeyValue, draft: &Draft, at: Timestamp) -> Result<bool, HistoryError> {
+        if !version_due(self.looked, at) {
+            return Ok(false);
+        }
+        self.looked = Some(at);
+        keep_version(kv, &draft.id, &draft.document, at, false)
+    }
 }
 
 /// Keeps `document` as an earlier version when the newest kept one is at least

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{KeyValue, StorageError};
+use super::record::{KeyValue, StorageError};
 
 pub(super) const LEASE_PREFIX: &str = "torikumi:lease:";
 /// How long a lease lasts without renewal.

@@ -11,7 +11,9 @@
 use thiserror::Error;
 
 use super::history::{self, HistoryError};
-use super::{draft_key, history_key, lease, load, KeyValue, StorageError, StoredError, Draft, KEY_PREFIX};
+use super::lease;
+use super::listing::list;
+use super::record::{draft_key, encode_draft, history_key, load, records, Draft, KeyValue, StorageError, StoredError, KEY_PREFIX};
 use crate::model::{Document, Report};
 use crate::timestamp::Timestamp;
 
@@ -40,7 +42,7 @@ pub enum DraftError {
 }
 
 fn write(kv: &dyn KeyValue, draft: &Draft) -> Result<(), StorageError> {
-    kv.set(&draft_key(&draft.id), &super::encode_draft(draft))
+    kv.set(&draft_key(&draft.id), &encode_draft(draft))
 }
 
 /// The draft as stored now.
@@ -144,7 +146,7 @@ fn same_report(a: &Report, b: &Report) -> bool {
 
 /// Looks, in storage now, for a draft (not in the trash) the imported document would replace.
 pub fn plan_import(kv: &dyn KeyValue, document: &Document) -> Result<ImportPlan, DraftError> {
-    let listing = super::list(kv)?;
+    let listing = list(kv)?;
     let existing = listing.drafts.into_iter().find(|d| d.trashed.is_none() && same_report(&document.report, &d.document.report));
     Ok(match existing {
         None => ImportPlan::New,
@@ -194,7 +196,7 @@ pub struct Cleared {
 /// still exactly what the backup holds (a tab may have written since).
 pub fn clear_backed_up(kv: &dyn KeyValue, backed_up: &[(String, String)]) -> Result<Cleared, StorageError> {
     let mut cleared = Cleared::default();
-    for (key, raw) in super::records(kv)? {
+    for (key, raw) in records(kv)? {
         if backed_up.iter().any(|(k, r)| *k == key && *r == raw) {
             kv.remove(&key)?;
             cleared.removed += 1;

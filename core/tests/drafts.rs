@@ -3,9 +3,9 @@
 
 use torikumi_core::exchange;
 use torikumi_core::sample::sample_report;
-use torikumi_core::store::history::{self, HistoryError};
-use torikumi_core::store::lifecycle::{self, DraftError};
-use torikumi_core::store::{self, Draft, KeyValue, MemoryStore, StorageError, StoredError, HISTORY_LENGTH};
+use torikumi_core::drafts::history::{self, HistoryError, VersionKeeper};
+use torikumi_core::drafts::lifecycle::{self, DraftError};
+use torikumi_core::drafts::{self, Draft, KeyValue, MemoryStore, StorageError, StoredError, HISTORY_LENGTH};
 use torikumi_core::{Count, Document, Timestamp};
 
 fn at(minutes: i64) -> Timestamp {
@@ -26,8 +26,8 @@ fn a_saved_draft_loads_back_equal() {
     d.exported = Some(at(2));
     let stored = lifecycle::create(&kv, &d).unwrap();
     assert_eq!(stored.revision, 1);
-    assert_eq!(store::load(&kv, "a").unwrap(), Some(Ok(Draft { revision: 1, ..d })));
-    assert_eq!(store::load(&kv, "missing").unwrap(), None);
+    assert_eq!(drafts::load(&kv, "a").unwrap(), Some(Ok(Draft { revision: 1, ..d })));
+    assert_eq!(drafts::load(&kv, "missing").unwrap(), None);
 }
 
 #[test]
@@ -36,7 +36,7 @@ fn the_listing_is_newest_first_and_counts_what_it_uses() {
     lifecycle::create(&kv, &draft("old", 1)).unwrap();
     lifecycle::create(&kv, &draft("new", 5)).unwrap();
     kv.set("someone-else", "x").unwrap();
-    let listing = store::list(&kv).unwrap();
+    let listing = drafts::list(&kv).unwrap();
     let ids: Vec<_> = listing.drafts.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["new", "old"]);
     let ours: usize = kv.entries.borrow().iter().filter(|(k, _)| k.starts_with("torikumi:")).map(|(k, v)| k.chars().count() + v.chars().count()).sum();
@@ -48,7 +48,7 @@ fn a_damaged_record_is_set_aside_never_deleted_and_kept_as_it_was() {
     let kv = MemoryStore::default();
     lifecycle::create(&kv, &draft("good", 1)).unwrap();
     kv.set("torikumi:draft:broken", "{\"id\": \"broken\", \"docu").unwrap();
-    let listing = store::list(&kv).unwrap();
+    let listing = drafts::list(&kv).unwrap();
     assert_eq!(listing.drafts.len(), 1);
     assert_eq!(listing.damaged.len(), 1);
     assert_eq!(listing.damaged[0].key, "torikumi:draft:broken");
@@ -60,9 +60,9 @@ fn a_damaged_record_is_set_aside_never_deleted_and_kept_as_it_was() {
 #[test]
 fn a_record_from_a_newer_version_is_set_aside_as_newer() {
     let kv = MemoryStore::default();
-    let text = store::encode_draft(&draft("next", 1)).replace("torikumi/report/v1", "torikumi/report/v9");
+    let text = drafts::encode_draft(&draft("next", 1)).replace("torikumi/report/v1", "torikumi/report/v9");
     kv.set("torikumi:draft:next", &text).unwrap();
-    let listing = store::list(&kv).unwrap();
+    let listing = drafts::list(&kv).unwrap();
     assert_eq!(listing.damaged[0].error, StoredError::Newer { found: 9 });
 }
 
@@ -73,7 +73,7 @@ fn a_full_storage_is_reported_and_the_stored_draft_is_untouched() {
     let mut big = d.clone();
     big.document.report.sections.main_work = "あ".repeat(30_000);
     assert_eq!(lifecycle::save(&kv, &d, &big), Err(DraftError::Storage(StorageError::Full)));
-    assert_eq!(store::load(&kv, "a").unwrap(), Some(Ok(d)));
+    assert_eq!(drafts::load(&kv, "a").unwrap(), Some(Ok(d)));
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn the_trash_is_a_mark_and_delete_and_clear_remove_for_good() {
     history::keep_version(&kv, "a", &draft("a", 1).document, at(2), true).unwrap();
     assert_eq!(lifecycle::purge(&kv, "a"), Err(DraftError::NotInTrash), "only from the trash");
     lifecycle::trash(&kv, "a", at(2)).unwrap();
-    assert_eq!(store::list(&kv).unwrap().drafts[0].trashed, Some(at(2)));
+    assert_eq!(drafts::list(&kv).unwrap().drafts[0].trashed, Some(at(2)));
     lifecycle::purge(&kv, "a").unwrap();
     assert!(kv.keys().unwrap().is_empty());
     lifecycle::create(&kv, &draft("b", 1)).unwrap();
@@ -119,7 +119,7 @@ fn a_damaged_history_is_never_overwritten_and_is_listed() {
     let kept = history::keep_version(&kv, "a", &draft("a", 2).document, at(10), true);
     assert!(matches!(kept, Err(HistoryError::Damaged(_))));
     assert_eq!(kv.get("torikumi:history:a").unwrap().as_deref(), Some("[{\"at\": broken"));
-    let listing = store::list(&kv).unwrap();
+    let listing = drafts::list(&kv).unwrap();
     assert_eq!(listing.damaged.iter().map(|d| d.key.as_str()).collect::<Vec<_>>(), ["torikumi:history:a"]);
 }
 
@@ -145,7 +145,20 @@ fn next_years_draft_keeps_the_structure_and_clears_or_keeps_the_rest() {
 #[test]
 fn a_stored_draft_holds_an_exchange_file() {
     let d = draft("a", 1);
-    let text = store::encode_draft(&d);
+    let text = drafts::encode_draft(&d);
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["document"]["schema"], exchange::schema_id());
+}
+
+#[test]
+fn while_saving_the_history_is_looked_at_once_per_interval() {
+    let kv = MemoryStore::default();
+    let mut keeper = VersionKeeper::default();
+    let mut d = draft("a", 0);
+    assert!(keeper.after_save(&kv, &d, at(0)).unwrap());
+    // Within the interval the history is not even read (a damaged one would be an error).
+    kv.set("torikumi:history:a", "damaged").unwrap();
+    d.document.report.sections.issues = "変更".into();
+    assert!(!keeper.after_save(&kv, &d, at(1)).unwrap());
+    assert!(matches!(keeper.after_save(&kv, &d, at(3)), Err(HistoryError::Damaged(_))));
 }

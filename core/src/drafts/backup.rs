@@ -10,10 +10,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::lifecycle::{self, DraftError};
-use super::{decode_draft, load, Draft, KeyValue, DRAFT_PREFIX};
-use crate::exchange::{self, ImportError};
-use crate::limits::{LimitError, MAX_FILE_BYTES};
-use crate::model::Document;
+use super::record::{decode_draft, load, Draft, KeyValue, DRAFT_PREFIX};
+use crate::exchange::ImportError;
 use crate::timestamp::{Timestamp, JST};
 
 pub const BACKUP_SCHEMA: &str = "torikumi/backup/v1";
@@ -104,32 +102,4 @@ pub fn restore(kv: &dyn KeyValue, contents: &Contents, new_id: &mut dyn FnMut() 
         restored.added += 1;
     }
     Ok(restored)
-}
-
-/// A backup may hold a whole browser's drafts: larger than one report's file.
-pub const MAX_BACKUP_BYTES: usize = 4 * MAX_FILE_BYTES;
-
-/// What a file brought to 「読み込む」 holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Incoming {
-    /// One report: a JSON or HTML export.
-    Report(Box<Document>),
-    /// A backup of a browser's drafts.
-    Backup(Contents),
-}
-
-/// Reads a file given to 「読み込む」: a backup, or either export of a report.
-pub fn import_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
-    if bytes.len() > MAX_BACKUP_BYTES {
-        return Err(LimitError::FileTooLarge { bytes: bytes.len() }.into());
-    }
-    let json = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if json.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
-        if let Ok(value) = serde_json::from_slice::<serde_json::Value>(json) {
-            if is_backup(&value) {
-                return read(value).map(Incoming::Backup);
-            }
-        }
-    }
-    exchange::import(bytes).map(|d| Incoming::Report(Box::new(d)))
 }

@@ -1,23 +1,4 @@
-//! Drafts kept in the browser's local storage, behind a small key-value trait
-//! so that everything but the browser call itself is tested natively.
-//!
-//! Keys: `torikumi:draft:<id>` holds a draft (its exchange file, its revision,
-//! when it was last exported and whether it is in the trash);
-//! `torikumi:history:<id>` holds its earlier versions; `torikumi:lease:<id>` says
-//! which tab edits it where the browser has no Web Locks. A record that does not
-//! parse (damaged, or from a newer version) is set aside: never overwritten,
-//! never deleted, listed as damaged.
-//!
-//! - [`lifecycle`]: every change to a stored draft, each checked against what
-//!   storage holds now (revisions and compare-and-set);
-//! - [`history`]: earlier versions;
-//! - [`lease`]: one editing tab per draft without Web Locks;
-//! - [`backup`]: every record in one file, and reading it back.
-
-pub mod backup;
-pub mod history;
-pub mod lease;
-pub mod lifecycle;
+//! A draft as stored: its record's keys and text, and the key-value store it lives in.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -27,10 +8,8 @@ use crate::exchange::{self, ImportError};
 use crate::model::Document;
 use crate::timestamp::Timestamp;
 
-pub use history::{Snapshot, HISTORY_INTERVAL_SECONDS, HISTORY_LENGTH};
-
 pub(crate) const DRAFT_PREFIX: &str = "torikumi:draft:";
-const HISTORY_PREFIX: &str = "torikumi:history:";
+pub(crate) const HISTORY_PREFIX: &str = "torikumi:history:";
 /// Every key of ours starts with this.
 pub const KEY_PREFIX: &str = "torikumi:";
 
@@ -101,41 +80,15 @@ struct DraftRecord {
     document: Value,
 }
 
-/// A stored record that could not be read, kept as it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Damaged {
-    pub key: String,
-    pub error: StoredError,
-    pub raw: String,
-}
-
-impl Damaged {
-    /// An ASCII file name to download the record under, as it is.
-    pub fn file_name(&self) -> String {
-        format!("{}.json", self.key.replace(':', "_"))
-    }
-}
-
-/// Everything of ours in the storage.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Listing {
-    /// Drafts, most recently changed first (those in the trash included).
-    pub drafts: Vec<Draft>,
-    /// Drafts and histories that cannot be read.
-    pub damaged: Vec<Damaged>,
-    /// Characters used by our keys and values (local storage counts UTF-16 units; near enough).
-    pub used_chars: usize,
-}
-
 pub fn draft_key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
 }
 
-fn history_key(id: &str) -> String {
+pub(crate) fn history_key(id: &str) -> String {
     format!("{HISTORY_PREFIX}{id}")
 }
 
-fn read_document(value: Value) -> Result<Document, StoredError> {
+pub(crate) fn read_document(value: Value) -> Result<Document, StoredError> {
     exchange::from_value(value).map_err(|e| match e {
         ImportError::NewerVersion { found, .. } => StoredError::Newer { found },
         other => StoredError::Damaged(other.to_string()),
@@ -164,31 +117,6 @@ pub fn decode_draft(text: &str) -> Result<Draft, StoredError> {
 /// Reads one draft; `Ok(None)` when there is none with that id.
 pub fn load(kv: &dyn KeyValue, id: &str) -> Result<Option<Result<Draft, StoredError>>, StorageError> {
     Ok(kv.get(&draft_key(id))?.map(|text| decode_draft(&text)))
-}
-
-/// Lists every draft and every damaged record.
-pub fn list(kv: &dyn KeyValue) -> Result<Listing, StorageError> {
-    let mut listing = Listing::default();
-    for key in kv.keys()? {
-        if !key.starts_with(KEY_PREFIX) {
-            continue;
-        }
-        let Some(raw) = kv.get(&key)? else { continue };
-        listing.used_chars += key.chars().count() + raw.chars().count();
-        if key.starts_with(DRAFT_PREFIX) {
-            match decode_draft(&raw) {
-                Ok(draft) => listing.drafts.push(draft),
-                Err(error) => listing.damaged.push(Damaged { key, error, raw }),
-            }
-        } else if key.starts_with(HISTORY_PREFIX) {
-            if let Err(error) = history::decode(&raw) {
-                listing.damaged.push(Damaged { key, error, raw });
-            }
-        }
-    }
-    listing.drafts.sort_by_key(|d| std::cmp::Reverse(d.document.changed.0));
-    listing.damaged.sort_by(|a, b| a.key.cmp(&b.key));
-    Ok(listing)
 }
 
 /// Every record of ours, as stored: what a backup holds.

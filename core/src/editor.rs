@@ -1,0 +1,338 @@
+//! The open draft as the editor holds it, and the one reducer that changes it.
+//! Pure: the time comes from a clock passed in, so every action is tested
+//! natively. The app's `use_reducer` store wraps this (`src/editor_store.rs`).
+//!
+//! What an action does to the report is decided by [`crate::edit`]; this adds
+//! what only the editor needs: which fields have been left (their findings
+//! show), whether all findings show, where focus goes, and which stored
+//! revision the draft was last saved as or loaded from.
+
+use std::collections::HashSet;
+
+use crate::drafts::Draft;
+use crate::edit::{BasisChoice, Edit, History, Place, Structure};
+use crate::fields::{add_button_dom_id, move_button_dom_id};
+use crate::{Cell, Config, Document, Field, Finding, Report, RowId, Status, Timestamp};
+
+/// Where the time comes from: the browser's clock in the app, a fixed one in tests.
+#[derive(Clone, Copy)]
+pub struct Clock(pub fn() -> Timestamp);
+
+impl Clock {
+    pub fn now(&self) -> Timestamp {
+        (self.0)()
+    }
+}
+
+/// The clock is where the state gets the time, not part of the state.
+impl PartialEq for Clock {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Clock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Clock")
+    }
+}
+
+/// What components ask of the store.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Edit(Edit),
+    /// The user left a field: its findings show from now on (counts are normalised).
+    Leave(Field),
+    AddRow(Place),
+    RemoveRow(Place, RowId),
+    MoveRow(Place, RowId, MoveDir),
+    Undo,
+    Redo,
+    /// 「完成にする」: finish when no error is left; otherwise show every finding.
+    Finish,
+    /// 「編集を再開」: a finished report becomes a draft again.
+    Reopen,
+    /// What storage holds now replaces what is shown: another tab's version, an
+    /// earlier version restored, the draft taken over.
+    Replace(Box<Draft>),
+    /// This draft was written to storage (by this tab, or its marks by another):
+    /// the revision and marks storage holds now. The text shown stays as it is.
+    Stored(Stored),
+    /// Whether this tab may edit (another tab may hold the draft).
+    ReadOnly(bool),
+    /// The draft was exported now.
+    Exported(Timestamp),
+}
+
+/// A stored draft's revision and marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stored {
+    pub revision: u64,
+    pub exported: Option<Timestamp>,
+    pub trashed: Option<Timestamp>,
+}
+
+impl Stored {
+    pub fn of(draft: &Draft) -> Self {
+        Stored { revision: draft.revision, exported: draft.exported, trashed: draft.trashed }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveDir {
+    Up,
+    Down,
+}
+
+/// A request to move focus to an element, by id, after the next render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FocusRequest {
+    pub id: String,
+    /// Changes on every request, so asking twice for the same element works.
+    pub serial: u32,
+    /// Only when focus was lost (its element removed): undo and redo leave focus where the user has it.
+    pub only_if_lost: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditorState {
+    pub draft_id: String,
+    pub doc: Document,
+    /// The revision and marks of the stored draft this state was last saved as or loaded from.
+    pub stored: Stored,
+    pub config: Config,
+    /// Another tab edits this draft: this one only shows it.
+    pub read_only: bool,
+    pub history: History,
+    pub left: HashSet<Field>,
+    pub show_all: bool,
+    pub focus: Option<FocusRequest>,
+    /// Bumped when the summary should take focus.
+    pub summary_focus: u32,
+    pub clock: Clock,
+}
+
+/// Where focus goes for a row: its first field.
+pub fn first_field(place: Place, id: RowId) -> Field {
+    place.field(id, Cell::Name)
+}
+
+impl EditorState {
+    pub fn new(draft: Draft, config: Config, clock: Clock) -> Self {
+        EditorState {
+            stored: Stored::of(&draft),
+            draft_id: draft.id,
+            doc: draft.document,
+            config,
+            read_only: true,
+            history: History::default(),
+            left: HashSet::new(),
+            show_all: false,
+            focus: None,
+            summary_focus: 0,
+            clock,
+        }
+    }
+
+    pub fn report(&self) -> &Report {
+        &self.doc.report
+    }
+
+    /// The draft as it is to be stored.
+    pub fn draft(&self) -> Draft {
+        Draft {
+            id: self.draft_id.clone(),
+            document: self.doc.clone(),
+            exported: self.stored.exported,
+            trashed: self.stored.trashed,
+            revision: self.stored.revision,
+        }
+    }
+
+    /// Whether nothing may be edited here: another tab edits, or the report is finished.
+    pub fn locked(&self) -> bool {
+        self.read_only || self.doc.status == Status::Finished
+    }
+
+    /// Every finding of the report now.
+    pub fn findings(&self) -> Vec<Finding> {
+        let ctx = crate::Context { config: &self.config, current_fiscal_year: self.clock.now().fiscal_year() };
+        crate::check(&self.doc.report, &ctx)
+    }
+
+    /// Whether the findings of a field are shown.
+    pub fn shows(&self, field: &Field) -> bool {
+        self.show_all || self.left.contains(field)
+    }
+
+    fn focus_on(&mut self, id: String) {
+        let serial = self.focus.as_ref().map_or(0, |f| f.serial.wrapping_add(1));
+        self.focus = Some(FocusRequest { id, serial, only_if_lost: false });
+    }
+
+    /// After a row left a place, focus the row now at its index, else the one above, else the add button.
+    fn focus_after_removal(&mut self, place: Place, index: usize) {
+        let rows = place.rows(&self.doc.report);
+        let target = rows.get(index).or_else(|| index.checked_sub(1).and_then(|i| rows.get(i)));
+        let id = match target {
+            Some(row) => first_field(place, row.id).dom_id(),
+            None => add_button_dom_id(place),
+        };
+        self.focus_on(id);
+    }
+
+    /// Focus after undo/redo: the row if it is there, else where it was.
+    fn focus_row_or_place(&mut self, place: Place, id: RowId, index_hint: usize) {
+        if place.rows(&self.doc.report).iter().any(|r| r.id == id) {
+            self.focus_on(first_field(place, id).dom_id());
+        } else {
+            self.focus_after_removal(place, index_hint);
+        }
+    }
+
+    fn structural(&mut self, edit: Structure) -> bool {
+        self.history.apply(&mut self.doc.report, edit)
+    }
+
+    fn touch(&mut self) {
+        self.doc.changed = self.clock.now();
+    }
+}
+
+fn index_of(report: &Report, place: Place, id: RowId) -> Option<usize> {
+    place.rows(report).iter().position(|r| r.id == id)
+}
+
+impl EditorState {
+    /// What `action` makes of this state; `None` when it changes nothing (so nothing re-renders).
+    pub fn reduce(&self, action: Action) -> Option<EditorState> {
+        // A read-only tab only follows what the editing tab stores; a finished report only reopens.
+        let follows = matches!(action, Action::Replace(_) | Action::Stored(_) | Action::ReadOnly(_) | Action::Exported(_));
+        if (self.read_only && !follows) || (self.locked() && !follows && action != Action::Reopen) {
+            return None;
+        }
+        let mut s = self.clone();
+        let changed = match action {
+            Action::Edit(edit) => {
+                if !s.doc.report.apply(edit) {
+                    return None;
+                }
+                true
+            }
+            Action::Leave(field) => {
+                let normalised = matches!(field, Field::Body(_, Cell::Count) | Field::Part(_, _, Cell::Count) | Field::Item(_, _, Cell::Count))
+                    && s.doc.report.apply(Edit::NormalizeCount(field));
+                let newly_left = s.left.insert(field);
+                if !normalised && !newly_left {
+                    return None;
+                }
+                normalised
+            }
+            Action::AddRow(place) => {
+                // Never more rows than the core stores (the draft would not read back).
+                if place.rows(&s.doc.report).len() >= crate::limits::MAX_ROWS {
+                    return None;
+                }
+                let id = s.doc.report.fresh_id();
+                let index = place.rows(&s.doc.report).len();
+                let row = crate::Row::empty(id);
+                s.structural(Structure::Insert { place, index, row });
+                s.focus_on(first_field(place, id).dom_id());
+                true
+            }
+            Action::RemoveRow(place, id) => {
+                let index = index_of(&s.doc.report, place, id)?;
+                s.structural(Structure::Remove { place, id });
+                s.focus_after_removal(place, index);
+                true
+            }
+            Action::MoveRow(place, id, dir) => {
+                let index = index_of(&s.doc.report, place, id)?;
+                let to = match dir {
+                    MoveDir::Up if index > 0 => index - 1,
+                    MoveDir::Down => index + 1,
+                    MoveDir::Up => return None,
+                };
+                if !s.structural(Structure::Move { place, id, to }) {
+                    return None;
+                }
+                // Keep focus on the button that was pressed, now on the moved row.
+                s.focus_on(move_button_dom_id(place, id, dir == MoveDir::Up));
+                true
+            }
+            Action::Undo | Action::Redo => {
+                let before = s.doc.report.clone();
+                let step = if action == Action::Undo {
+                    s.history.undo(&mut s.doc.report)
+                } else {
+                    s.history.redo(&mut s.doc.report)
+                };
+                let (place, id) = step?;
+                let hint = index_of(&before, place, id).unwrap_or(0);
+                s.focus_row_or_place(place, id, hint);
+                if let Some(f) = s.focus.as_mut() {
+                    f.only_if_lost = true;
+                }
+                true
+            }
+            Action::Finish => {
+                if crate::rules::can_finish(&s.findings()) {
+                    s.doc.finish(s.clock.now());
+                    s.history = History::default();
+                    s.focus_on("finished-notice".to_owned());
+                    return Some(s);
+                }
+                s.show_all = true;
+                s.summary_focus = s.summary_focus.wrapping_add(1);
+                false
+            }
+            Action::Reopen => {
+                s.doc.reopen(s.clock.now());
+                return Some(s);
+            }
+            Action::Replace(draft) => {
+                s.stored = Stored::of(&draft);
+                if draft.document != s.doc {
+                    s.doc = draft.document;
+                    // Structural undo entries refer to the replaced rows.
+                    s.history = History::default();
+                } else if s.stored == self.stored {
+                    return None;
+                }
+                false
+            }
+            Action::Stored(stored) => {
+                if stored == s.stored {
+                    return None;
+                }
+                s.stored = stored;
+                false
+            }
+            Action::ReadOnly(read_only) => {
+                if read_only == s.read_only {
+                    return None;
+                }
+                s.read_only = read_only;
+                false
+            }
+            Action::Exported(at) => {
+                s.stored.exported = Some(at);
+                false
+            }
+        };
+        if changed {
+            s.touch();
+        }
+        Some(s)
+    }
+}
+
+/// Sets the ward from its slug in the config (empty slug: none chosen).
+pub fn ward_edit(config: &Config, slug: &str) -> Edit {
+    Edit::Ward(config.ward(slug).cloned())
+}
+
+/// The basis radio choice as an edit.
+pub fn basis_edit(projected: bool) -> Edit {
+    Edit::Basis(if projected { BasisChoice::Projected } else { BasisChoice::Actual })
+}

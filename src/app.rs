@@ -2,52 +2,26 @@
 
 use std::rc::Rc;
 
+use torikumi_core::config::ConfigError;
+use torikumi_core::drafts::KeyValue;
 use torikumi_core::{messages, Config};
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::Response;
 use yew::prelude::*;
 
-use crate::components::draft_page::DraftPage;
-use crate::components::print_view::PrintView;
-use crate::components::start::StartPage;
-use crate::route::{use_route, LeaveGuard, Route};
-use crate::offline::use_offline;
-use crate::storage::{ask_persistent_storage, LocalStorage, MemoryDrafts};
-use torikumi_core::store::KeyValue;
-
-/// A file served beside the app, if it is there.
-async fn fetch_text(url: &str) -> Option<String> {
-    let window = web_sys::window()?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
-}
-
-/// Reads `config.json` beside the app. A missing file means the built-in
-/// defaults; a file that is there but unusable is reported.
-async fn load_config() -> Result<Config, String> {
-    match fetch_text("config.json").await {
-        None => Ok(Config::default()),
-        Some(text) => Config::from_json(&text).map_err(|e| messages::config_error(&e)),
-    }
-}
-
-/// This build's version, from `version.json` (written at build time).
-async fn load_version() -> Option<String> {
-    let text = fetch_text("version.json").await?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-    value.get("version")?.as_str().map(str::to_owned)
-}
+use crate::pages::draft::DraftPage;
+use crate::pages::print_view::PrintView;
+use crate::pages::start::StartPage;
+use crate::route::{use_route, UnsavedGuard, Route};
+use crate::platform::served_files::{load_config, load_version};
+use crate::platform::service_worker::use_offline;
+use crate::open_drafts::MemoryDrafts;
+use crate::platform::local_storage::{ask_persistent_storage, LocalStorage};
 
 /// Shown once per browser: the key remembers that it was.
 const INSECURE_NOTICE_KEY: &str = "torikumi:settings:insecure-notice-shown";
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let leave_guard = use_memo((), |_| LeaveGuard::default());
+    let leave_guard = use_memo((), |_| UnsavedGuard::default());
     let route = use_route((*leave_guard).clone());
     let offline = use_offline();
     let version = use_state(|| None::<String>);
@@ -68,7 +42,7 @@ pub fn app() -> Html {
     });
     let memory = use_memo((), |_| MemoryDrafts::default());
     // None until config.json has been looked at (a local file: this is quick).
-    let config = use_state(|| None::<(Rc<Config>, Option<String>)>);
+    let config = use_state(|| None::<(Rc<Config>, Option<ConfigError>)>);
     {
         let config = config.clone();
         use_effect_with((), move |_| {
@@ -76,7 +50,7 @@ pub fn app() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 config.set(Some(match load_config().await {
                     Ok(c) => (Rc::new(c), None),
-                    Err(message) => (Rc::new(Config::default()), Some(message)),
+                    Err(error) => (Rc::new(Config::default()), Some(error)),
                 }));
             });
         });
@@ -85,8 +59,8 @@ pub fn app() -> Html {
         None => html! { <p class="loading" role="status">{ "読み込んでいます…" }</p> },
         Some((config, error)) => html! {
             <ContextProvider<Rc<Config>> context={Rc::clone(config)}>
-                if let Some(message) = error {
-                    <p class="notice notice-warning" role="status">{ message }</p>
+                if let Some(error) = error {
+                    <p class="notice notice-warning" role="status">{ messages::config_error(error) }</p>
                 }
                 { match &route {
                     Route::Start => html! { <StartPage /> },
@@ -99,7 +73,7 @@ pub fn app() -> Html {
     };
     html! {
         <ContextProvider<MemoryDrafts> context={(*memory).clone()}>
-        <ContextProvider<LeaveGuard> context={(*leave_guard).clone()}>
+        <ContextProvider<UnsavedGuard> context={(*leave_guard).clone()}>
             <header class="app-header no-print">
                 <p class="app-name">{ "取組状況" }<span class="app-sub">{ "区障害者自立支援協議会" }</span></p>
             </header>
@@ -123,7 +97,7 @@ pub fn app() -> Html {
                     <span class="app-version">{ format!("　バージョン {v}") }</span>
                 }
             </footer>
-        </ContextProvider<LeaveGuard>>
+        </ContextProvider<UnsavedGuard>>
         </ContextProvider<MemoryDrafts>>
     }
 }

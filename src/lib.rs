@@ -2,14 +2,13 @@
 //! can be decided without a browser.
 
 mod app;
-mod autosave;
-mod components;
-mod exports;
-mod offline;
+mod editor_store;
+mod hooks;
+mod open_drafts;
+mod pages;
+mod platform;
 mod route;
-mod state;
-mod storage;
-mod tabs;
+mod widgets;
 
 pub use app::App;
 

@@ -56,12 +56,12 @@ pub fn go(route: &Route) {
 /// (full, blocked, changed elsewhere). Every way out of a view (a link, a
 /// button, Back) changes the hash, so the question is asked in one place.
 #[derive(Clone, Default)]
-pub struct LeaveGuard(Rc<RefCell<Option<Unsaved>>>);
+pub struct UnsavedGuard(Rc<RefCell<Option<Unsaved>>>);
 
 /// Writes what is pending, and says whether text is still unsaved.
 pub type Unsaved = Rc<dyn Fn() -> bool>;
 
-impl PartialEq for LeaveGuard {
+impl PartialEq for UnsavedGuard {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
@@ -69,7 +69,7 @@ impl PartialEq for LeaveGuard {
 
 const LEAVE_QUESTION: &str = "この下書きには、まだ保存できていない内容があります。移動しても、このタブを閉じるまでは内容はこのページの中に残り、開き直すと戻ります。移動しますか？";
 
-impl LeaveGuard {
+impl UnsavedGuard {
     /// Whether leaving may go on (asking the user when there is unsaved text).
     fn allows_leaving(&self) -> bool {
         let unsaved = self.0.borrow().as_ref().is_some_and(|unsaved| unsaved());
@@ -79,8 +79,8 @@ impl LeaveGuard {
 
 /// Registers the open view's "is anything unsaved" question while it is mounted.
 #[hook]
-pub fn use_leave_guard(unsaved: Unsaved) {
-    let guard = use_context::<LeaveGuard>().unwrap_or_default();
+pub fn use_unsaved_guard(unsaved: Unsaved) {
+    let guard = use_context::<UnsavedGuard>().unwrap_or_default();
     use_effect_with((), move |_| {
         *guard.0.borrow_mut() = Some(unsaved);
         move || *guard.0.borrow_mut() = None
@@ -89,7 +89,7 @@ pub fn use_leave_guard(unsaved: Unsaved) {
 
 /// The open view, following the hash; leaving a view with unsaved text asks first.
 #[hook]
-pub fn use_route(guard: LeaveGuard) -> Route {
+pub fn use_route(guard: UnsavedGuard) -> Route {
     let route = use_state(current);
     {
         let route = route.clone();

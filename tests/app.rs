@@ -2,7 +2,7 @@
 //! only a browser can show (events, composition, the DOM Yew renders).
 #![cfg(target_arch = "wasm32")]
 
-use torikumi_core::store::{self, Draft};
+use torikumi_core::drafts::{self, Draft};
 use torikumi_core::{Document, Timestamp};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -15,7 +15,7 @@ fn open_new_draft() {
     let id = format!("test-{}", (js_sys::Math::random() * 1e9) as u64);
     let draft = Draft { revision: 1, ..Draft::new(id.clone(), Document::new(Timestamp::from_unix_millis(js_sys::Date::now()))) };
     let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("local storage");
-    storage.set_item(&store::draft_key(&id), &store::encode_draft(&draft)).expect("stored");
+    storage.set_item(&drafts::draft_key(&id), &drafts::encode_draft(&draft)).expect("stored");
     web_sys::window().unwrap().location().set_hash(&format!("#/draft/{id}")).expect("hash set");
 }
 

@@ -16,15 +16,18 @@ use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
-use torikumi_core::store::history::{self, HistoryError};
-use torikumi_core::store::lifecycle::{self, DraftError};
-use torikumi_core::store::{self, Draft};
+use torikumi_core::drafts::history::{HistoryError, VersionKeeper};
+use torikumi_core::drafts::lifecycle::{self, DraftError};
+use torikumi_core::drafts::{self, Draft};
 use torikumi_core::Timestamp;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::{now, Action, Store, Stored};
-use crate::storage::{LocalStorage, MemoryDrafts, Opened};
+use torikumi_core::editor::{Action, Stored};
+
+use crate::editor_store::{now, EditorHandle};
+use crate::open_drafts::{MemoryDrafts, Opened};
+use crate::platform::local_storage::LocalStorage;
 
 /// How long a change may wait before it is written.
 const DELAY_MS: u32 = 500;
@@ -72,9 +75,7 @@ struct Inner {
     abandoned: Cell<bool>,
     /// Writes wait for the user's choice.
     in_conflict: Cell<bool>,
-    /// When the history was last looked at: reading it parses every kept version,
-    /// so it is looked at once per version interval, not on every save.
-    history_checked: Cell<Option<Timestamp>>,
+    versions: Cell<VersionKeeper>,
 }
 
 impl Inner {
@@ -114,15 +115,6 @@ impl Inner {
         Some(outcome)
     }
 
-    /// Keeps an earlier version when one is due; a failure is the history's, not the draft's.
-    fn keep_version(&self, draft: &Draft, at: Timestamp) -> Result<(), HistoryError> {
-        if !history::version_due(self.history_checked.get(), at) {
-            return Ok(());
-        }
-        self.history_checked.set(Some(at));
-        history::keep_version(&LocalStorage, &draft.id, &draft.document, at, false).map(|_| ())
-    }
-
     /// Another tab wrote this draft (`raw`: the new record; `None`: removed).
     fn stored_elsewhere(&self, raw: Option<String>) -> Option<Reaction> {
         let Some(raw) = raw else {
@@ -132,7 +124,7 @@ impl Inner {
             });
         };
         // A damaged record is left alone; the next write reports it.
-        let stored = store::decode_draft(&raw).ok()?;
+        let stored = drafts::decode_draft(&raw).ok()?;
         let written = self.written.borrow().clone();
         if stored.revision <= written.revision && stored.document == written.document {
             return None;
@@ -158,7 +150,7 @@ enum Reaction {
 
 /// Keeps the store's draft saved. A read-only tab never writes.
 #[hook]
-pub fn use_autosave(store: &Store, opened: &Opened) -> Autosave {
+pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
     let memory = use_context::<MemoryDrafts>().unwrap_or_default();
     let status = use_state(|| SaveStatus::Saved(store.doc.changed));
     let history_problem = use_state(|| None::<HistoryError>);
@@ -172,7 +164,7 @@ pub fn use_autosave(store: &Store, opened: &Opened) -> Autosave {
             saving_enabled: Cell::new(false),
             abandoned: Cell::new(false),
             in_conflict: Cell::new(false),
-            history_checked: Cell::new(None),
+            versions: Cell::new(VersionKeeper::default()),
         }
     });
     let dispatch = store.dispatcher();
@@ -184,7 +176,10 @@ pub fn use_autosave(store: &Store, opened: &Opened) -> Autosave {
             Some(Outcome::Saved(stored)) => {
                 let at = now();
                 memory.forget(&stored.id);
-                history_problem.set(inner.keep_version(&stored, at).err());
+                // Earlier versions are a convenience: a failure there is shown, and is not the draft's.
+                let mut versions = inner.versions.get();
+                history_problem.set(versions.after_save(&LocalStorage, &stored, at).err());
+                inner.versions.set(versions);
                 dispatch.dispatch(Action::Stored(Stored::of(&stored)));
                 status.set(SaveStatus::Saved(at));
             }
@@ -223,7 +218,7 @@ pub fn use_autosave(store: &Store, opened: &Opened) -> Autosave {
 
     // Another tab wrote this draft.
     {
-        let (inner, status, dispatch, key) = (Rc::clone(&inner), status.clone(), dispatch.clone(), store::draft_key(&store.draft_id));
+        let (inner, status, dispatch, key) = (Rc::clone(&inner), status.clone(), dispatch.clone(), drafts::draft_key(&store.draft_id));
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "storage", move |e| {

@@ -10,7 +10,9 @@ use gloo_events::EventListener;
 use torikumi_core::Field;
 use yew::prelude::*;
 
-use crate::state::{Action, EditorState};
+use torikumi_core::editor::Action;
+
+use crate::editor_store::EditorDispatch;
 
 /// Shared by the editor's fields through a context.
 #[derive(Clone, Default)]
@@ -27,7 +29,7 @@ impl PartialEq for LeaveGate {
 
 impl LeaveGate {
     /// The user left `field`: say so now, or when the pointer is released.
-    pub fn leave(&self, field: Field, dispatch: &UseReducerDispatcher<EditorState>) {
+    pub fn leave(&self, field: Field, dispatch: &EditorDispatch) {
         if self.pressed.get() {
             self.pending.borrow_mut().push(field);
         } else {
@@ -38,7 +40,7 @@ impl LeaveGate {
 
 /// Creates the gate and the document listeners that open it.
 #[hook]
-pub fn use_leave_gate(dispatch: UseReducerDispatcher<EditorState>) -> LeaveGate {
+pub fn use_leave_gate(dispatch: EditorDispatch) -> LeaveGate {
     let gate = use_memo((), |_| LeaveGate::default());
     {
         let gate = (*gate).clone();

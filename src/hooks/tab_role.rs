@@ -5,7 +5,7 @@
 //!
 //! Where the browser has no Web Locks (plain-http hosting from another host,
 //! older Firefox and Safari), a lease in storage does the same
-//! ([`torikumi_core::store::lease`]), renewed by a heartbeat.
+//! ([`torikumi_core::drafts::lease`]), renewed by a heartbeat.
 //!
 //! web-sys puts LockManager behind an unstable flag, so it is called through js-sys.
 
@@ -14,12 +14,12 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use js_sys::{Function, Object, Promise, Reflect};
-use torikumi_core::store::lease;
+use torikumi_core::drafts::lease;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::storage::LocalStorage;
+use crate::platform::local_storage::{new_draft_id, LocalStorage};
 
 const LOCK_PREFIX: &str = "torikumi-draft-";
 
@@ -132,7 +132,7 @@ pub fn use_tab_role(draft_id: &str, on_lost: Callback<()>, on_gained: Callback<(
 /// This page's tab, for leases: fixed for the page's life.
 fn tab_id() -> String {
     thread_local! {
-        static TAB: String = crate::storage::new_draft_id();
+        static TAB: String = new_draft_id();
     }
     TAB.with(Clone::clone)
 }

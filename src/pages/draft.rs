@@ -4,22 +4,25 @@
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use torikumi_core::store::history;
-use torikumi_core::store::lifecycle::{self, DraftError};
-use torikumi_core::store::Draft;
+use torikumi_core::drafts::history;
+use torikumi_core::drafts::lifecycle::{self, DraftError};
+use torikumi_core::drafts::Draft;
 use torikumi_core::{messages, Config, Document};
-use wasm_bindgen::JsValue;
+use torikumi_core::files::FileError;
 use yew::prelude::*;
 
-use super::editor::Editor;
-use super::versions::Versions;
-use crate::autosave::{use_autosave, SaveStatus};
+use crate::hooks::autosave::{use_autosave, SaveStatus};
 use crate::route::{go, Route};
-use crate::state::{now, Action, EditorState, Store};
-use crate::exports::{export_html, export_json, mailto, share_files};
-use crate::route::use_leave_guard;
-use crate::storage::{create_draft, open_draft, LocalStorage, MemoryDrafts, Opened};
-use crate::tabs::{use_tab_role, TabRole};
+use torikumi_core::editor::{Action, EditorState};
+
+use crate::editor_store::{now, EditorHandle, EditorStore, BROWSER_CLOCK};
+use crate::widgets::editor::Editor;
+use crate::widgets::versions::Versions;
+use crate::platform::exports::{export_html, export_json, mailto, share_files};
+use crate::route::use_unsaved_guard;
+use crate::open_drafts::{create_draft, open_draft, MemoryDrafts, Opened};
+use crate::platform::local_storage::LocalStorage;
+use crate::hooks::tab_role::{use_tab_role, TabRole};
 
 #[derive(Properties, PartialEq)]
 pub struct DraftPageProps {
@@ -72,15 +75,15 @@ fn status_state(status: &SaveStatus) -> &'static str {
 
 #[function_component(DraftEditor)]
 fn draft_editor(props: &DraftEditorProps) -> Html {
-    let store: Store = {
+    let store: EditorHandle = {
         let (draft, config) = (props.opened.current.clone(), props.config.clone());
-        use_reducer(move || EditorState::new(draft, config))
+        use_reducer(move || EditorStore(EditorState::new(draft, config, BROWSER_CLOCK)))
     };
     let dispatch = store.dispatcher();
     let autosave = use_autosave(&store, &props.opened);
     let memory = use_context::<MemoryDrafts>().unwrap_or_default();
     // Leaving writes what is pending; it asks only when that write fails.
-    use_leave_guard({
+    use_unsaved_guard({
         let (flush, unsaved) = (Rc::clone(&autosave.flush), Rc::clone(&autosave.unsaved));
         Rc::new(move || {
             flush();
@@ -130,14 +133,14 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
         move || dispatch.dispatch(Action::Exported(now()))
     };
     let export_error = use_state(|| None::<String>);
-    let export_with = |export: fn(&Document) -> Result<(), JsValue>, file_name: fn(&Document) -> String| {
+    let export_with = |export: fn(&Document) -> Result<(), FileError>| {
         let (store, exported, export_error) = (store.clone(), exported.clone(), export_error.clone());
         Callback::from(move |_: MouseEvent| match export(&store.doc) {
             Ok(()) => {
                 export_error.set(None);
                 exported();
             }
-            Err(_) => export_error.set(Some(messages::download_failed(&file_name(&store.doc)))),
+            Err(e) => export_error.set(Some(messages::file_error(&e))),
         })
     };
     let mail_open = use_state(|| false);
@@ -196,7 +199,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
     };
 
     html! {
-        <ContextProvider<Store> context={store.clone()}>
+        <ContextProvider<EditorHandle> context={store.clone()}>
             <nav class="draft-bar no-print" aria-label="下書き">
                 <a href={Route::Start.hash()} class="back-link" onclick={back}>{ "← 下書きの一覧" }</a>
                 // Not a live region: announcing every save while typing would drown a screen reader;
@@ -208,8 +211,8 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 </p>
                 <div class="draft-actions">
                     <button type="button" class="button" onclick={toggle_versions} aria-expanded={versions_open.to_string()}>{ "以前の版" }</button>
-                    <button type="button" class="button" onclick={export_with(export_json, |d| d.report.json_file_name())}>{ "JSONを書き出す" }</button>
-                    <button type="button" class="button" onclick={export_with(export_html, |d| torikumi_core::print::html_file_name(&d.report))}>{ "HTMLを書き出す" }</button>
+                    <button type="button" class="button" onclick={export_with(export_json)}>{ "JSONを書き出す" }</button>
+                    <button type="button" class="button" onclick={export_with(export_html)}>{ "HTMLを書き出す" }</button>
                     <button type="button" class="button" onclick={open_print}>{ "印刷用表示" }</button>
                     <button type="button" class="button" onclick={send_mail}>{ "メールで送る" }</button>
                 </div>
@@ -217,7 +220,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
             if *mail_open {
                 <div class="notice notice-info" role="status">
                     <p>{ format!("2つのファイル（{}、{}）をダウンロードしました。メールを作成して、この2つを添付してください。",
-                        store.report().json_file_name(), torikumi_core::print::html_file_name(store.report())) }</p>
+                        store.report().json_file_name(), torikumi_core::html_export::html_file_name(store.report())) }</p>
                     <p>{ "PDFも送るときは、「印刷用表示」で「印刷」を押し、送信先で「PDFに保存」を選んでください。" }</p>
                     <a class="button button-primary" href={mailto(&store.doc)}>{ "メールを作成する" }</a>
                 </div>
@@ -264,6 +267,6 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 <Versions draft_id={id.clone()} current={store.doc.clone()} read_only={store.read_only} />
             }
             <Editor />
-        </ContextProvider<Store>>
+        </ContextProvider<EditorHandle>>
     }
 }

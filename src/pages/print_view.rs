@@ -4,7 +4,7 @@ use torikumi_core::print::report_html;
 use yew::prelude::*;
 
 use crate::route::{go, Route};
-use crate::storage::{open_draft, MemoryDrafts};
+use crate::open_drafts::{open_draft, MemoryDrafts};
 use torikumi_core::messages;
 
 #[derive(Properties, PartialEq)]

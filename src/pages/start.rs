@@ -4,25 +4,21 @@
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use torikumi_core::store::lifecycle;
-use torikumi_core::store::{self, Draft, Listing};
-use torikumi_core::{exchange, messages, sample, Document, Report, Status, Timestamp};
+use torikumi_core::drafts::lifecycle;
+use torikumi_core::drafts::{self, Draft, Listing};
+use torikumi_core::{messages, sample, Report, Status, Timestamp};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::clear_device::ClearDevice;
-use super::import::Import;
-use crate::route::{go, Route};
-use crate::state::now;
-use crate::exports::export_json;
-use crate::storage::{create_draft, download, LocalStorage, MemoryDrafts};
-
-/// A new draft of `report`, created now, stored and opened.
-fn create_and_open(report: Report, memory: &MemoryDrafts) {
-    go(&Route::Draft(create_draft(Document { report, ..Document::new(now()) }, memory)));
-}
+use crate::editor_store::now;
+use crate::open_drafts::MemoryDrafts;
+use crate::platform::exports::export_json;
+use crate::platform::files::download;
+use crate::platform::local_storage::LocalStorage;
+use crate::route::Route;
+use crate::widgets::clear_device::ClearDevice;
+use crate::widgets::import::Import;
+use crate::widgets::next_year::{create_and_open, NextYear};
 
 fn when(t: &Option<Timestamp>) -> String {
     t.as_ref().map_or_else(|| "まだ".to_owned(), Timestamp::display_ja)
@@ -31,22 +27,15 @@ fn when(t: &Option<Timestamp>) -> String {
 /// Exports the draft as stored now and records when; a message when that fails.
 fn export_stored(id: &str) -> Result<(), String> {
     let draft = lifecycle::find(&LocalStorage, id).map_err(|e| messages::draft_error(&e))?;
-    export_json(&draft.document).map_err(|_| messages::download_failed(&draft.document.report.json_file_name()))?;
+    export_json(&draft.document).map_err(|e| messages::file_error(&e))?;
     lifecycle::record_export(&LocalStorage, id, now()).map(|_| ()).map_err(|e| messages::draft_error(&e))
-}
-
-/// Reads a picked file's text.
-async fn file_text(input: &HtmlInputElement) -> Option<(String, String)> {
-    let file = input.files()?.get(0)?;
-    let text = JsFuture::from(file.text()).await.ok()?.as_string()?;
-    Some((file.name(), text))
 }
 
 #[function_component(StartPage)]
 pub fn start_page() -> Html {
     let memory = use_context::<MemoryDrafts>().unwrap_or_default();
     let revision = use_state(|| 0u32);
-    let listing = use_memo(*revision, |_| store::list(&LocalStorage));
+    let listing = use_memo(*revision, |_| drafts::list(&LocalStorage));
     let refresh = {
         let revision = revision.clone();
         Callback::from(move |()| revision.set(revision.wrapping_add(1)))
@@ -58,7 +47,7 @@ pub fn start_page() -> Html {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "storage", move |e| {
                     let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(web_sys::StorageEvent::key);
-                    if key.is_none_or(|k| k.starts_with(store::KEY_PREFIX)) {
+                    if key.is_none_or(|k| k.starts_with(drafts::KEY_PREFIX)) {
                         refresh.emit(());
                     }
                 })
@@ -211,7 +200,7 @@ pub fn start_page() -> Html {
                             let name = d.file_name();
                             let (raw, file, message) = (d.raw.clone(), name.clone(), message.clone());
                             let onclick = Callback::from(move |_: MouseEvent| {
-                                message.set(download(&file, &raw, "application/json").err().map(|_| messages::download_failed(&file)));
+                                message.set(download(&file, &raw, "application/json").err().map(|e| messages::file_error(&e)));
                             });
                             html! {
                                 <li key={d.key.clone()}>
@@ -228,98 +217,5 @@ pub fn start_page() -> Html {
 
             <ClearDevice listing={listing_ok.clone()} on_change={refresh} />
         </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct NextYearProps {
-    drafts: Vec<Draft>,
-}
-
-/// 「前年度から作成」: a new draft for the following year from a draft or a file.
-#[function_component(NextYear)]
-fn next_year(props: &NextYearProps) -> Html {
-    let memory = use_context::<MemoryDrafts>().unwrap_or_default();
-    let open = use_state(|| false);
-    let source = use_state(|| props.drafts.first().map(|d| d.id.clone()).unwrap_or_default());
-    let keep = use_state(|| false);
-    let error = use_state(|| None::<String>);
-    let file_input = use_node_ref();
-
-    if !*open {
-        let open = open.clone();
-        return html! {
-            <button type="button" class="button" onclick={Callback::from(move |_: MouseEvent| open.set(true))}>{ "前年度から作成" }</button>
-        };
-    }
-    let on_source = {
-        let source = source.clone();
-        Callback::from(move |e: Event| {
-            if let Some(s) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
-                source.set(s.value());
-            }
-        })
-    };
-    let create = {
-        let (drafts, source, keep, error, file_input, memory) =
-            (props.drafts.clone(), source.clone(), *keep, error.clone(), file_input.clone(), memory.clone());
-        Callback::from(move |_: MouseEvent| {
-            if *source == "file" {
-                let (error, file_input, memory) = (error.clone(), file_input.clone(), memory.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let Some(input) = file_input.cast::<HtmlInputElement>() else { return };
-                    match file_text(&input).await {
-                        None => error.set(Some("ファイルを選んでください。".to_owned())),
-                        Some((name, text)) => match exchange::import(text.as_bytes()) {
-                            Ok(doc) => create_and_open(doc.report.for_next_year(keep), &memory),
-                            Err(e) => error.set(Some(messages::import_error(&name, &e))),
-                        },
-                    }
-                });
-            } else if let Some(d) = drafts.iter().find(|d| d.id == *source) {
-                create_and_open(d.document.report.for_next_year(keep), &memory);
-            } else {
-                error.set(Some("もとにする報告を選んでください。".to_owned()));
-            }
-        })
-    };
-    let radio = |value: bool, label: &'static str| {
-        let keep = keep.clone();
-        let id = if value { "next-keep" } else { "next-clear" };
-        html! {
-            <label class="radio" for={id}>
-                <input type="radio" {id} name="next-keep" checked={*keep == value}
-                    onchange={Callback::from(move |_: Event| keep.set(value))} />{ label }
-            </label>
-        }
-    };
-    html! {
-        <section class="next-year" aria-labelledby="next-title">
-            <h2 id="next-title" class="block-title">{ "前年度から作成" }</h2>
-            <p class="support">{ "前の年度の報告をもとに、次の年度の下書きを作ります。区・会議の構成・プロジェクトチームの名称などを引き継ぎます。" }</p>
-            <div class="form-field">
-                <label class="label" for="next-source">{ "もとにする報告" }</label>
-                <select id="next-source" class="field field-select" onchange={on_source}>
-                    { for props.drafts.iter().map(|d| html! {
-                        <option value={d.id.clone()} selected={*source == d.id}>{ d.document.report.title() }</option>
-                    }) }
-                    <option value="file" selected={*source == "file"}>{ "ファイルから選ぶ（書き出したJSONまたはHTML）" }</option>
-                </select>
-            </div>
-            if *source == "file" {
-                <div class="form-field">
-                    <label class="label" for="next-file">{ "ファイル" }</label>
-                    <input type="file" id="next-file" ref={file_input} accept=".json,.html,.htm,application/json,text/html" />
-                </div>
-            }
-            <fieldset class="form-field fieldset" aria-labelledby="next-keep-label">
-                <legend class="label" id="next-keep-label">{ "回数と内容" }</legend>
-                <div class="radios">{ radio(false, "空にする") }{ radio(true, "そのまま残す") }</div>
-            </fieldset>
-            if let Some(e) = &*error {
-                <p class="notice notice-error" role="alert">{ e }</p>
-            }
-            <button type="button" class="button button-primary" onclick={create}>{ "次の年度の下書きを作成" }</button>
-        </section>
     }
 }

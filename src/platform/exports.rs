@@ -1,22 +1,23 @@
 //! What leaves the app: the exchange JSON, the standalone HTML, and both by e-mail.
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
-use torikumi_core::print::{html_file_name, standalone_html};
+use torikumi_core::html_export::{html_file_name, standalone_html};
+use torikumi_core::files::FileError;
 use torikumi_core::{exchange, Document};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::storage::download;
+use crate::platform::files::download;
 
 const JSON_TYPE: &str = "application/json";
 const HTML_TYPE: &str = "text/html";
 
 /// 「JSONを書き出す」: the exchange file, as a download.
-pub fn export_json(doc: &Document) -> Result<(), JsValue> {
+pub fn export_json(doc: &Document) -> Result<(), FileError> {
     download(&doc.report.json_file_name(), &exchange::to_json(doc), JSON_TYPE)
 }
 
 /// 「HTMLを書き出す」: the standalone printed report, as a download.
-pub fn export_html(doc: &Document) -> Result<(), JsValue> {
+pub fn export_html(doc: &Document) -> Result<(), FileError> {
     download(&html_file_name(&doc.report), &standalone_html(doc), HTML_TYPE)
 }
 

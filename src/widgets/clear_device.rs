@@ -6,13 +6,14 @@
 //! the user confirming the download. Only records still exactly as backed up are
 //! deleted: a tab may have written since.
 
-use torikumi_core::store::lifecycle::{self, Cleared};
-use torikumi_core::store::{self, backup, Draft, Listing};
+use torikumi_core::drafts::lifecycle::{self, Cleared};
+use torikumi_core::drafts::{self, backup, Draft, Listing};
 use torikumi_core::messages;
 use yew::prelude::*;
 
-use crate::state::now;
-use crate::storage::{save_file, FileSaved, LocalStorage, LIMIT_CHARS};
+use crate::editor_store::now;
+use crate::platform::files::{save_file, FileSaved};
+use crate::platform::local_storage::{LocalStorage, LIMIT_CHARS};
 
 #[derive(Properties, PartialEq)]
 pub struct ClearDeviceProps {
@@ -76,7 +77,7 @@ pub fn clear_device(props: &ClearDeviceProps) -> Html {
     let backup_then_clear = {
         let (stage, message, clear) = (stage.clone(), message.clone(), clear.clone());
         Callback::from(move |_: MouseEvent| {
-            let records = match store::records(&LocalStorage) {
+            let records = match drafts::records(&LocalStorage) {
                 Ok(records) => records,
                 Err(e) => return message.set(Some(messages::storage_error(&e))),
             };

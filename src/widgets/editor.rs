@@ -10,12 +10,14 @@ use web_sys::{HtmlSelectElement, KeyboardEvent as DomKeyboardEvent};
 use yew::prelude::*;
 
 use super::form_field::{findings_list, requirement_tag, FormField, Kind, Shown};
-use super::leave::{use_leave_gate, LeaveGate};
+use crate::hooks::leave_gate::{use_leave_gate, LeaveGate};
 use super::summary::{focus_by_id, Summary};
 use super::table::TableCtx;
 use super::text_field::in_text_field;
-use super::Findings;
-use crate::state::{basis_edit, now, ward_edit, Action, Store};
+use super::findings::Findings;
+use torikumi_core::editor::{basis_edit, ward_edit, Action};
+
+use crate::editor_store::{EditorDispatch, EditorHandle};
 
 /// The value of the select that fired an event.
 fn select_value(e: &Event) -> String {
@@ -24,7 +26,7 @@ fn select_value(e: &Event) -> String {
 
 /// Ctrl+Z / Ctrl+Y (Cmd on macOS) undo and redo structural edits, outside text fields.
 #[hook]
-fn use_undo_keys(dispatch: UseReducerDispatcher<crate::state::EditorState>) {
+fn use_undo_keys(dispatch: UseReducerDispatcher<crate::editor_store::EditorStore>) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
             EventListener::new(&doc, "keydown", move |e| {
@@ -47,7 +49,7 @@ fn use_undo_keys(dispatch: UseReducerDispatcher<crate::state::EditorState>) {
 
 #[function_component(Editor)]
 pub fn editor() -> Html {
-    let store = use_context::<Store>().expect("the editor is inside the store's provider");
+    let store = use_context::<EditorHandle>().expect("the editor is inside the store's provider");
     let dispatch = store.dispatcher();
     use_undo_keys(dispatch.clone());
     let gate = use_leave_gate(dispatch.clone());
@@ -147,9 +149,9 @@ fn marks(findings: &Findings, field: Field) -> Marks {
 }
 
 /// 年度, 区, 集計の区分 and 見込み時点.
-fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<crate::state::EditorState>, gate: &LeaveGate) -> Html {
+fn basics(store: &EditorHandle, findings: &Findings, dispatch: &EditorDispatch, gate: &LeaveGate) -> Html {
     let report = store.report();
-    let current = now().fiscal_year();
+    let current = store.clock.now().fiscal_year();
     let (year_marks, ward_marks, basis_marks) =
         (marks(findings, Field::FiscalYear), marks(findings, Field::Ward), marks(findings, Field::Basis));
     let leave = |field: Field| {
@@ -250,7 +252,7 @@ fn basics(store: &Store, findings: &Findings, dispatch: &UseReducerDispatcher<cr
 fn projection_select(
     fiscal_year: Option<i32>,
     (year, month): (Option<i32>, Option<u8>),
-    dispatch: &UseReducerDispatcher<crate::state::EditorState>,
+    dispatch: &EditorDispatch,
     marks: Marks,
     read_only: bool,
 ) -> Html {

@@ -6,9 +6,11 @@ use torikumi_core::edit::Edit;
 use torikumi_core::{Field, Severity};
 use yew::prelude::*;
 
-use super::leave::LeaveGate;
+use crate::hooks::leave_gate::LeaveGate;
 use super::text_field::TextField;
-use crate::state::{Action, EditorState};
+use torikumi_core::editor::Action;
+
+use crate::editor_store::EditorDispatch;
 
 /// A finding as a field shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +48,7 @@ pub struct FormFieldProps {
     pub value: AttrValue,
     #[prop_or_default]
     pub findings: Vec<Shown>,
-    pub dispatch: UseReducerDispatcher<EditorState>,
+    pub dispatch: EditorDispatch,
     /// Another tab edits the draft.
     #[prop_or_default]
     pub readonly: bool,
@@ -62,18 +64,31 @@ pub fn requirement_tag(required: Option<bool>) -> Html {
 }
 
 /// The findings under a field; `id` is what `aria-describedby` points at.
+/// The class that colours a finding by its severity.
+pub fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "finding-error",
+        Severity::Warning => "finding-warning",
+    }
+}
+
+/// The word before a finding, so colour is never the only sign: エラー or 注意.
+pub fn severity_tag(severity: Severity) -> Html {
+    let word = match severity {
+        Severity::Error => "エラー",
+        Severity::Warning => "注意",
+    };
+    html! { <span class="finding-tag">{ word }</span> }
+}
+
 pub fn findings_list(id: &str, findings: &[Shown]) -> Html {
     if findings.is_empty() {
         return html! {};
     }
     html! {
         <ul class="field-findings" id={id.to_owned()}>
-            { for findings.iter().map(|f| {
-                let (class, tag) = match f.severity {
-                    Severity::Error => ("finding finding-error", "エラー"),
-                    Severity::Warning => ("finding finding-warning", "注意"),
-                };
-                html! { <li class={class}><span class="finding-tag">{ tag }</span>{ &f.message }</li> }
+            { for findings.iter().map(|f| html! {
+                <li class={classes!("finding", severity_class(f.severity))}>{ severity_tag(f.severity) }{ &f.message }</li>
             }) }
         </ul>
     }

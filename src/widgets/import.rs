@@ -2,20 +2,19 @@
 //! drop. A report whose ward and 年度 match a draft here asks first: replace it
 //! (the draft is kept as an earlier version), or keep both.
 
-use js_sys::Uint8Array;
-use torikumi_core::exchange::ImportError;
-use torikumi_core::limits::LimitError;
-use torikumi_core::store::backup::{self, Incoming};
-use torikumi_core::store::lifecycle::{self, ImportPlan};
-use torikumi_core::store::Draft;
+use torikumi_core::incoming::{self, Incoming};
+use torikumi_core::drafts::backup;
+use torikumi_core::drafts::lifecycle::{self, ImportPlan};
+use torikumi_core::drafts::Draft;
 use torikumi_core::{messages, Document};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{File, FileList, HtmlInputElement};
+use web_sys::{FileList, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::route::{go, Route};
-use crate::state::now;
-use crate::storage::{create_draft, new_draft_id, LocalStorage, MemoryDrafts};
+use crate::editor_store::now;
+use crate::open_drafts::{create_draft, MemoryDrafts};
+use crate::platform::files::read_file;
+use crate::platform::local_storage::{new_draft_id, LocalStorage};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
@@ -30,16 +29,6 @@ struct Conflict {
     /// The draft as it was when the user was asked: replacing checks it is still so.
     existing: Draft,
     file_older: bool,
-}
-
-/// A picked or dropped file's bytes; files over the size limit are refused unread.
-pub async fn read_file(file: &File) -> Result<Vec<u8>, ImportError> {
-    let bytes = file.size() as usize;
-    if bytes > backup::MAX_BACKUP_BYTES {
-        return Err(LimitError::FileTooLarge { bytes }.into());
-    }
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| ImportError::NotAReport)?;
-    Ok(Uint8Array::new(&buffer).to_vec())
 }
 
 #[function_component(Import)]
@@ -65,7 +54,7 @@ pub fn import(props: &ImportProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 notice.set(None);
-                let incoming = match read_file(&file).await.and_then(|bytes| backup::import_file(&bytes)) {
+                let incoming = match read_file(&file).await.and_then(|bytes| incoming::read_file(&bytes)) {
                     Ok(incoming) => incoming,
                     Err(e) => return error.set(Some(messages::import_error(&name, &e))),
                 };

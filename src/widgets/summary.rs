@@ -5,6 +5,8 @@ use torikumi_core::Severity;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::form_field::{severity_class, severity_tag};
+
 /// One line of the summary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SummaryItem {
@@ -67,10 +69,9 @@ pub fn summary(props: &SummaryProps) -> Html {
                         e.prevent_default();
                         focus_by_id(&target);
                     });
-                    let tag = if item.severity == Severity::Error { "エラー" } else { "注意" };
                     html! {
-                        <li class={if item.severity == Severity::Error { "finding-error" } else { "finding-warning" }}>
-                            <span class="finding-tag">{ tag }</span>
+                        <li class={severity_class(item.severity)}>
+                            { severity_tag(item.severity) }
                             <a href={format!("#{}", item.target)} {onclick}>{ &item.message }</a>
                         </li>
                     }

@@ -7,14 +7,17 @@ use torikumi_core::{BodyKind, Cell, Field, ListKind, Row};
 use yew::prelude::*;
 
 use super::form_field::{FormField, Kind};
-use super::Findings;
-use crate::state::{add_button_id, move_button_id, Action, EditorState, MoveDir};
+use super::findings::Findings;
+use torikumi_core::editor::{Action, EditorState, MoveDir};
+use torikumi_core::fields::{add_button_dom_id, list_heading_dom_id, move_button_dom_id};
+
+use crate::editor_store::EditorDispatch;
 
 /// Everything a part of the table needs from the editor.
 pub struct TableCtx<'a> {
     pub state: &'a EditorState,
     pub findings: &'a Findings,
-    pub dispatch: &'a UseReducerDispatcher<EditorState>,
+    pub dispatch: &'a EditorDispatch,
 }
 
 impl TableCtx<'_> {
@@ -43,9 +46,9 @@ impl TableCtx<'_> {
                 { self.body(BodyKind::Plenary) }
                 { self.body(BodyKind::Network) }
                 { self.body(BodyKind::Liaison) }
-                { self.list(ListKind::Teams, "（４）プロジェクトチーム") }
+                { self.list(ListKind::Teams) }
                 { self.body(BodyKind::Steering) }
-                { self.list(ListKind::Activities, "その他の活動") }
+                { self.list(ListKind::Activities) }
             </section>
         }
     }
@@ -72,13 +75,13 @@ impl TableCtx<'_> {
         }
     }
 
-    fn list(&self, kind: ListKind, heading: &'static str) -> Html {
+    fn list(&self, kind: ListKind) -> Html {
         let rows = self.state.report().list(kind);
         let place = Place::List(kind);
-        let id = format!("h-list-{kind:?}").to_lowercase();
+        let id = list_heading_dom_id(kind);
         html! {
             <section class="list-block" aria-labelledby={id.clone()}>
-                <h3 class="list-title" {id}>{ heading }</h3>
+                <h3 class="list-title" {id}>{ kind.heading() }</h3>
                 if rows.is_empty() {
                     <p class="support">{ "ありません（印刷では「なし」と表示されます）。" }</p>
                 }
@@ -104,7 +107,7 @@ impl TableCtx<'_> {
             let dispatch = self.dispatch.clone();
             let onclick = Callback::from(move |_| dispatch.dispatch(Action::MoveRow(place, id, dir)));
             html! {
-                <button type="button" class="button button-small" id={move_button_id(place, id, dir)}
+                <button type="button" class="button button-small" id={move_button_dom_id(place, id, dir == MoveDir::Up)}
                     aria-label={format!("{title}を{word}")} aria-disabled={at_end.then_some("true")}
                     disabled={self.state.locked()} {onclick}>{ text }</button>
             }
@@ -136,7 +139,7 @@ impl TableCtx<'_> {
         let dispatch = self.dispatch.clone();
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::AddRow(place)));
         html! {
-            <button type="button" class="button button-add" id={add_button_id(place)}
+            <button type="button" class="button button-add" id={add_button_dom_id(place)}
                 disabled={self.state.locked() || place.rows(self.state.report()).len() >= torikumi_core::limits::MAX_ROWS} {onclick}>
                 <span aria-hidden="true">{ "＋ " }</span>{ label }
             </button>

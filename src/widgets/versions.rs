@@ -2,13 +2,15 @@
 //! any can be restored (the current one is kept first, so a restore can be undone).
 
 use torikumi_core::print::report_html;
-use torikumi_core::store::history::{self, Snapshot};
-use torikumi_core::store::lifecycle;
+use torikumi_core::drafts::history::{self, Snapshot};
+use torikumi_core::drafts::lifecycle;
 use torikumi_core::{messages, Document};
 use yew::prelude::*;
 
-use crate::state::{now, Action, Store};
-use crate::storage::LocalStorage;
+use torikumi_core::editor::Action;
+
+use crate::editor_store::{now, EditorHandle};
+use crate::platform::local_storage::LocalStorage;
 
 #[derive(Properties, PartialEq)]
 pub struct VersionsProps {
@@ -25,7 +27,7 @@ fn text_length(doc: &Document) -> usize {
 
 #[function_component(Versions)]
 pub fn versions(props: &VersionsProps) -> Html {
-    let store = use_context::<Store>().expect("inside the store's provider");
+    let store = use_context::<EditorHandle>().expect("inside the store's provider");
     // Re-read when the current document changes (a new version may have been kept).
     let list = use_memo((props.draft_id.clone(), props.current.changed), |(id, _)| history::history(&LocalStorage, id));
     let error = use_state(|| None::<String>);

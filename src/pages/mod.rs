@@ -1,0 +1,6 @@
+//! One component per view of the app (the route in the URL's hash picks one).
+//! Pages do not import each other.
+
+pub mod draft;
+pub mod print_view;
+pub mod start;

@@ -1,0 +1,94 @@
+//! Files leaving the app (downloads, the save dialog) and coming in (a picked
+//! or dropped file), with the browser's answers as typed values.
+
+use js_sys::Uint8Array;
+use torikumi_core::exchange::ImportError;
+use torikumi_core::files::FileError;
+use torikumi_core::incoming::MAX_BACKUP_BYTES;
+use torikumi_core::limits::LimitError;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::File;
+
+/// Offers `text` as a file download named `file_name`.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), FileError> {
+    start_download(file_name, text, mime).map_err(|_| FileError::DownloadRefused { file_name: file_name.to_owned() })
+}
+
+fn start_download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    // Revoke later: some browsers read the URL after click() returns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    }
+    Ok(())
+}
+
+/// How a file given to [`save_file`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileSaved {
+    /// Written where the user chose (the browser's save dialog said so).
+    Saved,
+    /// The user cancelled the save dialog.
+    Cancelled,
+    /// Handed to the browser as a download: only the user can say whether it was kept.
+    Downloaded,
+}
+
+/// Calls `method` on a JS object and returns the promise it gives.
+fn call_promise(target: &JsValue, method: &str, arg: Option<&JsValue>) -> Result<js_sys::Promise, JsValue> {
+    let f: js_sys::Function = js_sys::Reflect::get(target, &method.into())?.dyn_into()?;
+    let result = match arg {
+        Some(a) => f.call1(target, a)?,
+        None => f.call0(target)?,
+    };
+    Ok(js_sys::Promise::from(result))
+}
+
+/// Saves a file where the browser can say whether it was saved
+/// (`showSaveFilePicker`: Chromium, Edge); elsewhere offers it as a download.
+pub async fn save_file(file_name: &str, text: &str, mime: &str) -> Result<FileSaved, FileError> {
+    let window: JsValue = web_sys::window().map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
+    let has_picker = js_sys::Reflect::get(&window, &"showSaveFilePicker".into()).is_ok_and(|p| p.is_function());
+    if !has_picker {
+        download(file_name, text, mime)?;
+        return Ok(FileSaved::Downloaded);
+    }
+    save_with_picker(&window, file_name, text).await.map_err(|_| FileError::NotWritten { file_name: file_name.to_owned() })
+}
+
+async fn save_with_picker(window: &JsValue, file_name: &str, text: &str) -> Result<FileSaved, JsValue> {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"suggestedName".into(), &file_name.into())?;
+    let handle = match JsFuture::from(call_promise(window, "showSaveFilePicker", Some(&options))?).await {
+        Ok(handle) => handle,
+        Err(e) if e.dyn_ref::<js_sys::Error>().is_some_and(|e| e.name() == "AbortError") => return Ok(FileSaved::Cancelled),
+        Err(e) => return Err(e),
+    };
+    let writable = JsFuture::from(call_promise(&handle, "createWritable", None)?).await?;
+    JsFuture::from(call_promise(&writable, "write", Some(&text.into()))?).await?;
+    JsFuture::from(call_promise(&writable, "close", None)?).await?;
+    Ok(FileSaved::Saved)
+}
+
+/// A picked or dropped file's bytes; files over the size limit are refused unread.
+pub async fn read_file(file: &File) -> Result<Vec<u8>, ImportError> {
+    let bytes = file.size() as usize;
+    if bytes > MAX_BACKUP_BYTES {
+        return Err(LimitError::FileTooLarge { bytes }.into());
+    }
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| ImportError::Unreadable)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}

@@ -1,0 +1,8 @@
+//! The browser, behind small functions that answer with typed values: local
+//! storage, files, exports and sharing, the service worker, files served beside the app.
+
+pub mod exports;
+pub mod files;
+pub mod local_storage;
+pub mod served_files;
+pub mod service_worker;

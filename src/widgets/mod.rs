@@ -1,0 +1,13 @@
+//! The parts pages are made of. Each reads the store or its props and sends
+//! actions; none changes state itself.
+
+pub mod clear_device;
+pub mod editor;
+pub mod findings;
+pub mod form_field;
+pub mod import;
+pub mod next_year;
+pub mod summary;
+pub mod table;
+pub mod text_field;
+pub mod versions;

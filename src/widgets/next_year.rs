@@ -1,0 +1,110 @@
+//! 「前年度から作成」: a new draft for the following year, from a draft here or a file.
+
+use torikumi_core::drafts::Draft;
+use torikumi_core::{incoming, messages, Document, Report};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::editor_store::now;
+use crate::open_drafts::{create_draft, MemoryDrafts};
+use crate::platform::files::read_file;
+use crate::route::{go, Route};
+
+/// A new draft of `report`, created now, stored and opened.
+pub fn create_and_open(report: Report, memory: &MemoryDrafts) {
+    go(&Route::Draft(create_draft(Document { report, ..Document::new(now()) }, memory)));
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NextYearProps {
+    pub drafts: Vec<Draft>,
+}
+
+/// 「前年度から作成」: a new draft for the following year from a draft or a file.
+#[function_component(NextYear)]
+pub fn next_year(props: &NextYearProps) -> Html {
+    let memory = use_context::<MemoryDrafts>().unwrap_or_default();
+    let open = use_state(|| false);
+    let source = use_state(|| props.drafts.first().map(|d| d.id.clone()).unwrap_or_default());
+    let keep = use_state(|| false);
+    let error = use_state(|| None::<String>);
+    let file_input = use_node_ref();
+
+    if !*open {
+        let open = open.clone();
+        return html! {
+            <button type="button" class="button" onclick={Callback::from(move |_: MouseEvent| open.set(true))}>{ "前年度から作成" }</button>
+        };
+    }
+    let on_source = {
+        let source = source.clone();
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
+                source.set(s.value());
+            }
+        })
+    };
+    let create = {
+        let (drafts, source, keep, error, file_input, memory) =
+            (props.drafts.clone(), source.clone(), *keep, error.clone(), file_input.clone(), memory.clone());
+        Callback::from(move |_: MouseEvent| {
+            if *source == "file" {
+                let (error, file_input, memory) = (error.clone(), file_input.clone(), memory.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let picked = file_input.cast::<HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0));
+                    let Some(file) = picked else {
+                        return error.set(Some("ファイルを選んでください。".to_owned()));
+                    };
+                    match read_file(&file).await.and_then(|bytes| incoming::read_export(&bytes)) {
+                        Ok(doc) => create_and_open(doc.report.for_next_year(keep), &memory),
+                        Err(e) => error.set(Some(messages::import_error(&file.name(), &e))),
+                    }
+                });
+            } else if let Some(d) = drafts.iter().find(|d| d.id == *source) {
+                create_and_open(d.document.report.for_next_year(keep), &memory);
+            } else {
+                error.set(Some("もとにする報告を選んでください。".to_owned()));
+            }
+        })
+    };
+    let radio = |value: bool, label: &'static str| {
+        let keep = keep.clone();
+        let id = if value { "next-keep" } else { "next-clear" };
+        html! {
+            <label class="radio" for={id}>
+                <input type="radio" {id} name="next-keep" checked={*keep == value}
+                    onchange={Callback::from(move |_: Event| keep.set(value))} />{ label }
+            </label>
+        }
+    };
+    html! {
+        <section class="next-year" aria-labelledby="next-title">
+            <h2 id="next-title" class="block-title">{ "前年度から作成" }</h2>
+            <p class="support">{ "前の年度の報告をもとに、次の年度の下書きを作ります。区・会議の構成・プロジェクトチームの名称などを引き継ぎます。" }</p>
+            <div class="form-field">
+                <label class="label" for="next-source">{ "もとにする報告" }</label>
+                <select id="next-source" class="field field-select" onchange={on_source}>
+                    { for props.drafts.iter().map(|d| html! {
+                        <option value={d.id.clone()} selected={*source == d.id}>{ d.document.report.title() }</option>
+                    }) }
+                    <option value="file" selected={*source == "file"}>{ "ファイルから選ぶ（書き出したJSONまたはHTML）" }</option>
+                </select>
+            </div>
+            if *source == "file" {
+                <div class="form-field">
+                    <label class="label" for="next-file">{ "ファイル" }</label>
+                    <input type="file" id="next-file" ref={file_input} accept=".json,.html,.htm,application/json,text/html" />
+                </div>
+            }
+            <fieldset class="form-field fieldset" aria-labelledby="next-keep-label">
+                <legend class="label" id="next-keep-label">{ "回数と内容" }</legend>
+                <div class="radios">{ radio(false, "空にする") }{ radio(true, "そのまま残す") }</div>
+            </fieldset>
+            if let Some(e) = &*error {
+                <p class="notice notice-error" role="alert">{ e }</p>
+            }
+            <button type="button" class="button button-primary" onclick={create}>{ "次の年度の下書きを作成" }</button>
+        </section>
+    }
+}

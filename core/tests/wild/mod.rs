@@ -126,26 +126,41 @@ pub fn wild_document() -> BoxedStrategy<Document> {
         wild_rows(5),
         (wild_text(), wild_text(), wild_text()),
     )
-        .prop_map(
-            |(fiscal_year, ward, basis, (plenary, network, liaison, steering), teams, activities, (a, b, c))| Report {
-                fiscal_year,
-                ward,
-                basis,
-                bodies: FixedBodies { plenary, network, liaison, steering },
-                teams,
-                activities,
-                sections: Sections { main_work: a, issues: b, plans: c },
-            },
-        );
+        .prop_map(assemble_report);
     (prop::bool::ANY, wild_timestamp(), wild_timestamp(), prop::option::of(wild_timestamp()), report)
-        .prop_map(|(finished, created, changed, finished_at, report)| Document {
-            status: if finished { Status::Finished } else { Status::Draft },
-            created,
-            changed,
-            finished: finished_at,
-            report,
-        })
+        .prop_map(assemble_document)
         .boxed()
+}
+
+/// The parts of a report a generator draws, in the form's order.
+pub type ReportParts = (
+    Option<i32>,
+    Option<Ward>,
+    Option<Basis>,
+    (FixedBody, FixedBody, FixedBody, FixedBody),
+    Vec<Row>,
+    Vec<Row>,
+    (String, String, String),
+);
+
+/// A report from its generated parts.
+pub fn assemble_report(parts: ReportParts) -> Report {
+    let (fiscal_year, ward, basis, (plenary, network, liaison, steering), teams, activities, (a, b, c)) = parts;
+    Report {
+        fiscal_year,
+        ward,
+        basis,
+        bodies: FixedBodies { plenary, network, liaison, steering },
+        teams,
+        activities,
+        sections: Sections { main_work: a, issues: b, plans: c },
+    }
+}
+
+/// A document from a generated report and times (finished or not, created, changed, finished at).
+pub fn assemble_document(parts: (bool, Timestamp, Timestamp, Option<Timestamp>, Report)) -> Document {
+    let (finished, created, changed, finished_at, report) = parts;
+    Document { status: if finished { Status::Finished } else { Status::Draft }, created, changed, finished: finished_at, report }
 }
 
 /// Numbers a hand-edited file might hold: any integer, the edges that matter here, fractions.

@@ -1,8 +1,8 @@
 //! Every change the editor can make to a report, and undo/redo of structural ones.
 //!
-//! Undo covers structural edits only (adding, removing, reordering rows and
-//! parts); inside a text field the browser's own undo stays in charge. Undo
-//! entries are inverse operations, not snapshots, so undoing a removal never
+//! Undo covers structural edits (adding, removing, reordering rows and parts)
+//! and 統一 across texts; inside a text field the browser's own undo stays in
+//! charge. Undo entries are inverse operations, not snapshots, so undoing never
 //! throws away text typed elsewhere since.
 
 use crate::count::Count;
@@ -16,6 +16,26 @@ pub enum Structure {
     Insert { place: Place, index: usize, row: Row },
     Remove { place: Place, id: RowId },
     Move { place: Place, id: RowId, to: usize },
+    /// Texts set at once (統一): each field changes only while it still holds `from`,
+    /// so undoing never overwrites what was typed in it since.
+    Texts(Vec<TextChange>),
+}
+
+/// One field's text, from what it holds to what it becomes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextChange {
+    pub field: Field,
+    pub from: String,
+    pub to: String,
+}
+
+/// What an undo or redo touched, for where focus goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undone {
+    /// A row of a place (added, removed or moved).
+    Row(Place, RowId),
+    /// Texts across the report (統一): focus stays where it is.
+    Texts,
 }
 
 impl Structure {
@@ -44,6 +64,15 @@ impl Structure {
                 let row = rows.remove(from);
                 rows.insert(to, row);
                 Some(Structure::Move { place, id, to: from })
+            }
+            Structure::Texts(changes) => {
+                let mut inverse = Vec::new();
+                for TextChange { field, from, to } in changes {
+                    if report.text(field).as_deref() == Some(from.as_str()) && report.apply(Edit::Text(field, to.clone())) {
+                        inverse.push(TextChange { field, from: to, to: from });
+                    }
+                }
+                (!inverse.is_empty()).then_some(Structure::Texts(inverse))
             }
         }
     }
@@ -201,22 +230,23 @@ impl History {
         }
     }
 
-    /// Undoes the last structural edit; returns the place and row it touched.
-    pub fn undo(&mut self, report: &mut Report) -> Option<(Place, RowId)> {
+    /// Undoes the last structural edit; returns what it touched.
+    pub fn undo(&mut self, report: &mut Report) -> Option<Undone> {
         Self::step(&mut self.undo, &mut self.redo, report)
     }
 
     /// Redoes the last undone edit.
-    pub fn redo(&mut self, report: &mut Report) -> Option<(Place, RowId)> {
+    pub fn redo(&mut self, report: &mut Report) -> Option<Undone> {
         Self::step(&mut self.redo, &mut self.undo, report)
     }
 
-    fn step(from: &mut Vec<Structure>, to: &mut Vec<Structure>, report: &mut Report) -> Option<(Place, RowId)> {
+    fn step(from: &mut Vec<Structure>, to: &mut Vec<Structure>, report: &mut Report) -> Option<Undone> {
         // An entry whose row is gone (e.g. after loading another draft) is skipped.
         while let Some(edit) = from.pop() {
             let target = match &edit {
-                Structure::Insert { place, row, .. } => (*place, row.id),
-                Structure::Remove { place, id } | Structure::Move { place, id, .. } => (*place, *id),
+                Structure::Insert { place, row, .. } => Undone::Row(*place, row.id),
+                Structure::Remove { place, id } | Structure::Move { place, id, .. } => Undone::Row(*place, *id),
+                Structure::Texts(_) => Undone::Texts,
             };
             if let Some(inverse) = edit.apply(report) {
                 to.push(inverse);
@@ -255,10 +285,10 @@ mod tests {
         assert!(h.apply(&mut r, Structure::Remove { place: TEAMS, id: first }));
         assert_eq!(team_names(&r), ["就労支援プロジェクトチーム"]);
         r.apply(Edit::Text(Field::Section(SectionKind::Issues), "後から書いた課題".into()));
-        assert_eq!(h.undo(&mut r), Some((TEAMS, first)));
+        assert_eq!(h.undo(&mut r), Some(Undone::Row(TEAMS, first)));
         assert_eq!(team_names(&r), ["防災プロジェクトチーム", "就労支援プロジェクトチーム"]);
         assert_eq!(r.sections.issues, "後から書いた課題");
-        assert_eq!(h.redo(&mut r), Some((TEAMS, first)));
+        assert_eq!(h.redo(&mut r), Some(Undone::Row(TEAMS, first)));
         assert_eq!(team_names(&r), ["就労支援プロジェクトチーム"]);
     }
 

@@ -10,9 +10,15 @@
 use std::collections::HashSet;
 
 use crate::drafts::Draft;
-use crate::edit::{BasisChoice, Edit, History, Place, Structure};
+use crate::edit::{BasisChoice, Edit, History, Place, Structure, TextChange, Undone};
+use crate::notation;
 use crate::fields::{add_button_dom_id, move_button_dom_id};
 use crate::{Cell, Config, Document, Field, Finding, Report, RowId, Status, Timestamp};
+
+/// The finished banner, where focus goes once a report is finished.
+pub const FINISHED_NOTICE_ID: &str = "finished-notice";
+/// The question 「注意がN件あります。このまま完成にしますか？」.
+pub const FINISH_QUESTION_ID: &str = "finish-question";
 
 /// Where the time comes from: the browser's clock in the app, a fixed one in tests.
 #[derive(Clone, Copy)]
@@ -48,8 +54,17 @@ pub enum Action {
     MoveRow(Place, RowId, MoveDir),
     Undo,
     Redo,
-    /// 「完成にする」: finish when no error is left; otherwise show every finding.
+    /// 「完成にする」: finish when nothing is left to look at; with errors, show every
+    /// finding; with warnings only, show them and ask.
     Finish,
+    /// 「このまま完成にする」: finish with the warnings that were shown.
+    ConfirmFinish,
+    /// 「戻って直す」: not now; the warnings stay listed.
+    CancelFinish,
+    /// Show every finding (a finished report's warnings, one click away).
+    ShowFindings,
+    /// 「『鶴ヶ谷』に統一」: every spelling of the word `key` becomes `to`, as one undoable edit.
+    Unify { key: String, to: String },
     /// 「編集を再開」: a finished report becomes a draft again.
     Reopen,
     /// What storage holds now replaces what is shown: another tab's version, an
@@ -109,6 +124,8 @@ pub struct EditorState {
     pub focus: Option<FocusRequest>,
     /// Bumped when the summary should take focus.
     pub summary_focus: u32,
+    /// 完成にする was pressed with warnings left: the question is shown.
+    pub finish_asked: bool,
     pub clock: Clock,
 }
 
@@ -130,6 +147,7 @@ impl EditorState {
             show_all: false,
             focus: None,
             summary_focus: 0,
+            finish_asked: false,
             clock,
         }
     }
@@ -207,7 +225,11 @@ impl EditorState {
     /// What `action` makes of this state; `None` when it changes nothing (so nothing re-renders).
     pub fn reduce(&self, action: Action) -> Option<EditorState> {
         // A read-only tab only follows what the editing tab stores; a finished report only reopens.
-        let follows = matches!(action, Action::Replace(_) | Action::Stored(_) | Action::ReadOnly(_) | Action::Exported(_));
+        // Following storage and looking at findings change no text: allowed when locked too.
+        let follows = matches!(
+            action,
+            Action::Replace(_) | Action::Stored(_) | Action::ReadOnly(_) | Action::Exported(_) | Action::ShowFindings
+        );
         if (self.read_only && !follows) || (self.locked() && !follows && action != Action::Reopen) {
             return None;
         }
@@ -267,20 +289,57 @@ impl EditorState {
                 } else {
                     s.history.redo(&mut s.doc.report)
                 };
-                let (place, id) = step?;
-                let hint = index_of(&before, place, id).unwrap_or(0);
-                s.focus_row_or_place(place, id, hint);
-                if let Some(f) = s.focus.as_mut() {
-                    f.only_if_lost = true;
+                if let Undone::Row(place, id) = step? {
+                    let hint = index_of(&before, place, id).unwrap_or(0);
+                    s.focus_row_or_place(place, id, hint);
+                    if let Some(f) = s.focus.as_mut() {
+                        f.only_if_lost = true;
+                    }
                 }
                 true
             }
-            Action::Finish => {
-                if crate::rules::can_finish(&s.findings()) {
+            Action::Unify { key, to } => {
+                let report = &s.doc.report;
+                let changes = notation::unify(report, &key, &to)
+                    .into_iter()
+                    .filter_map(|(field, text)| Some(TextChange { field, from: report.text(field)?, to: text }))
+                    .collect();
+                if !s.structural(Structure::Texts(changes)) {
+                    return None;
+                }
+                true
+            }
+            Action::Finish | Action::ConfirmFinish => {
+                let findings = s.findings();
+                let asked_and_confirmed = action == Action::ConfirmFinish && s.finish_asked;
+                if findings.is_empty() || (asked_and_confirmed && crate::rules::can_finish(&findings)) {
                     s.doc.finish(s.clock.now());
                     s.history = History::default();
-                    s.focus_on("finished-notice".to_owned());
+                    s.finish_asked = false;
+                    s.focus_on(FINISHED_NOTICE_ID.to_owned());
                     return Some(s);
+                }
+                // Every finding is listed; with warnings only, the user is asked.
+                s.show_all = true;
+                s.finish_asked = crate::rules::can_finish(&findings);
+                if s.finish_asked {
+                    s.focus_on(FINISH_QUESTION_ID.to_owned());
+                } else {
+                    s.summary_focus = s.summary_focus.wrapping_add(1);
+                }
+                false
+            }
+            Action::CancelFinish => {
+                if !s.finish_asked {
+                    return None;
+                }
+                s.finish_asked = false;
+                s.summary_focus = s.summary_focus.wrapping_add(1);
+                false
+            }
+            Action::ShowFindings => {
+                if s.show_all {
+                    return None;
                 }
                 s.show_all = true;
                 s.summary_focus = s.summary_focus.wrapping_add(1);

@@ -31,6 +31,12 @@ pub enum Problem {
     ZeroCountWithContent,
     SectionRefersElsewhere,
     CountImplausible { count: u32 },
+    /// 表記ゆれ: one word written more than one way; each spelling and how often.
+    NotationVariants { key: String, spellings: Vec<(String, usize)> },
+    /// The template's note 「※行が足りない場合は…」 left in a text.
+    TemplateNote,
+    /// The template's 「○○○○」 left in a text.
+    PlaceholderText,
 }
 
 impl Problem {
@@ -54,6 +60,9 @@ impl Problem {
             Problem::ZeroCountWithContent => "zero-count-with-content",
             Problem::SectionRefersElsewhere => "section-refers-elsewhere",
             Problem::CountImplausible { .. } => "count-over-weekly",
+            Problem::NotationVariants { .. } => "notation-variants",
+            Problem::TemplateNote => "template-note",
+            Problem::PlaceholderText => "placeholder-text",
         }
     }
 
@@ -63,7 +72,10 @@ impl Problem {
             | Problem::PartsSumMismatch { .. }
             | Problem::ZeroCountWithContent
             | Problem::SectionRefersElsewhere
-            | Problem::CountImplausible { .. } => Severity::Warning,
+            | Problem::CountImplausible { .. }
+            | Problem::NotationVariants { .. }
+            | Problem::TemplateNote
+            | Problem::PlaceholderText => Severity::Warning,
             _ => Severity::Error,
         }
     }

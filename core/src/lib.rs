@@ -17,6 +17,7 @@ pub mod incoming;
 pub mod limits;
 pub mod messages;
 pub mod model;
+pub mod notation;
 pub mod print;
 pub mod rules;
 pub mod sample;

@@ -65,6 +65,16 @@ pub fn finding(problem: &Problem, label: &str) -> String {
         Problem::CountImplausible { count } => {
             format!("{label}が{count}回です（週1回より多い回数です）。入力の誤りがないか確かめてください。")
         }
+        Problem::NotationVariants { spellings, .. } => {
+            let each: Vec<String> = spellings.iter().map(|(s, n)| format!("『{s}』（{n}か所）")).collect();
+            format!("同じ語が{}と、違う書き方で書かれています（表記ゆれ）。どれかに統一してください。", each.join("と"))
+        }
+        Problem::TemplateNote => format!(
+            "{label}に様式の注意書き「※行が足りない場合は、ページ内で適宜追加してください。」が残っています。削除してください。"
+        ),
+        Problem::PlaceholderText => {
+            format!("{label}に様式の見本の「○○○○」が残っています。実際の内容に書き換えてください。")
+        }
     }
 }
 

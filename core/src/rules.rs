@@ -9,6 +9,7 @@ use crate::fields::{Cell, Field};
 use crate::fiscal::{fiscal_year_contains, FIRST_FISCAL_YEAR};
 use crate::findings::{Finding, Problem, Severity};
 use crate::messages;
+use crate::notation;
 use crate::model::{is_blank, Basis, BodyKind, ListKind, Report, Row, SectionKind};
 
 /// What the rules need besides the report.
@@ -62,6 +63,7 @@ pub fn check(report: &Report, ctx: &Context) -> Vec<Finding> {
     for kind in SectionKind::ALL {
         c.section(kind);
     }
+    c.texts();
     c.out
 }
 
@@ -182,6 +184,23 @@ impl Checker<'_> {
             if sum != count {
                 self.push(Field::Body(kind, Cell::Count), Problem::PartsSumMismatch { sum, count });
             }
+        }
+    }
+
+    /// What the template leaves in any text, and words written two ways across the report.
+    fn texts(&mut self) {
+        for (field, text) in notation::text_fields(self.report) {
+            if text.contains(notation::TEMPLATE_NOTE) {
+                self.push(field, Problem::TemplateNote);
+            }
+            // A name that is nothing but the placeholder is already an error of its own.
+            let placeholder_name = matches!(field, Field::Item(_, _, Cell::Name)) && is_placeholder_name(text);
+            if !placeholder_name && notation::has_placeholder_circles(text) {
+                self.push(field, Problem::PlaceholderText);
+            }
+        }
+        for v in notation::variants(self.report) {
+            self.push(v.first, Problem::NotationVariants { key: v.key, spellings: v.spellings });
         }
     }
 

@@ -20,11 +20,32 @@ fn of_rule(report: &Report, rule: &str) -> Vec<(Field, String)> {
     findings(report).into_iter().filter(|f| f.rule_id() == rule).map(|f| (f.field, f.message)).collect()
 }
 
+/// The severity each rule has in REPORT-FORM.md: errors block finishing, warnings do not.
+fn severity_on_the_form(rule: &str) -> Severity {
+    const WARNINGS: [&str; 8] = [
+        "content-too-long",
+        "parts-sum",
+        "zero-count-with-content",
+        "section-refers-elsewhere",
+        "count-over-weekly",
+        "notation-variants",
+        "template-note",
+        "placeholder-text",
+    ];
+    if WARNINGS.contains(&rule) {
+        Severity::Warning
+    } else {
+        Severity::Error
+    }
+}
+
+/// The rule fires once, on `field`, with the severity the form gives it; its message.
 fn fires_once(report: &Report, rule: &str, field: Field) -> String {
-    let found = of_rule(report, rule);
+    let found: Vec<_> = findings(report).into_iter().filter(|f| f.rule_id() == rule).collect();
     assert_eq!(found.len(), 1, "{rule}: {found:?}");
-    assert_eq!(found[0].0, field, "{rule}");
-    found[0].1.clone()
+    assert_eq!(found[0].field, field, "{rule}");
+    assert_eq!(found[0].severity(), severity_on_the_form(rule), "{rule}: its severity");
+    found[0].message.clone()
 }
 
 fn quiet(report: &Report, rule: &str) {
@@ -277,6 +298,58 @@ fn count_over_weekly() {
     r.bodies.steering.count = text("１２０回");
     let m = fires_once(&r, "count-over-weekly", Field::Body(BodyKind::Steering, Cell::Count));
     assert!(m.contains("120回"), "{m}");
+}
+
+#[test]
+fn count_over_weekly_starts_at_53() {
+    let mut r = sample_report();
+    r.activities[0].count = Some(Count::Number(53));
+    let m = fires_once(&r, "count-over-weekly", Field::Item(ListKind::Activities, RowId(6), Cell::Count));
+    assert!(m.contains("53回"), "{m}");
+    r.bodies.network.parts[0].count = Some(Count::Number(53));
+    assert_eq!(of_rule(&r, "count-over-weekly").len(), 2, "parts are counts too");
+}
+
+#[test]
+fn fiscal_year_range_turns_on_1_april_in_japan_time() {
+    use torikumi_core::Timestamp;
+    // 2027-03-31 23:59 and 2027-04-01 00:00 in Japan (15:00 UTC the day before).
+    let before = Timestamp::from_unix_millis(1_806_505_140_000.0);
+    let after = Timestamp::from_unix_millis(1_806_505_200_000.0);
+    assert_eq!((before.fiscal_year(), after.fiscal_year()), (2026, 2027));
+    let config = Config::default();
+    let mut r = sample_report();
+    r.fiscal_year = Some(2028);
+    r.basis = Some(Basis::Actual);
+    for (now, fires) in [(before, true), (after, false)] {
+        let found = check(&r, &Context { config: &config, current_fiscal_year: now.fiscal_year() });
+        let range: Vec<_> = found.iter().filter(|f| f.rule_id() == "fiscal-year-range").collect();
+        assert_eq!(range.len(), usize::from(fires), "令和１０年度 on {}", now.display_ja());
+        assert!(range.iter().all(|f| f.severity() == Severity::Error));
+    }
+}
+
+#[test]
+fn row_rules_hold_for_activities_and_parts_too() {
+    let mut r = sample_report();
+    r.activities[0].name.clear();
+    fires_once(&r, "name-missing", Field::Item(ListKind::Activities, RowId(6), Cell::Name));
+    let mut r = sample_report();
+    r.activities[0].count = text("いっかい");
+    fires_once(&r, "count-invalid", Field::Item(ListKind::Activities, RowId(6), Cell::Count));
+    let mut r = sample_report();
+    r.activities[0].count = None;
+    fires_once(&r, "count-missing", Field::Item(ListKind::Activities, RowId(6), Cell::Count));
+    let mut r = sample_report();
+    r.bodies.network.parts[2].count = text("二");
+    fires_once(&r, "count-invalid", Field::Part(BodyKind::Network, RowId(3), Cell::Count));
+    let mut r = sample_report();
+    r.bodies.network.parts[2].count = Some(Count::Number(0));
+    r.bodies.network.count = Some(Count::Number(4));
+    fires_once(&r, "zero-count-with-content", Field::Part(BodyKind::Network, RowId(3), Cell::Content));
+    let mut r = sample_report();
+    r.activities[0].name = "○○○○PT".to_owned();
+    fires_once(&r, "name-placeholder", Field::Item(ListKind::Activities, RowId(6), Cell::Name));
 }
 
 #[test]

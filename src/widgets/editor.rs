@@ -15,7 +15,7 @@ use super::summary::{focus_by_id, Summary};
 use super::table::TableCtx;
 use super::text_field::in_text_field;
 use super::findings::Findings;
-use torikumi_core::editor::{basis_edit, ward_edit, Action};
+use torikumi_core::editor::{basis_edit, ward_edit, Action, FINISHED_NOTICE_ID, FINISH_QUESTION_ID};
 
 use crate::editor_store::{EditorDispatch, EditorHandle};
 
@@ -97,11 +97,29 @@ pub fn editor() -> Html {
                 }
             </div>
             if let Some(at) = finished_at {
-                <div class="notice notice-ok" id="finished-notice" tabindex="-1" role="status">
+                <div class="notice notice-ok" id={FINISHED_NOTICE_ID} tabindex="-1" role="status">
                     <p>{ format!("この報告は完成しています（{}）。書き出して提出できます。直すときは「編集を再開」を押してください。", at.display_ja()) }</p>
+                    if findings.warnings() > 0 {
+                        <p>
+                            { format!("この報告には注意が{}件あります。", findings.warnings()) }
+                            if !store.show_all {
+                                <button type="button" class="button button-small" onclick={on(Action::ShowFindings)}>{ "注意を見る" }</button>
+                            }
+                        </p>
+                    }
                 </div>
             }
-            <Summary items={findings.summary(&store)} complete={store.show_all} focus_serial={store.summary_focus} />
+            if store.finish_asked {
+                <div class="notice notice-warning" id={FINISH_QUESTION_ID} tabindex="-1" role="alert">
+                    <p>{ format!("注意が{}件あります。このまま完成にしますか？", findings.warnings()) }</p>
+                    <div class="start-actions">
+                        <button type="button" class="button button-primary" onclick={on(Action::ConfirmFinish)}>{ "このまま完成にする" }</button>
+                        <button type="button" class="button" onclick={on(Action::CancelFinish)}>{ "戻って直す" }</button>
+                    </div>
+                </div>
+            }
+            <Summary items={findings.summary(&store)} complete={store.show_all} focus_serial={store.summary_focus}
+                dispatch={(!store.locked()).then(|| dispatch.clone())} />
             { basics(&store, &findings, &dispatch, &gate) }
             { table.view() }
             <section class="block" aria-labelledby="sections-heading">

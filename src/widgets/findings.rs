@@ -2,11 +2,11 @@
 
 use std::collections::HashMap;
 
-use torikumi_core::{Field, Finding};
+use torikumi_core::{Field, Finding, Severity};
 
 use torikumi_core::editor::EditorState;
 
-use super::form_field::Shown;
+use super::form_field::{Shown, Unify};
 use super::summary::SummaryItem;
 
 /// The findings of the open draft, and which of them are shown.
@@ -20,9 +20,15 @@ impl Findings {
         let all = state.findings();
         let mut shown: HashMap<Field, Vec<Shown>> = HashMap::new();
         for f in all.iter().filter(|f| state.shows(&f.field)) {
-            shown.entry(f.field).or_default().push(Shown { severity: f.severity(), message: f.message.clone() });
+            let unify = Unify::of(&f.problem);
+            shown.entry(f.field).or_default().push(Shown { severity: f.severity(), message: f.message.clone(), unify });
         }
         Findings { all, shown }
+    }
+
+    /// How many warnings the report has (shown or not).
+    pub fn warnings(&self) -> usize {
+        self.all.iter().filter(|f| f.severity() == Severity::Warning).count()
     }
 
     /// The findings shown for a field.
@@ -35,7 +41,12 @@ impl Findings {
         self.all
             .iter()
             .filter(|f| state.shows(&f.field))
-            .map(|f| SummaryItem { target: f.field.dom_id(), severity: f.severity(), message: f.message.clone() })
+            .map(|f| SummaryItem {
+                target: f.field.dom_id(),
+                severity: f.severity(),
+                message: f.message.clone(),
+                unify: Unify::of(&f.problem),
+            })
             .collect()
     }
 }

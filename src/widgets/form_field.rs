@@ -3,7 +3,7 @@
 //! below it (errors also set `aria-invalid` and are tied by `aria-describedby`).
 
 use torikumi_core::edit::Edit;
-use torikumi_core::{Field, Severity};
+use torikumi_core::{Field, Problem, Severity};
 use yew::prelude::*;
 
 use crate::hooks::leave_gate::LeaveGate;
@@ -17,6 +17,40 @@ use crate::editor_store::EditorDispatch;
 pub struct Shown {
     pub severity: Severity,
     pub message: String,
+    /// A word written more than one way: the spellings it can be unified to.
+    pub unify: Option<Unify>,
+}
+
+/// 「『鶴ヶ谷』に統一」: the spellings of a word written more than one way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unify {
+    pub key: String,
+    pub spellings: Vec<String>,
+}
+
+impl Unify {
+    pub fn of(problem: &Problem) -> Option<Unify> {
+        match problem {
+            Problem::NotationVariants { key, spellings } => {
+                Some(Unify { key: key.clone(), spellings: spellings.iter().map(|(s, _)| s.clone()).collect() })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A button per spelling; each replaces every occurrence of the word with that spelling.
+pub fn unify_buttons(unify: &Unify, dispatch: &EditorDispatch) -> Html {
+    html! {
+        <div class="unify-actions">
+            { for unify.spellings.iter().map(|spelling| {
+                let action = Action::Unify { key: unify.key.clone(), to: spelling.clone() };
+                let dispatch = dispatch.clone();
+                let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()));
+                html! { <button type="button" class="button button-small" {onclick}>{ format!("『{spelling}』に統一") }</button> }
+            }) }
+        </div>
+    }
 }
 
 /// What sort of text the field holds.
@@ -155,6 +189,9 @@ pub fn form_field(props: &FormFieldProps) -> Html {
             </div>
             { char_count }
             { findings_list(&findings_id, &props.findings) }
+            if !props.readonly {
+                { for props.findings.iter().filter_map(|f| f.unify.as_ref()).map(|u| unify_buttons(u, &props.dispatch)) }
+            }
         </div>
     }
 }

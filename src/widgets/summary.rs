@@ -5,7 +5,8 @@ use torikumi_core::Severity;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::form_field::{severity_class, severity_tag};
+use super::form_field::{severity_class, severity_tag, unify_buttons, Unify};
+use crate::editor_store::EditorDispatch;
 
 /// One line of the summary.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +14,7 @@ pub struct SummaryItem {
     pub target: String,
     pub severity: Severity,
     pub message: String,
+    pub unify: Option<Unify>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -22,6 +24,9 @@ pub struct SummaryProps {
     pub complete: bool,
     /// Bumped when the summary should take focus.
     pub focus_serial: u32,
+    /// Where 統一 goes; `None` when the report may not be changed here.
+    #[prop_or_default]
+    pub dispatch: Option<EditorDispatch>,
 }
 
 /// Moves focus to an element by id and brings it into view.
@@ -60,7 +65,11 @@ pub fn summary(props: &SummaryProps) -> Html {
         <section id="summary" class={classes!("summary", (errors > 0).then_some("summary-error"))}
             tabindex="-1" aria-labelledby="summary-title">
             <h2 id="summary-title" class="summary-title">{ "入力内容を確認してください" }</h2>
-            <p>{ format!("エラーが{errors}件、注意が{warnings}件あります。エラーを直すと完成にできます。") }</p>
+            <p>{ if errors > 0 {
+                format!("エラーが{errors}件、注意が{warnings}件あります。エラーを直すと完成にできます。")
+            } else {
+                format!("注意が{warnings}件あります。直さずに完成にすることもできます。")
+            } }</p>
             <ul class="summary-list">
                 { for props.items.iter().map(|item| {
                     let target = item.target.clone();
@@ -73,6 +82,9 @@ pub fn summary(props: &SummaryProps) -> Html {
                         <li class={severity_class(item.severity)}>
                             { severity_tag(item.severity) }
                             <a href={format!("#{}", item.target)} {onclick}>{ &item.message }</a>
+                            if let (Some(unify), Some(dispatch)) = (&item.unify, &props.dispatch) {
+                                { unify_buttons(unify, dispatch) }
+                            }
                         </li>
                     }
                 }) }

@@ -10,13 +10,19 @@
 //! Each word has a key that the variants share; two spellings of one key are a
 //! finding. Nothing is ever rewritten but by the user's 統一 ([`unify`]).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::fields::{Cell, Field};
 use crate::model::{BodyKind, ListKind, Report, SectionKind};
 
 /// The template's note on adding rows; its beginning is enough to know it.
 pub const TEMPLATE_NOTE: &str = "※行が足りない";
+
+/// Whether text holds the template's note (checked on every keystroke: a quick
+/// look for its first character before the whole phrase).
+pub fn has_template_note(text: &str) -> bool {
+    text.contains('※') && text.contains(TEMPLATE_NOTE)
+}
 
 /// Every free-text field of the report with its text, in the form's order
 /// (names, contents, the ward's own names, the sections; not counts).
@@ -45,6 +51,10 @@ pub fn text_fields(report: &Report) -> Vec<(Field, &str)> {
 
 /// Whether text holds the template's 「○○○○」 (four circle marks, of any of the three kinds).
 pub fn has_placeholder_circles(text: &str) -> bool {
+    // Checked on every keystroke: a quick look for any circle before counting runs.
+    if !(text.contains('○') || text.contains('〇') || text.contains('◯')) {
+        return false;
+    }
     let mut run = 0;
     for c in text.chars() {
         run = if is_circle(c) { run + 1 } else { 0 };
@@ -83,50 +93,90 @@ fn is_alnum(c: char) -> bool {
     half_width(c).is_ascii_alphanumeric()
 }
 
-/// A word of a text that can vary.
+/// What a word of a text that can vary is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Letters and digits; `full_width` when any of them is full-width.
+    Alnum { full_width: bool },
+    /// ヶ, ケ or ヵ between two kanji.
+    Ke,
+    /// 〜 or ～.
+    Wave,
+}
+
+/// A word of a text that can vary, found without allocating.
+#[derive(Debug, Clone)]
 struct Word {
     /// The bytes that differ between its spellings (the whole word, or the ヶ/ケ/ヵ alone).
     range: std::ops::Range<usize>,
-    /// The word as written (for ヶ/ケ/ヵ: with the kanji on each side, 鶴ヶ谷).
-    shown: String,
-    /// What its spellings share.
-    key: String,
+    /// The bytes of the word as shown (for ヶ/ケ/ヵ: with the kanji on each side, 鶴ヶ谷).
+    shown: std::ops::Range<usize>,
+    kind: Kind,
 }
 
-/// The words of a text that can vary. Only words that could have a twin are
-/// returned (a kanji word without ヶ/ケ/ヵ cannot).
-fn words(text: &str) -> Vec<Word> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |(at, _)| *at);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+impl Word {
+    /// What its spellings share.
+    fn key(&self, text: &str) -> String {
+        let shown = &text[self.shown.clone()];
+        match self.kind {
+            Kind::Alnum { full_width: false } => shown.to_owned(),
+            Kind::Alnum { full_width: true } => shown.chars().map(half_width).collect(),
+            Kind::Ke => shown.chars().map(|c| if is_ke(c) { 'ケ' } else { c }).collect(),
+            Kind::Wave => "～".to_owned(),
+        }
+    }
+}
+
+/// Calls `found` with each word of `text` that could have a twin (a kanji word
+/// without ヶ/ケ/ヵ cannot). Runs on every keystroke: it allocates nothing.
+fn scan(text: &str, mut found: impl FnMut(Word)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let lead = bytes[at];
+        // Most of a Japanese text is kanji (lead bytes E4–E9) and punctuation:
+        // skipped by their first byte. Every character that can start a word
+        // here is ASCII, or starts with EF (full-width forms) or E3 (ヶ, 〜).
+        let len = match lead {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let candidate = lead.is_ascii_alphanumeric() || lead == 0xEF || lead == 0xE3;
+        let Some(c) = candidate.then(|| text[at..].chars().next()).flatten() else {
+            at += len;
+            continue;
+        };
+        let end = at + c.len_utf8();
         if is_alnum(c) {
-            let start = i;
-            while i < chars.len() && is_alnum(chars[i].1) {
-                i += 1;
+            let mut full_width = !c.is_ascii();
+            let mut until = end;
+            for n in text[end..].chars().take_while(|n| is_alnum(*n)) {
+                full_width |= !n.is_ascii();
+                until += n.len_utf8();
             }
-            let range = at..end_of(i);
-            let key = chars[start..i].iter().map(|(_, c)| half_width(*c)).collect();
-            out.push(Word { shown: text[range.clone()].to_owned(), range, key });
+            found(Word { range: at..until, shown: at..until, kind: Kind::Alnum { full_width } });
+            at = until;
             continue;
         }
         if is_wave(c) {
-            out.push(Word { range: at..end_of(i + 1), shown: c.to_string(), key: "～".to_owned() });
-        } else if is_ke(c) && i > 0 && is_kanji(chars[i - 1].1) && chars.get(i + 1).is_some_and(|(_, n)| is_kanji(*n)) {
+            found(Word { range: at..end, shown: at..end, kind: Kind::Wave });
+        } else if is_ke(c) {
             // Kanji compounds run on without a break (鶴ヶ谷地区): the word is the kanji on each side.
-            let (before, after) = (chars[i - 1].1, chars[i + 1].1);
-            out.push(Word { range: at..end_of(i + 1), shown: format!("{before}{c}{after}"), key: format!("{before}ケ{after}") });
+            let before = text[..at].chars().next_back().filter(|b| is_kanji(*b));
+            let after = text[end..].chars().next().filter(|n| is_kanji(*n));
+            if let (Some(b), Some(n)) = (before, after) {
+                found(Word { range: at..end, shown: at - b.len_utf8()..end + n.len_utf8(), kind: Kind::Ke });
+            }
         }
-        i += 1;
+        at = end;
     }
-    out
 }
 
 /// What replaces a word's differing bytes to spell it as `to` (a spelling of its key).
 fn replacement<'a>(word: &Word, to: &'a str) -> &'a str {
-    if word.range.len() == word.shown.len() {
+    if word.kind != Kind::Ke {
         return to;
     }
     // ヶ/ケ/ヵ: the middle of 鶴ヶ谷.
@@ -150,22 +200,35 @@ pub struct Variants {
 
 /// Every word of the report written more than one way, in the order of first occurrence.
 pub fn variants(report: &Report) -> Vec<Variants> {
+    let fields = text_fields(report);
+    let mut words: Vec<(usize, Word)> = Vec::new();
+    for (i, (_, text)) in fields.iter().enumerate() {
+        scan(text, |w| words.push((i, w)));
+    }
+    // Letters and digits have a twin only where some are full-width: half-width
+    // words count only for the keys of full-width ones.
+    let wanted: HashSet<String> = words
+        .iter()
+        .filter(|(_, w)| w.kind == (Kind::Alnum { full_width: true }))
+        .map(|(i, w)| w.key(fields[*i].1))
+        .collect();
     let mut found: Vec<Variants> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
-    for (field, text) in text_fields(report) {
-        for Word { shown: spelling, key, .. } in words(text) {
-            let v = match by_key.get(&key) {
-                Some(&i) => &mut found[i],
-                None => {
-                    by_key.insert(key.clone(), found.len());
-                    found.push(Variants { key, spellings: Vec::new(), first: field });
-                    found.last_mut().expect("just pushed")
-                }
-            };
-            match v.spellings.iter_mut().find(|(s, _)| *s == spelling) {
-                Some((_, n)) => *n += 1,
-                None => v.spellings.push((spelling, 1)),
-            }
+    for (i, w) in words {
+        let (field, text) = fields[i];
+        let spelling = &text[w.shown.clone()];
+        if w.kind == (Kind::Alnum { full_width: false }) && !wanted.contains(spelling) {
+            continue;
+        }
+        let key = w.key(text);
+        let at = *by_key.entry(key.clone()).or_insert_with(|| {
+            found.push(Variants { key, spellings: Vec::new(), first: field });
+            found.len() - 1
+        });
+        let spellings = &mut found[at].spellings;
+        match spellings.iter_mut().find(|(s, _)| s == spelling) {
+            Some((_, n)) => *n += 1,
+            None => spellings.push((spelling.to_owned(), 1)),
         }
     }
     found.retain(|v| v.spellings.len() > 1);
@@ -179,13 +242,13 @@ pub fn unify(report: &Report, key: &str, to: &str) -> Vec<(Field, String)> {
     for (field, text) in text_fields(report) {
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
-        for word in words(text) {
-            if word.key == key && word.shown != to {
+        scan(text, |word| {
+            if &text[word.shown.clone()] != to && word.key(text) == key {
                 out.push_str(&text[last..word.range.start]);
                 out.push_str(replacement(&word, to));
                 last = word.range.end;
             }
-        }
+        });
         if last > 0 {
             out.push_str(&text[last..]);
             changed.push((field, out));
@@ -199,7 +262,9 @@ mod tests {
     use super::*;
 
     fn keys(text: &str) -> Vec<(String, String)> {
-        words(text).into_iter().map(|w| (w.shown, w.key)).collect()
+        let mut out = Vec::new();
+        scan(text, |w| out.push((text[w.shown.clone()].to_owned(), w.key(text))));
+        out
     }
 
     #[test]

@@ -190,7 +190,7 @@ impl Checker<'_> {
     /// What the template leaves in any text, and words written two ways across the report.
     fn texts(&mut self) {
         for (field, text) in notation::text_fields(self.report) {
-            if text.contains(notation::TEMPLATE_NOTE) {
+            if notation::has_template_note(text) {
                 self.push(field, Problem::TemplateNote);
             }
             // A name that is nothing but the placeholder is already an error of its own.

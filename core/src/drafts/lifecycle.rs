@@ -13,7 +13,10 @@ use thiserror::Error;
 use super::history::{self, HistoryError};
 use super::lease;
 use super::listing::list;
-use super::record::{draft_key, encode_draft, history_key, load, records, Draft, KeyValue, StorageError, StoredError, KEY_PREFIX};
+use super::record::{
+    decode_draft, decode_head, draft_key, encode_draft, history_key, load, records, Draft, Head, KeyValue, StorageError, StoredError,
+    KEY_PREFIX,
+};
 use crate::model::{Document, Report};
 use crate::timestamp::Timestamp;
 
@@ -64,20 +67,27 @@ fn later(a: Option<Timestamp>, b: Option<Timestamp>) -> Option<Timestamp> {
 /// Writes `next` (its document and export time) over `base`, the version it was
 /// edited from. Returns what is stored now, with its new revision.
 pub fn save(kv: &dyn KeyValue, base: &Draft, next: &Draft) -> Result<Draft, DraftError> {
-    let stored = match load(kv, &next.id)? {
-        None if base.revision == 0 => None,
-        None => return Err(DraftError::Conflict { stored: None }),
-        // Never written over: it is listed as damaged, for download.
-        Some(Err(e)) => return Err(DraftError::Unreadable(e)),
-        Some(Ok(stored)) => Some(stored),
+    let raw = kv.get(&draft_key(&next.id))?;
+    // The usual case: storage holds the revision this was based on. Its marks
+    // are all that is needed, and the document is not read.
+    let head = raw.as_deref().and_then(decode_head).filter(|h| h.revision == base.revision && base.revision > 0);
+    let stored = match (head, raw) {
+        (Some(head), _) => Some(head),
+        (None, None) if base.revision == 0 => None,
+        (None, None) => return Err(DraftError::Conflict { stored: None }),
+        (None, Some(raw)) => match decode_draft(&raw) {
+            // Never written over: it is listed as damaged, for download.
+            Err(e) => return Err(DraftError::Unreadable(e)),
+            Ok(s) if s.revision != base.revision && s.document != base.document => {
+                return Err(DraftError::Conflict { stored: Some(Box::new(s)) })
+            }
+            Ok(s) => Some(Head { revision: s.revision, exported: s.exported, trashed: s.trashed }),
+        },
     };
-    if let Some(s) = stored.as_ref().filter(|s| s.revision != base.revision && s.document != base.document) {
-        return Err(DraftError::Conflict { stored: Some(Box::new(s.clone())) });
-    }
     let written = Draft {
-        revision: stored.as_ref().map_or(0, |s| s.revision) + 1,
-        trashed: stored.as_ref().map_or(next.trashed, |s| s.trashed),
-        exported: later(next.exported, stored.as_ref().and_then(|s| s.exported)),
+        revision: stored.map_or(0, |s| s.revision) + 1,
+        trashed: stored.map_or(next.trashed, |s| s.trashed),
+        exported: later(next.exported, stored.and_then(|s| s.exported)),
         ..next.clone()
     };
     write(kv, &written)?;

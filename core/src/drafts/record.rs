@@ -114,6 +114,21 @@ pub fn decode_draft(text: &str) -> Result<Draft, StoredError> {
     Ok(Draft { id: record.id, document, exported: record.exported, trashed: record.trashed, revision: record.revision })
 }
 
+/// A stored draft's revision and marks, read without its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct Head {
+    #[serde(default)]
+    pub revision: u64,
+    pub exported: Option<Timestamp>,
+    pub trashed: Option<Timestamp>,
+}
+
+/// Reads a stored draft's revision and marks only: every save checks them, and
+/// building the whole document each time would cost more than the write.
+pub fn decode_head(text: &str) -> Option<Head> {
+    serde_json::from_str(text).ok()
+}
+
 /// Reads one draft; `Ok(None)` when there is none with that id.
 pub fn load(kv: &dyn KeyValue, id: &str) -> Result<Option<Result<Draft, StoredError>>, StorageError> {
     Ok(kv.get(&draft_key(id))?.map(|text| decode_draft(&text)))

@@ -2,7 +2,7 @@
 // the trash, earlier versions, clearing the device, next year's draft.
 import AxeBuilder from '@axe-core/playwright';
 import { countDraftWrites } from '../page-scripts.mjs';
-import { test, expect, box, button, editable, saved, newDraft, openSample, download, withoutSavePicker, fillStorage } from './fixtures.mjs';
+import { test, expect, box, button, editable, saved, newDraft, openSample, download, withoutSavePicker, fillStorage, keptAll, stored } from './fixtures.mjs';
 
 test('a reload finds everything as it was, in the same view', async ({ page }) => {
   await newDraft(page);
@@ -19,6 +19,7 @@ test('a reload finds everything as it was, in the same view', async ({ page }) =
   await expect(page.getByRole('combobox', { name: '年度', exact: true })).toHaveValue('2024');
   await expect(box(page, 'プロジェクトチーム1 名称')).toHaveValue('防災PT');
   await expect(box(page, '今年度の主な取組み')).toHaveValue('一行目\n二行目　全角スペース');
+  keptAll('a reload', '防災PT一行目\n二行目　全角スペース', (await stored(page)).document.report.teams[0].name + (await stored(page)).document.report.sections.main_work);
 });
 
 test('closing the page 50 ms after typing loses nothing', async ({ context }) => {
@@ -33,6 +34,7 @@ test('closing the page 50 ms after typing loses nothing', async ({ context }) =>
   await again.goto(url);
   await editable(again);
   await expect(box(again, '現状における課題')).toHaveValue('閉じる直前に書いた課題');
+  keptAll('closing the tab 50 ms after typing', '閉じる直前に書いた課題', (await stored(again)).document.report.sections.issues);
 });
 
 test('100 typed characters cause far fewer storage writes than keystrokes, and all are stored', async ({ page }) => {
@@ -53,6 +55,7 @@ test('100 typed characters cause far fewer storage writes than keystrokes, and a
   await page.reload();
   await editable(page);
   await expect(box(page, '今年度の主な取組み')).toHaveValue('あ'.repeat(100));
+  keptAll('100 characters typed one by one, then a reload', 'あ'.repeat(100), (await stored(page)).document.report.sections.main_work);
 });
 
 test('a full storage is reported at once, typing goes on, and export still works', async ({ page }) => {
@@ -69,6 +72,7 @@ test('a full storage is reported at once, typing goes on, and export still works
   expect(exported.name).toBe('torikumi.json');
   const file = JSON.parse(exported.text);
   expect(file.report.sections.main_work).toBe('容量がいっぱいでも書ける。続きも');
+  keptAll('storage full: the exported JSON', '容量がいっぱいでも書ける。続きも', file.report.sections.main_work);
   // Leaving with unsaved changes asks first.
   let asked = false;
   page.on('dialog', async (d) => {

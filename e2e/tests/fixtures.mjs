@@ -85,3 +85,14 @@ export function fillStorage(page) {
     }
   });
 }
+
+/**
+ * The no-loss figures: what was typed, and how much of it storage (or a file)
+ * holds afterwards. Prints a line for the closing table, and fails unless all of it is there.
+ */
+export function keptAll(scenario, typed, found) {
+  const chars = (s) => [...s].length;
+  const kept = found.includes(typed) ? chars(typed) : 0;
+  console.log(`no-loss | ${scenario} | typed ${chars(typed)} | found ${kept}`);
+  expect(found).toContain(typed);
+}

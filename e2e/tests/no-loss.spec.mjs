@@ -2,8 +2,7 @@
 // Every test here proves what storage (or an exported file) holds, never only
 // what the screen shows: the fields are uncontrolled, so a field read back after
 // a reload shows what the browser kept, not what the app stored.
-import { readFileSync } from 'node:fs';
-import { test, expect, box, button, editable, saved, stored, draftId, newDraft, openSample, download, withoutSavePicker, fillStorage } from './fixtures.mjs';
+import { test, expect, box, button, editable, saved, stored, draftId, newDraft, openSample, download, withoutSavePicker, fillStorage, keptAll } from './fixtures.mjs';
 
 const PLANS = '課題に対する次年度以降の取組予定';
 
@@ -57,6 +56,7 @@ test('a stale start page cannot overwrite newer text: 書き出す, 置き換え
   const record = await stored(list, id);
   expect(record.trashed).not.toBeNull();
   expect(record.document.report.sections.plans).toMatch(/／別のタブで書いた一文／確認の間に書いた／ごみ箱に入った後も$/);
+  keptAll('a stale start page: 書き出す, 置き換える, 削除 while another tab types', '／別のタブで書いた一文／確認の間に書いた／ごみ箱に入った後も', record.document.report.sections.plans);
 });
 
 test('replacing a draft by an imported file keeps the replaced text as an earlier version', async ({ page }) => {
@@ -75,6 +75,7 @@ test('replacing a draft by an imported file keeps the replaced text as an earlie
   expect((await stored(page, id)).document.report.sections.plans).toBe('読み込んだ版');
   const history = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), `torikumi:history:${id}`);
   expect(history[0].document.report.sections.plans).toMatch(/／置き換えられる前の文$/);
+  keptAll('置き換える: the replaced text, in 以前の版', '／置き換えられる前の文', history[0].document.report.sections.plans);
 });
 
 test('an editing tab that finds newer text stored elsewhere asks, and loses neither', async ({ page }) => {
@@ -102,6 +103,7 @@ test('an editing tab that finds newer text stored elsewhere asks, and loses neit
   await saved(page);
   expect((await stored(page)).document.report.sections.plans).toBe('この画面の文、続き');
   expect((await stored(page, id)).document.report.sections.plans).toBe('ほかで保存された文');
+  keptAll('newer text stored elsewhere while this tab has unsaved text (kept as a copy)', 'この画面の文、続き', (await stored(page)).document.report.sections.plans);
 });
 
 test('without Web Locks one tab edits, the other follows and takes over, and nothing is lost', async ({ context }) => {
@@ -128,6 +130,7 @@ test('without Web Locks one tab edits, the other follows and takes over, and not
   const page = await context.newPage();
   await page.goto('./#/');
   expect((await stored(page, id)).document.report.sections.main_work).toBe('一つ目のタブで書いた。二つ目のタブで続けた。');
+  keptAll('two tabs without Web Locks, with a takeover', '一つ目のタブで書いた。二つ目のタブで続けた。', (await stored(page, id)).document.report.sections.main_work);
 });
 
 test('leaving the editor while storage is full asks first, keeps the text, and stores it once there is room', async ({ page }) => {
@@ -155,6 +158,7 @@ test('leaving the editor while storage is full asks first, keeps the text, and s
   await editable(page);
   await expect.poll(async () => (await stored(page, id)).document.report.sections.main_work).toBe('容量がいっぱいの間に書いた');
   await saved(page);
+  keptAll('storage full, leaving the editor, freeing space, reopening', '容量がいっぱいの間に書いた', (await stored(page, id)).document.report.sections.main_work);
 });
 
 async function stubSavePicker(page) {
@@ -180,6 +184,7 @@ test('clearing this device deletes nothing after a cancelled save, and everythin
   await stubSavePicker(page);
   await openSample(page);
   await saved(page);
+  const typed = (await stored(page)).document.report.sections.main_work;
   await page.evaluate(() => localStorage.setItem('torikumi:draft:broken', '{"damaged'));
   await page.goto('./#/');
   const ours = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('torikumi:')).sort());
@@ -200,6 +205,7 @@ test('clearing this device deletes nothing after a cancelled save, and everythin
   expect(backup.records['torikumi:draft:broken']).toBe('{"damaged');
   const draft = Object.entries(backup.records).find(([k]) => k.startsWith('torikumi:draft:') && k !== 'torikumi:draft:broken');
   expect(JSON.parse(draft[1]).document.report.ward.slug).toBe('wakabayashi');
+  keptAll('clearing the device after a cancelled, then a saved backup (the sample\'s 今年度の主な取組み)', typed, JSON.parse(draft[1]).document.report.sections.main_work);
 });
 
 test('where the browser cannot tell whether a download was kept, clearing waits for the user to confirm', async ({ page }) => {
@@ -301,6 +307,6 @@ test.describe('when the app stops', () => {
     expect(restored).toEqual(ids);
     const texts = await page.evaluate((keys) => keys.map((k) => JSON.parse(localStorage.getItem(k)).document.report.sections.main_work), restored);
     expect(texts).toContain('止まる前に書いた');
-    expect(readFileSync(backup.path, 'utf8')).toContain('止まる前に書いた');
+    keptAll('a panic: the backup, imported into an empty browser', '止まる前に書いた', texts.join('\n'));
   });
 });

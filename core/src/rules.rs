@@ -137,6 +137,7 @@ impl Checker<'_> {
     /// Content against its count and the brief length. `optional`: content is
     /// held elsewhere (a body's parts) or not required (a part).
     fn content(&mut self, content: &str, count: Option<u32>, optional: bool, field: Field) {
+        self.leftovers(content, field);
         let blank = is_blank(content);
         match count {
             Some(n) if n > 0 && blank && !optional => self.push(field, Problem::ContentMissing),
@@ -154,6 +155,7 @@ impl Checker<'_> {
     }
 
     fn name(&mut self, name: &str, field: Field) {
+        self.leftovers(name, field);
         if is_blank(name) {
             self.push(field, Problem::NameMissing);
         } else if is_placeholder_name(name) {
@@ -172,6 +174,7 @@ impl Checker<'_> {
 
     fn fixed_body(&mut self, kind: BodyKind) {
         let body = self.report.body(kind);
+        self.leftovers(&body.local_name, Field::Body(kind, Cell::LocalName));
         let n = self.count(&body.count, Field::Body(kind, Cell::Count));
         let parts_content = body.parts.iter().any(|p| !is_blank(&p.content));
         self.content(&body.content, n, parts_content, Field::Body(kind, Cell::Content));
@@ -187,18 +190,20 @@ impl Checker<'_> {
         }
     }
 
-    /// What the template leaves in any text, and words written two ways across the report.
-    fn texts(&mut self) {
-        for (field, text) in notation::text_fields(self.report) {
-            if notation::has_template_note(text) {
-                self.push(field, Problem::TemplateNote);
-            }
-            // A name that is nothing but the placeholder is already an error of its own.
-            let placeholder_name = matches!(field, Field::Item(_, _, Cell::Name)) && is_placeholder_name(text);
-            if !placeholder_name && notation::has_placeholder_circles(text) {
-                self.push(field, Problem::PlaceholderText);
-            }
+    /// What the template leaves in a text: its note, or 「○○○○」.
+    fn leftovers(&mut self, text: &str, field: Field) {
+        if notation::has_template_note(text) {
+            self.push(field, Problem::TemplateNote);
         }
+        // A name that is nothing but the placeholder is already an error of its own.
+        let placeholder_name = matches!(field, Field::Item(_, _, Cell::Name)) && is_placeholder_name(text);
+        if !placeholder_name && notation::has_placeholder_circles(text) {
+            self.push(field, Problem::PlaceholderText);
+        }
+    }
+
+    /// Words written two ways across the report: after every field's own findings.
+    fn texts(&mut self) {
         for v in notation::variants(self.report) {
             self.push(v.first, Problem::NotationVariants { key: v.key, spellings: v.spellings });
         }
@@ -206,6 +211,7 @@ impl Checker<'_> {
 
     fn section(&mut self, kind: SectionKind) {
         let text = self.report.section(kind);
+        self.leftovers(text, Field::Section(kind));
         if is_blank(text) {
             self.push(Field::Section(kind), Problem::SectionEmpty);
         } else if only_refers_elsewhere(text) {

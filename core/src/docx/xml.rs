@@ -1,0 +1,198 @@
+//! WordprocessingML (`word/document.xml`) as the reader needs it: the body as a
+//! sequence of paragraphs and tables, each table as rows of cells with their
+//! merges, spans and text direction.
+//!
+//! Every walk is iterative (an explicit stack or roxmltree's own iterators), so
+//! deeply nested input cannot overflow the stack.
+
+use roxmltree::{Document, Edge, Node};
+
+/// The WordprocessingML namespaces: transitional (what Word writes) and strict.
+const W_NAMESPACES: [&str; 2] = [
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+];
+/// Markup compatibility: `mc:Fallback` repeats what `mc:Choice` holds.
+const MC_NAMESPACE: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/// What the body holds, in order.
+#[derive(Debug, Clone)]
+pub(super) enum Block {
+    /// A paragraph's text; `w:br` became "\n".
+    Para(String),
+    Table(Table),
+}
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Table {
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Vertical merge of a cell (`w:vMerge`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum VMerge {
+    None,
+    Restart,
+    Continue,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Cell {
+    /// Its paragraphs, in order (a nested table's paragraphs included).
+    pub paras: Vec<String>,
+    /// The first grid column it covers (after `w:gridBefore` and earlier spans).
+    pub column: usize,
+    pub vmerge: VMerge,
+    /// Text set to run vertically (`w:textDirection` tbRl, btLr, tbRlV, tbLrV; strict tb, tbV).
+    pub vertical: bool,
+}
+
+impl Cell {
+    /// The paragraphs joined with "\n".
+    pub fn text(&self) -> String {
+        self.paras.join("\n")
+    }
+}
+
+/// Whether `node` is the WordprocessingML element `name`.
+pub(super) fn is_w(node: Node, name: &str) -> bool {
+    node.is_element()
+        && node.tag_name().name() == name
+        && node.tag_name().namespace().is_some_and(|ns| W_NAMESPACES.contains(&ns))
+}
+
+fn w_val<'a>(node: Node<'a, '_>) -> Option<&'a str> {
+    node.attributes()
+        .find(|a| a.name() == "val" && a.namespace().is_some_and(|ns| W_NAMESPACES.contains(&ns)))
+        .map(|a| a.value())
+}
+
+/// Children of `node`, looking through the wrappers Word puts around blocks,
+/// rows and cells (`w:sdt` content controls, `w:customXml`, `w:smartTag`).
+fn unwrapped_children<'a, 'i>(node: Node<'a, 'i>) -> Vec<Node<'a, 'i>> {
+    let mut out = Vec::new();
+    let mut stack = vec![node.children()];
+    while let Some(iter) = stack.last_mut() {
+        let Some(child) = iter.next() else {
+            stack.pop();
+            continue;
+        };
+        if is_w(child, "sdt") {
+            if let Some(content) = child.children().find(|c| is_w(*c, "sdtContent")) {
+                stack.push(content.children());
+            }
+        } else if is_w(child, "customXml") || is_w(child, "smartTag") {
+            stack.push(child.children());
+        } else if child.is_element() {
+            out.push(child);
+        }
+    }
+    out
+}
+
+/// Elements whose text is not the document's text: properties, deleted text,
+/// and the fallback copy of alternate content.
+fn skipped(node: Node) -> bool {
+    ["pPr", "rPr", "tblPr", "trPr", "tcPr", "del", "moveFrom"].iter().any(|n| is_w(node, n))
+        || (node.tag_name().name() == "Fallback" && node.tag_name().namespace() == Some(MC_NAMESPACE))
+}
+
+/// The paragraphs within `node`, in document order: each `w:p` is one string;
+/// a paragraph inside another (a text box) continues it after a line break.
+pub(super) fn paragraphs(node: Node) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut p_depth = 0usize;
+    let mut skip_depth = 0usize;
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(n) if n.is_element() => {
+                if skip_depth > 0 || skipped(n) {
+                    skip_depth += 1;
+                } else if is_w(n, "p") {
+                    if p_depth > 0 && !current.is_empty() {
+                        current.push('\n');
+                    }
+                    p_depth += 1;
+                } else if p_depth > 0 {
+                    if is_w(n, "tab") {
+                        current.push('\t');
+                    } else if is_w(n, "br") || is_w(n, "cr") {
+                        current.push('\n');
+                    } else if is_w(n, "noBreakHyphen") {
+                        current.push('-');
+                    }
+                }
+            }
+            Edge::Open(n) if n.is_text() && skip_depth == 0 && p_depth > 0 => {
+                if n.parent().is_some_and(|p| is_w(p, "t")) {
+                    current.push_str(n.text().unwrap_or_default());
+                }
+            }
+            Edge::Close(n) if n.is_element() => {
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                } else if is_w(n, "p") {
+                    p_depth = p_depth.saturating_sub(1);
+                    if p_depth == 0 {
+                        out.push(std::mem::take(&mut current));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The body's paragraphs and tables, in order; `None` when the document is
+/// not WordprocessingML (no `w:document` with a `w:body`).
+pub(super) fn body_blocks(doc: &Document) -> Option<Vec<Block>> {
+    let root = doc.root_element();
+    if !is_w(root, "document") {
+        return None;
+    }
+    let body = root.children().find(|c| is_w(*c, "body"))?;
+    let blocks = unwrapped_children(body)
+        .into_iter()
+        .filter_map(|n| {
+            if is_w(n, "p") {
+                Some(Block::Para(paragraphs(n).concat()))
+            } else if is_w(n, "tbl") {
+                Some(Block::Table(table(n)))
+            } else {
+                None
+            }
+        })
+        .collect();
+    Some(blocks)
+}
+
+fn table(tbl: Node) -> Table {
+    let rows = unwrapped_children(tbl).into_iter().filter(|n| is_w(*n, "tr")).map(row).collect();
+    Table { rows }
+}
+
+fn number(node: Option<Node>) -> Option<usize> {
+    node.and_then(w_val).and_then(|v| v.trim().parse::<usize>().ok())
+}
+
+fn row(tr: Node) -> Vec<Cell> {
+    let trpr = tr.children().find(|c| is_w(*c, "trPr"));
+    let mut column = number(trpr.and_then(|p| p.children().find(|c| is_w(*c, "gridBefore")))).unwrap_or(0).min(64);
+    let mut cells = Vec::new();
+    for tc in unwrapped_children(tr).into_iter().filter(|n| is_w(*n, "tc")) {
+        let tcpr = tc.children().find(|c| is_w(*c, "tcPr"));
+        let prop = |name: &str| tcpr.and_then(|p| p.children().find(|c| is_w(*c, name)));
+        let span = number(prop("gridSpan")).unwrap_or(1).clamp(1, 64);
+        let vmerge = match prop("vMerge") {
+            None => VMerge::None,
+            Some(v) if w_val(v) == Some("restart") => VMerge::Restart,
+            Some(_) => VMerge::Continue,
+        };
+        let vertical = prop("textDirection").and_then(w_val).is_some_and(|d| d.starts_with("tb") || d.starts_with("bt"));
+        cells.push(Cell { paras: paragraphs(tc), column, vmerge, vertical });
+        column = column.saturating_add(span);
+    }
+    cells
+}

@@ -190,7 +190,7 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
 
     // On every change of the draft: note it, and start the timer unless one runs.
     {
-        let (inner, status, flush) = (Rc::clone(&inner), status.clone(), Rc::clone(&flush));
+        let (inner, status, flush, memory) = (Rc::clone(&inner), status.clone(), Rc::clone(&flush), memory.clone());
         use_effect_with((store.draft(), store.read_only), move |(draft, read_only)| {
             inner.saving_enabled.set(!read_only && !inner.abandoned.get());
             *inner.latest.borrow_mut() = draft.clone();
@@ -201,6 +201,8 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
             let adopted = draft.revision > inner.written.borrow().revision;
             if adopted {
                 *inner.written.borrow_mut() = draft.clone();
+                // Text this page held unsaved is superseded (the user chose the stored version).
+                memory.forget(&draft.id);
             }
             if adopted && inner.in_conflict.replace(false) {
                 status.set(SaveStatus::Saved(now()));
@@ -276,7 +278,7 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
     // Leaving the draft's page inside the app: write what is pending; what cannot
     // be written stays in this page's memory and is what reopens.
     {
-        let (inner, flush) = (Rc::clone(&inner), Rc::clone(&flush));
+        let (inner, flush, memory) = (Rc::clone(&inner), Rc::clone(&flush), memory.clone());
         use_effect_with((), move |_| {
             move || {
                 flush();
@@ -294,6 +296,7 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
     let abandon: Rc<dyn Fn()> = Rc::new(move || {
         inner.abandoned.set(true);
         inner.saving_enabled.set(false);
+        memory.forget(&inner.latest.borrow().id);
     });
     Autosave { status: (*status).clone(), history_problem: (*history_problem).clone(), flush, unsaved, abandon }
 }

@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod count;
+pub mod docx;
 pub mod drafts;
 pub mod edit;
 pub mod editor;

@@ -1,11 +1,12 @@
 //! WordprocessingML (`word/document.xml`) as the reader needs it: the body as a
 //! sequence of paragraphs and tables, each table as rows of cells with their
-//! merges, spans and text direction.
+//! vertical merges and text direction. A cell spanning grid columns
+//! (`w:gridSpan`) is one cell, so spans need no reading: rows are read by their cells.
 //!
 //! Every walk is iterative (an explicit stack or roxmltree's own iterators), so
 //! deeply nested input cannot overflow the stack.
 
-use roxmltree::{Document, Edge, Node};
+use roxmltree::{Document, Node};
 
 /// The WordprocessingML namespaces: transitional (what Word writes) and strict.
 const W_NAMESPACES: [&str; 2] = [
@@ -40,8 +41,6 @@ pub(super) enum VMerge {
 pub(super) struct Cell {
     /// Its paragraphs, in order (a nested table's paragraphs included).
     pub paras: Vec<String>,
-    /// The first grid column it covers (after `w:gridBefore` and earlier spans).
-    pub column: usize,
     pub vmerge: VMerge,
     /// Text set to run vertically (`w:textDirection` tbRl, btLr, tbRlV, tbLrV; strict tb, tbV).
     pub vertical: bool,
@@ -97,51 +96,85 @@ fn skipped(node: Node) -> bool {
         || (node.tag_name().name() == "Fallback" && node.tag_name().namespace() == Some(MC_NAMESPACE))
 }
 
+/// Walks `root`'s subtree in document order without recursion, calling `open`
+/// on entering and `close` on leaving each node; the subtree of a node for which
+/// `open` returns `false` is not entered.
+fn walk<'a, 'i>(root: Node<'a, 'i>, mut open: impl FnMut(Node<'a, 'i>) -> bool, mut close: impl FnMut(Node<'a, 'i>)) {
+    let mut node = root;
+    let mut enter = open(node);
+    loop {
+        if enter {
+            if let Some(child) = node.first_child() {
+                node = child;
+                enter = open(node);
+                continue;
+            }
+        }
+        // Leave `node` and every ancestor that has no next sibling.
+        loop {
+            close(node);
+            if node == root {
+                return;
+            }
+            if let Some(next) = node.next_sibling() {
+                node = next;
+                enter = open(node);
+                break;
+            }
+            match node.parent() {
+                Some(parent) => node = parent,
+                None => return,
+            }
+        }
+    }
+}
+
 /// The paragraphs within `node`, in document order: each `w:p` is one string;
 /// a paragraph inside another (a text box) continues it after a line break.
 pub(super) fn paragraphs(node: Node) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut p_depth = 0usize;
-    let mut skip_depth = 0usize;
-    for edge in node.traverse() {
-        match edge {
-            Edge::Open(n) if n.is_element() => {
-                if skip_depth > 0 || skipped(n) {
-                    skip_depth += 1;
-                } else if is_w(n, "p") {
-                    if p_depth > 0 && !current.is_empty() {
-                        current.push('\n');
-                    }
-                    p_depth += 1;
-                } else if p_depth > 0 {
-                    if is_w(n, "tab") {
-                        current.push('\t');
-                    } else if is_w(n, "br") || is_w(n, "cr") {
-                        current.push('\n');
-                    } else if is_w(n, "noBreakHyphen") {
-                        current.push('-');
-                    }
-                }
-            }
-            Edge::Open(n) if n.is_text() && skip_depth == 0 && p_depth > 0 => {
-                if n.parent().is_some_and(|p| is_w(p, "t")) {
+    // The text of the paragraph being read, and how deeply paragraphs are nested.
+    let state = std::cell::RefCell::new((String::new(), 0usize));
+    walk(
+        node,
+        |n| {
+            if !n.is_element() {
+                let (current, depth) = &mut *state.borrow_mut();
+                if n.is_text() && *depth > 0 && n.parent().is_some_and(|p| is_w(p, "t")) {
                     current.push_str(n.text().unwrap_or_default());
                 }
+                return false;
             }
-            Edge::Close(n) if n.is_element() => {
-                if skip_depth > 0 {
-                    skip_depth -= 1;
-                } else if is_w(n, "p") {
-                    p_depth = p_depth.saturating_sub(1);
-                    if p_depth == 0 {
-                        out.push(std::mem::take(&mut current));
-                    }
+            if skipped(n) {
+                return false;
+            }
+            let (current, depth) = &mut *state.borrow_mut();
+            if is_w(n, "p") {
+                if *depth > 0 && !current.is_empty() {
+                    current.push('\n');
+                }
+                *depth += 1;
+            } else if *depth > 0 {
+                if is_w(n, "tab") {
+                    current.push('\t');
+                } else if is_w(n, "br") || is_w(n, "cr") {
+                    current.push('\n');
+                } else if is_w(n, "noBreakHyphen") {
+                    current.push('-');
                 }
             }
-            _ => {}
-        }
-    }
+            true
+        },
+        |n| {
+            if is_w(n, "p") && !skipped(n) {
+                let (current, depth) = &mut *state.borrow_mut();
+                *depth = depth.saturating_sub(1);
+                if *depth == 0 {
+                    out.push(std::mem::take(current));
+                }
+            }
+        },
+    );
     out
 }
 
@@ -173,26 +206,18 @@ fn table(tbl: Node) -> Table {
     Table { rows }
 }
 
-fn number(node: Option<Node>) -> Option<usize> {
-    node.and_then(w_val).and_then(|v| v.trim().parse::<usize>().ok())
-}
-
 fn row(tr: Node) -> Vec<Cell> {
-    let trpr = tr.children().find(|c| is_w(*c, "trPr"));
-    let mut column = number(trpr.and_then(|p| p.children().find(|c| is_w(*c, "gridBefore")))).unwrap_or(0).min(64);
     let mut cells = Vec::new();
     for tc in unwrapped_children(tr).into_iter().filter(|n| is_w(*n, "tc")) {
         let tcpr = tc.children().find(|c| is_w(*c, "tcPr"));
         let prop = |name: &str| tcpr.and_then(|p| p.children().find(|c| is_w(*c, name)));
-        let span = number(prop("gridSpan")).unwrap_or(1).clamp(1, 64);
         let vmerge = match prop("vMerge") {
             None => VMerge::None,
             Some(v) if w_val(v) == Some("restart") => VMerge::Restart,
             Some(_) => VMerge::Continue,
         };
         let vertical = prop("textDirection").and_then(w_val).is_some_and(|d| d.starts_with("tb") || d.starts_with("bt"));
-        cells.push(Cell { paras: paragraphs(tc), column, vmerge, vertical });
-        column = column.saturating_add(span);
+        cells.push(Cell { paras: paragraphs(tc), vmerge, vertical });
     }
     cells
 }

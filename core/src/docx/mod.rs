@@ -1,0 +1,128 @@
+//! 「前年度から作成」 from last year's Word file: the city's 取組状況 template
+//! saved as .docx, read into a [`Report`].
+//!
+//! The browser unzips the .docx and hands over the text of its
+//! `word/document.xml` part; everything else happens here, in plain Rust:
+//! [`sniff`] tells a .docx apart from an old .doc, a password-protected file
+//! and anything else from the file's bytes, and [`read_template`] reads the
+//! title, the 実施状況 heading and table, and the three sections. What could
+//! not be placed comes back as text the user can copy ([`FromWord::unplaced`]),
+//! and the fields that were filled are listed for a review screen
+//! ([`FromWord::filled`]).
+//!
+//! Not read: the parts (内訳) of the fixed bodies. Rows beside a merged cell
+//! naming a fixed body (how a breakdown is usually laid out) go to `unplaced`
+//! whole, for the user to copy into the parts by hand.
+
+mod read;
+mod table;
+mod text;
+mod xml;
+
+use thiserror::Error;
+
+use crate::config::Config;
+use crate::fields::Field;
+use crate::model::Report;
+
+/// The largest .docx [`sniff`] accepts (photos make real ones large).
+pub const MAX_DOCX_BYTES: usize = 20 * 1024 * 1024;
+/// The largest `word/document.xml` [`read_template`] reads; the browser should
+/// stop decompressing past this (a real report's part is well under 1 MB).
+pub const MAX_DOCUMENT_XML_BYTES: usize = 10 * 1024 * 1024;
+/// XML nodes at most; bounds the tree's memory whatever the bytes hold.
+const MAX_XML_NODES: u32 = 1_000_000;
+
+/// Why a file could not be read as last year's report.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DocxError {
+    /// Not a zip archive, so not a .docx at all (e.g. a PDF, an image, a renamed file).
+    #[error("not a .docx file")]
+    NotDocx,
+    /// An old Word 97–2003 .doc (an OLE compound file without an encrypted package).
+    #[error("an old Word .doc file")]
+    OldDoc,
+    /// A password-protected Office file (an OLE compound file holding "EncryptedPackage").
+    #[error("a password-protected Office file")]
+    Encrypted,
+    /// The .docx, or its `word/document.xml`, is larger than the app reads.
+    #[error("file is {bytes} bytes, too large")]
+    TooLarge { bytes: usize },
+    /// The zip has no `word/document.xml` (found by the browser, which unzips): not a Word document.
+    #[error("no word/document.xml in the archive")]
+    NoDocumentPart,
+    /// `word/document.xml` is not well-formed XML (damaged file); the detail is the parser's.
+    #[error("document.xml is not well-formed XML: {0}")]
+    Malformed(String),
+    /// Well-formed XML, but not a WordprocessingML document (no `w:document` with a `w:body`).
+    #[error("document.xml is not a WordprocessingML document")]
+    NotWordprocessingMl,
+    /// A Word document, but not the 取組状況 template: no 実施状況 table, or
+    /// neither the title nor any heading of the form.
+    #[error("not the 取組状況 template")]
+    NotTemplate,
+}
+
+/// A field filled from the Word file, and the text it was read from (for a review screen).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filled {
+    pub field: Field,
+    /// The Word file's text the value came from: the title paragraph for 年度
+    /// and 区, the heading for the basis, the cell or section text otherwise.
+    pub from: String,
+}
+
+/// What was read from the Word file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FromWord {
+    /// The report, rows numbered 1, 2, 3… (teams first, then other activities).
+    /// Within [`crate::limits`]: at most `MAX_ROWS` rows a list, `MAX_TEXT_CHARS` a field.
+    pub report: Report,
+    /// Text that could not be placed, in document order, each as it can be copied:
+    /// paragraphs before the title, table rows of unknown shape, parts (内訳),
+    /// rows and text beyond the limits. A row's cells are joined by tabs.
+    pub unplaced: Vec<String>,
+    /// Every field that was filled, in form order of reading.
+    pub filled: Vec<Filled>,
+}
+
+/// Reads the text of `word/document.xml` of the 取組状況 template.
+/// Never panics; a leading byte-order mark is ignored.
+pub fn read_template(document_xml: &str, config: &Config) -> Result<FromWord, DocxError> {
+    if document_xml.len() > MAX_DOCUMENT_XML_BYTES {
+        return Err(DocxError::TooLarge { bytes: document_xml.len() });
+    }
+    let text = document_xml.trim_start_matches('\u{feff}');
+    let options = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: MAX_XML_NODES, ..Default::default() };
+    let doc = roxmltree::Document::parse_with_options(text, options).map_err(|e| match e {
+        roxmltree::Error::NodesLimitReached => DocxError::TooLarge { bytes: document_xml.len() },
+        other => DocxError::Malformed(other.to_string()),
+    })?;
+    let blocks = xml::body_blocks(&doc).ok_or(DocxError::NotWordprocessingMl)?;
+    read::report(&blocks, config)
+}
+
+/// The magic number of an OLE compound file (old .doc, and encrypted Office files).
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+/// A zip archive's local file header: every .docx starts with it.
+const ZIP_MAGIC: [u8; 4] = *b"PK\x03\x04";
+
+/// Tells from a file's bytes (the whole file) whether it can be a .docx: a zip
+/// archive is `Ok` (the browser then unzips `word/document.xml`); an old .doc,
+/// a password-protected file and anything else are told apart.
+pub fn sniff(bytes: &[u8]) -> Result<(), DocxError> {
+    if bytes.len() > MAX_DOCX_BYTES {
+        return Err(DocxError::TooLarge { bytes: bytes.len() });
+    }
+    if bytes.starts_with(&ZIP_MAGIC) {
+        return Ok(());
+    }
+    if bytes.starts_with(&OLE_MAGIC) {
+        // An encrypted .docx is an OLE file with a stream named EncryptedPackage;
+        // directory entry names are UTF-16LE.
+        let name: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let encrypted = bytes.windows(name.len()).any(|w| w == name.as_slice());
+        return Err(if encrypted { DocxError::Encrypted } else { DocxError::OldDoc });
+    }
+    Err(DocxError::NotDocx)
+}

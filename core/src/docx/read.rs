@@ -1,0 +1,262 @@
+//! The body's blocks, in order, into a report: the title, the 実施状況 heading,
+//! the table (see [`super::table`]), the three sections; the rest is unplaced.
+
+use super::table::{self, ListState};
+use super::text;
+use super::xml::{Block, Table, VMerge};
+use super::{DocxError, Filled, FromWord};
+use crate::config::Config;
+use crate::count::Count;
+use crate::fields::{Cell, Field};
+use crate::limits::{MAX_ROWS, MAX_ROW_ID, MAX_TEXT_CHARS};
+use crate::model::{Basis, BodyKind, ListKind, Report, Row, RowId, SectionKind};
+
+/// The report being filled, with what was filled and what was not placed.
+pub(super) struct Builder {
+    pub report: Report,
+    pub unplaced: Vec<String>,
+    pub filled: Vec<Filled>,
+    next_id: u32,
+    bodies_read: Vec<BodyKind>,
+}
+
+impl Builder {
+    fn new() -> Self {
+        Builder { report: Report::default(), unplaced: Vec::new(), filled: Vec::new(), next_id: 1, bodies_read: Vec::new() }
+    }
+
+    /// Keeps non-blank text for the user to copy.
+    pub fn unplace(&mut self, text: String) {
+        if !text.trim().is_empty() {
+            self.unplaced.push(text);
+        }
+    }
+
+    fn fill(&mut self, field: Field, from: &str) {
+        self.filled.push(Filled { field, from: from.to_owned() });
+    }
+
+    /// Text within [`MAX_TEXT_CHARS`]; what is beyond goes to `unplaced`.
+    fn bounded(&mut self, text: String) -> String {
+        if text.len() <= MAX_TEXT_CHARS {
+            return text;
+        }
+        match text.char_indices().nth(MAX_TEXT_CHARS) {
+            Some((at, _)) => {
+                self.unplace(text[at..].to_owned());
+                text[..at].to_owned()
+            }
+            None => text,
+        }
+    }
+
+    fn bounded_count(&mut self, count: Option<Count>) -> Option<Count> {
+        match count {
+            Some(Count::Text(typed)) => Some(Count::Text(self.bounded(typed))),
+            other => other,
+        }
+    }
+
+    /// A fixed body's row; `false` when the body was already filled (the row is then the caller's).
+    pub fn body(&mut self, kind: BodyKind, count: &str, content: &str, local_name: Option<String>) -> bool {
+        if self.bodies_read.contains(&kind) {
+            return false;
+        }
+        self.bodies_read.push(kind);
+        let count_value = text::count(count);
+        let count_value = self.bounded_count(count_value);
+        let content = self.bounded(cell_text(content));
+        let local = local_name.map(|l| self.bounded(l)).unwrap_or_default();
+        let body = self.report.body_mut(kind);
+        body.count = count_value;
+        body.content = content;
+        body.local_name = local;
+        let body = self.report.body(kind).clone();
+        if let Some(c) = &body.count {
+            self.fill(Field::Body(kind, Cell::Count), &c.display());
+        }
+        if !body.content.is_empty() {
+            self.fill(Field::Body(kind, Cell::Content), &body.content);
+        }
+        if !body.local_name.is_empty() {
+            self.fill(Field::Body(kind, Cell::LocalName), &body.local_name);
+        }
+        true
+    }
+
+    /// A team or other activity; template placeholders and empty rows are dropped.
+    pub fn row(&mut self, list: ListKind, name: &str, count: &str, content: &str) {
+        let name = name.trim();
+        let content = cell_text(content);
+        let count = text::count(count);
+        let zero_or_blank = matches!(count, None | Some(Count::Number(0)));
+        let empty_content = content.trim().is_empty() || text::is_none_text(&content);
+        let placeholder = text::is_placeholder_name(name) && content.trim().is_empty() && zero_or_blank;
+        let empty = (name.is_empty() || text::is_none_text(name)) && empty_content && zero_or_blank;
+        if placeholder || empty {
+            return;
+        }
+        if self.report.list(list).len() >= MAX_ROWS || self.next_id > MAX_ROW_ID {
+            let count_text = count.map(|c| c.display()).unwrap_or_default();
+            self.unplace([name, &count_text, &content].join("\t"));
+            return;
+        }
+        let id = RowId(self.next_id);
+        self.next_id += 1;
+        let name = self.bounded(name.to_owned());
+        let count = self.bounded_count(count);
+        let content = self.bounded(content);
+        if !name.is_empty() {
+            self.fill(Field::Item(list, id, Cell::Name), &name);
+        }
+        if let Some(c) = &count {
+            self.fill(Field::Item(list, id, Cell::Count), &c.display());
+        }
+        if !content.is_empty() {
+            self.fill(Field::Item(list, id, Cell::Content), &content);
+        }
+        self.report.list_mut(list).push(Row { id, name, count, content });
+    }
+}
+
+/// A cell's text as the field keeps it: the template's note taken out, blank
+/// lines before and after dropped, everything else exactly as typed.
+pub(super) fn cell_text(text: &str) -> String {
+    trim_blank_lines(&text::without_note(text))
+}
+
+fn trim_blank_lines(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    let last = lines.iter().rposition(|l| !l.trim().is_empty());
+    match (first, last) {
+        (Some(a), Some(b)) => lines[a..=b].join("\n"),
+        _ => String::new(),
+    }
+}
+
+/// A table outside the 実施状況 area, as lines: each row's cells joined by tabs
+/// (cells continuing a vertical merge left out).
+fn table_lines(table: &Table) -> Vec<String> {
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            let cells: Vec<String> =
+                row.iter().filter(|c| c.vmerge != VMerge::Continue).map(|c| c.text()).filter(|t| !t.trim().is_empty()).collect();
+            cells.join("\t")
+        })
+        .filter(|l| !l.trim().is_empty())
+        .collect()
+}
+
+/// Where in the form the walk is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Where {
+    /// Before the first section heading: title, 実施状況 heading and table.
+    Top,
+    Section(SectionKind),
+}
+
+pub(super) fn report(blocks: &[Block], config: &Config) -> Result<FromWord, DocxError> {
+    let mut b = Builder::new();
+    let mut at = Where::Top;
+    let mut title_found = false;
+    let mut counts_found = false;
+    let mut headings_found = false;
+    let mut lists = ListState::default();
+    let mut sections: [(Vec<String>, String); 3] = Default::default();
+    for block in blocks {
+        match block {
+            Block::Para(para) => {
+                if text::is_note(para) {
+                    continue;
+                }
+                if let Some(kind) = text::section_heading(para) {
+                    at = Where::Section(kind);
+                    headings_found = true;
+                    let slot = &mut sections[section_index(kind)];
+                    if slot.1.is_empty() {
+                        slot.1 = para.clone();
+                    }
+                    continue;
+                }
+                match at {
+                    Where::Section(kind) => sections[section_index(kind)].0.push(para.clone()),
+                    Where::Top if para.trim().is_empty() => {}
+                    Where::Top if !title_found && !counts_found && text::is_title(para) => {
+                        title_found = true;
+                        title(&mut b, para, config);
+                    }
+                    Where::Top if b.report.basis.is_none() && !counts_found && text::basis_heading(para).is_some() => {
+                        headings_found = true;
+                        basis(&mut b, para, text::basis_heading(para));
+                    }
+                    Where::Top if matches!(b.report.basis, Some(Basis::Actual)) && !counts_found && text::projection(para).is_some() => {
+                        basis(&mut b, para, text::projection(para));
+                    }
+                    Where::Top => b.unplace(para.clone()),
+                }
+            }
+            Block::Table(t) => match at {
+                Where::Section(kind) => sections[section_index(kind)].0.extend(table_lines(t)),
+                Where::Top if counts_found || table::is_counts_table(t) => {
+                    counts_found = true;
+                    table::read(t, &mut lists, &mut b);
+                }
+                Where::Top => b.unplace(table_lines(t).join("\n")),
+            },
+        }
+    }
+    if !counts_found || !(title_found || headings_found) {
+        return Err(DocxError::NotTemplate);
+    }
+    for kind in SectionKind::ALL {
+        let (lines, heading) = std::mem::take(&mut sections[section_index(kind)]);
+        let text = trim_blank_lines(&lines.join("\n"));
+        let text = b.bounded(text);
+        if !text.is_empty() {
+            b.fill(Field::Section(kind), &heading);
+        }
+        *b.report.section_mut(kind) = text;
+    }
+    Ok(FromWord { report: b.report, unplaced: b.unplaced, filled: b.filled })
+}
+
+fn section_index(kind: SectionKind) -> usize {
+    match kind {
+        SectionKind::MainWork => 0,
+        SectionKind::Issues => 1,
+        SectionKind::Plans => 2,
+    }
+}
+
+fn title(b: &mut Builder, para: &str, config: &Config) {
+    let (year, ward) = text::title(para, config);
+    if let Some(y) = year {
+        b.report.fiscal_year = Some(y);
+        b.fill(Field::FiscalYear, para);
+    }
+    if let Some(w) = ward {
+        b.report.ward = Some(w);
+        b.fill(Field::Ward, para);
+    }
+    if year.is_none() || b.report.ward.is_none() {
+        // Something in it was not understood: let the user see it.
+        b.unplace(para.to_owned());
+    }
+}
+
+fn basis(b: &mut Builder, para: &str, basis: Option<Basis>) {
+    let Some(basis) = basis else { return };
+    b.filled.retain(|f| !matches!(f.field, Field::Basis | Field::Projection));
+    b.fill(Field::Basis, para);
+    if let Basis::Projected { year, month } = &basis {
+        if year.is_some() && month.is_some() {
+            b.fill(Field::Projection, para);
+        } else {
+            b.unplace(para.to_owned());
+        }
+    }
+    b.report.basis = Some(basis);
+}

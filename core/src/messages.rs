@@ -3,6 +3,7 @@
 //! Each message names the field by its accessible name and says how to fix it.
 
 use crate::config::ConfigError;
+use crate::docx::DocxError;
 use crate::exchange::ImportError;
 use crate::files::FileError;
 use crate::fiscal::{era_fiscal_year, era_short_year};
@@ -278,4 +279,32 @@ pub fn backup_restored(file_name: &str, restored: &crate::drafts::backup::Restor
         text.push_str(&format!("壊れている{unreadable}件は読み込めませんでした（ファイルには残っています）。"));
     }
     text
+}
+
+/// The message for a Word file that could not be read for 「前年度から作成」, naming the file.
+pub fn docx_error(file_name: &str, error: &DocxError) -> String {
+    match error {
+        DocxError::NotDocx => format!(
+            "「{file_name}」はWord文書（.docx）ではないため読み込めません。前年度の取組状況のWordファイル（.docx）を選んでください。"
+        ),
+        DocxError::OldDoc => format!(
+            "「{file_name}」は古い形式のWord文書（.doc）のため読み込めません。Wordで開いて「名前を付けて保存」から「Word文書（*.docx）」を選んで保存し直してから、そのファイルを選んでください。"
+        ),
+        DocxError::Encrypted => format!(
+            "「{file_name}」にはパスワードが設定されているため読み込めません。Wordで開いてパスワードを解除し（「ファイル」→「情報」→「文書の保護」→「パスワードを使用して暗号化」で空欄にする）、保存し直してから選んでください。"
+        ),
+        DocxError::TooLarge { .. } => format!(
+            "「{file_name}」は大きすぎるため読み込めません（ファイルは{}MBまで）。画像などを削除して保存し直してから選んでください。",
+            crate::docx::MAX_DOCX_BYTES / (1024 * 1024)
+        ),
+        DocxError::NoDocumentPart | DocxError::NotWordprocessingMl => format!(
+            "「{file_name}」はWord文書（.docx）として読めません。ほかのアプリのファイルか、壊れている可能性があります。Wordで開いて「名前を付けて保存」から「Word文書（*.docx）」で保存し直してから選んでください。"
+        ),
+        DocxError::Malformed(detail) => format!(
+            "「{file_name}」は壊れているため読み込めません。Wordで開けるか確かめ、開ける場合は「名前を付けて保存」で保存し直してから選んでください。（技術的な詳細：{detail}）"
+        ),
+        DocxError::NotTemplate => format!(
+            "「{file_name}」は取組状況の様式（区障害者自立支援協議会 取組状況）のWord文書ではありません。前年度の取組状況を作成したWordファイルを選んでください。"
+        ),
+    }
 }

@@ -211,6 +211,16 @@ fn a_table_under_a_heading_is_part_of_the_section() {
 }
 
 #[test]
+fn sections_in_boxes_and_a_title_over_two_lines_are_read() {
+    let read = read(&fixture("boxed.xml"));
+    let r = &read.report;
+    assert_eq!((r.fiscal_year, r.ward.as_ref().map(|w| w.slug.as_str())), (Some(2021), Some("taihaku")));
+    assert_eq!(r.sections, Sections { main_work: "・総会を開いた\n・事例検討を重ねた".into(), issues: "人材の不足".into(), plans: "研修の企画".into() });
+    assert_eq!(r.bodies.steering.count, Some(Count::Number(5)));
+    assert_eq!(read.unplaced, Vec::<String>::new());
+}
+
+#[test]
 fn what_cannot_be_placed_is_listed_to_copy() {
     let read = read(&fixture("leftovers.xml"));
     assert_eq!(

@@ -141,7 +141,7 @@ fn deep_nesting_does_not_overflow_the_stack() {
 
 #[test]
 fn fixtures_read_within_the_limits() {
-    for name in ["aoba_projected.xml", "miyagino_mistyped.xml", "leftovers.xml"] {
+    for name in ["aoba_projected.xml", "miyagino_mistyped.xml", "leftovers.xml", "boxed.xml"] {
         within_limits(&read(&fixture(name)));
     }
 }

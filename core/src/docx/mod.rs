@@ -82,7 +82,7 @@ pub struct FromWord {
     /// paragraphs before the title, table rows of unknown shape, parts (内訳),
     /// rows and text beyond the limits. A row's cells are joined by tabs.
     pub unplaced: Vec<String>,
-    /// Every field that was filled, in form order of reading.
+    /// Every field that was filled, in the order it was read.
     pub filled: Vec<Filled>,
 }
 

@@ -110,6 +110,10 @@ function checkCrate(srcDir) {
     // Paths written in the code itself (use statements are read above, whole).
     const code = text.replace(/\buse [^;]+;/g, '');
     for (const [path] of code.matchAll(/\b(?:crate|super)(?:::\w+)+/g)) paths.push(path);
+    // A child module named in the code (`read::report(…)` in the parent).
+    for (const [path, child] of code.matchAll(/(?<![\w:])(\w+)(?:::\w+)+/g)) {
+      if (isModule(join2(m, child))) paths.push(path);
+    }
     for (const path of paths) {
       const abs = absolute(m, path.replace(/ as .*/, ''));
       const to = abs && resolve(abs);

@@ -14,16 +14,17 @@
 //! naming a fixed body (how a breakdown is usually laid out) go to `unplaced`
 //! whole, for the user to copy into the parts by hand.
 
+mod builder;
 mod read;
 mod table;
 mod text;
 mod xml;
+pub mod zip;
+mod types;
 
-use thiserror::Error;
+pub use types::{DocxError, Filled, FromWord};
 
 use crate::config::Config;
-use crate::fields::Field;
-use crate::model::Report;
 
 /// The largest .docx [`sniff`] accepts (photos make real ones large).
 pub const MAX_DOCX_BYTES: usize = 20 * 1024 * 1024;
@@ -32,59 +33,6 @@ pub const MAX_DOCX_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_DOCUMENT_XML_BYTES: usize = 10 * 1024 * 1024;
 /// XML nodes at most; bounds the tree's memory whatever the bytes hold.
 const MAX_XML_NODES: u32 = 1_000_000;
-
-/// Why a file could not be read as last year's report.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum DocxError {
-    /// Not a zip archive, so not a .docx at all (e.g. a PDF, an image, a renamed file).
-    #[error("not a .docx file")]
-    NotDocx,
-    /// An old Word 97–2003 .doc (an OLE compound file without an encrypted package).
-    #[error("an old Word .doc file")]
-    OldDoc,
-    /// A password-protected Office file (an OLE compound file holding "EncryptedPackage").
-    #[error("a password-protected Office file")]
-    Encrypted,
-    /// The .docx, or its `word/document.xml`, is larger than the app reads.
-    #[error("file is {bytes} bytes, too large")]
-    TooLarge { bytes: usize },
-    /// The zip has no `word/document.xml` (found by the browser, which unzips): not a Word document.
-    #[error("no word/document.xml in the archive")]
-    NoDocumentPart,
-    /// `word/document.xml` is not well-formed XML (damaged file); the detail is the parser's.
-    #[error("document.xml is not well-formed XML: {0}")]
-    Malformed(String),
-    /// Well-formed XML, but not a WordprocessingML document (no `w:document` with a `w:body`).
-    #[error("document.xml is not a WordprocessingML document")]
-    NotWordprocessingMl,
-    /// A Word document, but not the 取組状況 template: no 実施状況 table, or
-    /// neither the title nor any heading of the form.
-    #[error("not the 取組状況 template")]
-    NotTemplate,
-}
-
-/// A field filled from the Word file, and the text it was read from (for a review screen).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Filled {
-    pub field: Field,
-    /// The Word file's text the value came from: the title paragraph for 年度
-    /// and 区, the heading for the basis, the cell or section text otherwise.
-    pub from: String,
-}
-
-/// What was read from the Word file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FromWord {
-    /// The report, rows numbered 1, 2, 3… (teams first, then other activities).
-    /// Within [`crate::limits`]: at most `MAX_ROWS` rows a list, `MAX_TEXT_CHARS` a field.
-    pub report: Report,
-    /// Text that could not be placed, in document order, each as it can be copied:
-    /// paragraphs before the title, table rows of unknown shape, parts (内訳),
-    /// rows and text beyond the limits. A row's cells are joined by tabs.
-    pub unplaced: Vec<String>,
-    /// Every field that was filled, in the order it was read.
-    pub filled: Vec<Filled>,
-}
 
 /// Reads the text of `word/document.xml` of the 取組状況 template.
 /// Never panics; a leading byte-order mark is ignored.

@@ -8,7 +8,7 @@
 //! to the list the form has at that point: teams after （３）, other activities
 //! after （５）. Anything else is unplaced.
 
-use super::read::Builder;
+use super::builder::Builder;
 use super::text;
 use super::xml::{Cell, Table, VMerge};
 use crate::model::{BodyKind, ListKind};

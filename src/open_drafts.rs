@@ -8,9 +8,11 @@ use std::rc::Rc;
 
 use torikumi_core::drafts::lifecycle::{self, DraftError};
 use torikumi_core::drafts::Draft;
-use torikumi_core::Document;
+use torikumi_core::{Document, Report};
 
+use crate::editor_store::now;
 use crate::platform::local_storage::{new_draft_id, LocalStorage};
+use crate::route::{go, Route};
 
 /// A draft as the editor opens it: what storage holds (`base`, revision 0 when
 /// it never got there) and what is shown (`current`: newer when text typed here
@@ -61,4 +63,9 @@ pub fn create_draft(document: Document, memory: &MemoryDrafts) -> String {
         memory.keep(Opened { base: draft.clone(), current: draft.clone() });
     }
     draft.id
+}
+
+/// A new draft of `report`, created now, stored and opened.
+pub fn create_and_open(report: Report, memory: &MemoryDrafts) {
+    go(&Route::Draft(create_draft(Document { report, ..Document::new(now()) }, memory)));
 }

@@ -11,14 +11,14 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::editor_store::now;
-use crate::open_drafts::MemoryDrafts;
+use crate::open_drafts::{create_and_open, MemoryDrafts};
 use crate::platform::exports::export_json;
 use crate::platform::files::download;
 use crate::platform::local_storage::LocalStorage;
 use crate::route::Route;
 use crate::widgets::clear_device::ClearDevice;
 use crate::widgets::import::Import;
-use crate::widgets::next_year::{create_and_open, NextYear};
+use crate::widgets::next_year::NextYear;
 
 fn when(t: &Option<Timestamp>) -> String {
     t.as_ref().map_or_else(|| "まだ".to_owned(), Timestamp::display_ja)

@@ -83,6 +83,9 @@ async fn save_with_picker(window: &JsValue, file_name: &str, text: &str) -> Resu
     Ok(FileSaved::Saved)
 }
 
+/// What 「読み込む」 and 前年度から作成 take: the app's exports, a backup, last year's Word file.
+pub const ACCEPTED: &str = ".json,.html,.htm,.docx,.doc,application/json,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword";
+
 /// A picked or dropped file's bytes; files over the size limit are refused unread.
 pub async fn read_file(file: &File) -> Result<Vec<u8>, ImportError> {
     let bytes = file.size() as usize;

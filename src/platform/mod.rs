@@ -6,3 +6,4 @@ pub mod files;
 pub mod local_storage;
 pub mod served_files;
 pub mod service_worker;
+pub mod word_file;

@@ -2,19 +2,24 @@
 //! drop. A report whose ward and 年度 match a draft here asks first: replace it
 //! (the draft is kept as an earlier version), or keep both.
 
-use torikumi_core::incoming::{self, Incoming};
+use std::rc::Rc;
+
 use torikumi_core::drafts::backup;
 use torikumi_core::drafts::lifecycle::{self, ImportPlan};
 use torikumi_core::drafts::Draft;
-use torikumi_core::{messages, Document};
+use torikumi_core::incoming::{self, Incoming};
+use torikumi_core::{messages, Config, Document};
 use web_sys::{FileList, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::route::{go, Route};
+use super::word_review::{read_word, WordImport, WordReview};
 use crate::editor_store::now;
 use crate::open_drafts::{create_draft, MemoryDrafts};
-use crate::platform::files::read_file;
+use crate::platform::files::{read_file, ACCEPTED};
 use crate::platform::local_storage::{new_draft_id, LocalStorage};
+use crate::platform::word_file::looks_like_word;
+use crate::route::{go, Route};
+
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
@@ -40,21 +45,44 @@ pub fn import(props: &ImportProps) -> Html {
     let dragging = use_state(|| false);
     let input = use_node_ref();
 
+    let word = use_state(|| None::<WordImport>);
+    let config = use_context::<Rc<Config>>().unwrap_or_default();
     let take_files = {
-        let (error, notice, conflict, memory, on_change) =
-            (error.clone(), notice.clone(), conflict.clone(), memory.clone(), props.on_change.clone());
+        let (error, notice, conflict, memory, on_change, word, config) = (
+            error.clone(),
+            notice.clone(),
+            conflict.clone(),
+            memory.clone(),
+            props.on_change.clone(),
+            word.clone(),
+            Rc::clone(&config),
+        );
         Callback::from(move |files: Option<FileList>| {
             let Some(file) = files.as_ref().and_then(|f| f.get(0)) else { return };
             if files.as_ref().is_some_and(|f| f.length() > 1) {
                 error.set(Some("ファイルは1つずつ読み込んでください。".to_owned()));
                 return;
             }
-            let (error, notice, conflict, memory, on_change) =
-                (error.clone(), notice.clone(), conflict.clone(), memory.clone(), on_change.clone());
+            let (error, notice, conflict, memory, on_change, word, config) =
+                (error.clone(), notice.clone(), conflict.clone(), memory.clone(), on_change.clone(), word.clone(), Rc::clone(&config));
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 notice.set(None);
-                let incoming = match read_file(&file).await.and_then(|bytes| incoming::read_file(&bytes)) {
+                let bytes = match read_file(&file).await {
+                    Ok(bytes) => bytes,
+                    Err(e) => return error.set(Some(messages::import_error(&name, &e))),
+                };
+                // Last year's Word file: shown for review before anything is saved.
+                if looks_like_word(&name, &bytes) {
+                    return match read_word(&bytes, &config).await {
+                        Ok(from_word) => {
+                            error.set(None);
+                            word.set(Some(WordImport { file_name: name, from_word, next_year: None }));
+                        }
+                        Err(e) => error.set(Some(messages::docx_error(&name, &e))),
+                    };
+                }
+                let incoming = match incoming::read_file(&bytes) {
                     Ok(incoming) => incoming,
                     Err(e) => return error.set(Some(messages::import_error(&name, &e))),
                 };
@@ -136,12 +164,15 @@ pub fn import(props: &ImportProps) -> Html {
         <section class={classes!("import", dragging.then_some("import-dragging"))} aria-labelledby="import-title"
             {ondragover} {ondragleave} {ondrop}>
             <h2 id="import-title" class="block-title">{ "ファイルから読み込む" }</h2>
-            <p class="support">{ "「JSONを書き出す」「HTMLを書き出す」で作ったファイルか、下書きのバックアップを選ぶか、ここにドラッグしてください。" }</p>
-            <input type="file" ref={input} class="visually-hidden" accept=".json,.html,.htm,application/json,text/html"
+            <p class="support">{ "「JSONを書き出す」「HTMLを書き出す」で作ったファイル、下書きのバックアップ、または昨年度の取組状況のWordファイル（.docx）を選ぶか、ここにドラッグしてください。" }</p>
+            <input type="file" ref={input} class="visually-hidden" accept={ACCEPTED}
                 tabindex="-1" aria-hidden="true" {onchange} />
             <button type="button" class="button" onclick={pick}>{ "読み込む" }</button>
             if let Some(e) = &*error {
                 <p class="notice notice-error" role="alert">{ e }</p>
+            }
+            if let Some(import) = &*word {
+                <WordReview import={import.clone()} on_cancel={{ let word = word.clone(); Callback::from(move |()| word.set(None)) }} />
             }
             if let Some(n) = &*notice {
                 <p class="notice notice-info" role="status">{ n }</p>

@@ -11,3 +11,4 @@ pub mod summary;
 pub mod table;
 pub mod text_field;
 pub mod versions;
+pub mod word_review;

@@ -1,20 +1,18 @@
 //! 「前年度から作成」: a new draft for the following year, from a draft here or a file.
 
+use std::rc::Rc;
+
 use torikumi_core::drafts::Draft;
-use torikumi_core::{incoming, messages, Document, Report};
+use torikumi_core::{incoming, messages, Config};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::editor_store::now;
-use crate::open_drafts::{create_draft, MemoryDrafts};
-use crate::platform::files::read_file;
-use crate::route::{go, Route};
+use super::word_review::{read_word, WordImport, WordReview};
+use crate::open_drafts::{create_and_open, MemoryDrafts};
+use crate::platform::files::{read_file, ACCEPTED};
+use crate::platform::word_file::looks_like_word;
 
-/// A new draft of `report`, created now, stored and opened.
-pub fn create_and_open(report: Report, memory: &MemoryDrafts) {
-    go(&Route::Draft(create_draft(Document { report, ..Document::new(now()) }, memory)));
-}
 
 #[derive(Properties, PartialEq)]
 pub struct NextYearProps {
@@ -45,20 +43,38 @@ pub fn next_year(props: &NextYearProps) -> Html {
             }
         })
     };
+    let word = use_state(|| None::<WordImport>);
+    let config = use_context::<Rc<Config>>().unwrap_or_default();
     let create = {
-        let (drafts, source, keep, error, file_input, memory) =
-            (props.drafts.clone(), source.clone(), *keep, error.clone(), file_input.clone(), memory.clone());
+        let (drafts, source, keep, error, file_input, memory, word) =
+            (props.drafts.clone(), source.clone(), *keep, error.clone(), file_input.clone(), memory.clone(), word.clone());
         Callback::from(move |_: MouseEvent| {
             if *source == "file" {
-                let (error, file_input, memory) = (error.clone(), file_input.clone(), memory.clone());
+                let (error, file_input, memory, word, config) =
+                    (error.clone(), file_input.clone(), memory.clone(), word.clone(), Rc::clone(&config));
                 wasm_bindgen_futures::spawn_local(async move {
                     let picked = file_input.cast::<HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0));
                     let Some(file) = picked else {
                         return error.set(Some("ファイルを選んでください。".to_owned()));
                     };
-                    match read_file(&file).await.and_then(|bytes| incoming::read_export(&bytes)) {
+                    let name = file.name();
+                    let bytes = match read_file(&file).await {
+                        Ok(bytes) => bytes,
+                        Err(e) => return error.set(Some(messages::import_error(&name, &e))),
+                    };
+                    // Last year's Word file: shown for review before anything is saved.
+                    if looks_like_word(&name, &bytes) {
+                        return match read_word(&bytes, &config).await {
+                            Ok(from_word) => {
+                                error.set(None);
+                                word.set(Some(WordImport { file_name: name, from_word, next_year: Some(keep) }));
+                            }
+                            Err(e) => error.set(Some(messages::docx_error(&name, &e))),
+                        };
+                    }
+                    match incoming::read_export(&bytes) {
                         Ok(doc) => create_and_open(doc.report.for_next_year(keep), &memory),
-                        Err(e) => error.set(Some(messages::import_error(&file.name(), &e))),
+                        Err(e) => error.set(Some(messages::import_error(&name, &e))),
                     }
                 });
             } else if let Some(d) = drafts.iter().find(|d| d.id == *source) {
@@ -88,19 +104,22 @@ pub fn next_year(props: &NextYearProps) -> Html {
                     { for props.drafts.iter().map(|d| html! {
                         <option value={d.id.clone()} selected={*source == d.id}>{ d.document.report.title() }</option>
                     }) }
-                    <option value="file" selected={*source == "file"}>{ "ファイルから選ぶ（書き出したJSONまたはHTML）" }</option>
+                    <option value="file" selected={*source == "file"}>{ "ファイルから選ぶ（書き出したJSON・HTML、または昨年度のWordファイル）" }</option>
                 </select>
             </div>
             if *source == "file" {
                 <div class="form-field">
                     <label class="label" for="next-file">{ "ファイル" }</label>
-                    <input type="file" id="next-file" ref={file_input} accept=".json,.html,.htm,application/json,text/html" />
+                    <input type="file" id="next-file" ref={file_input} accept={ACCEPTED} />
                 </div>
             }
             <fieldset class="form-field fieldset" aria-labelledby="next-keep-label">
                 <legend class="label" id="next-keep-label">{ "回数と内容" }</legend>
                 <div class="radios">{ radio(false, "空にする") }{ radio(true, "そのまま残す") }</div>
             </fieldset>
+            if let Some(import) = &*word {
+                <WordReview import={import.clone()} on_cancel={{ let word = word.clone(); Callback::from(move |()| word.set(None)) }} />
+            }
             if let Some(e) = &*error {
                 <p class="notice notice-error" role="alert">{ e }</p>
             }

@@ -1,0 +1,97 @@
+//! What was read from last year's Word file, shown before anything is saved:
+//! which field got what, and what could not be placed (as text to copy), with
+//! 「この内容で作成」 and 「やめる」.
+
+use torikumi_core::docx::{self, DocxError, FromWord};
+use torikumi_core::fiscal::era_fiscal_year;
+use torikumi_core::{Config, Field, Report};
+use yew::prelude::*;
+
+use crate::open_drafts::{create_and_open, MemoryDrafts};
+use crate::platform::word_file::document_xml;
+
+/// Reads a Word file's bytes into a report of the template.
+pub async fn read_word(bytes: &[u8], config: &Config) -> Result<FromWord, DocxError> {
+    let xml = document_xml(bytes).await?;
+    docx::read_template(&xml, config)
+}
+
+/// A Word file read, waiting for the user's review.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordImport {
+    pub file_name: String,
+    pub from_word: FromWord,
+    /// For 「前年度から作成」: keep the counts and text (`true`) or clear them; the year moves on by one.
+    pub next_year: Option<bool>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct WordReviewProps {
+    pub import: WordImport,
+    pub on_cancel: Callback<()>,
+}
+
+/// The value a field got, as the editor will show it.
+fn value(report: &Report, field: Field) -> String {
+    match field {
+        Field::FiscalYear => report.fiscal_year.map(era_fiscal_year).unwrap_or_default(),
+        Field::Ward => report.ward.as_ref().map(|w| w.name.clone()).unwrap_or_default(),
+        Field::Basis | Field::Projection => report.counts_heading(),
+        other => report.text(other).unwrap_or_default(),
+    }
+}
+
+#[function_component(WordReview)]
+pub fn word_review(props: &WordReviewProps) -> Html {
+    let memory = use_context::<MemoryDrafts>().unwrap_or_default();
+    let WordImport { file_name, from_word, next_year } = &props.import;
+    let report = &from_word.report;
+    let create = {
+        let (import, memory) = (props.import.clone(), memory.clone());
+        Callback::from(move |_: MouseEvent| {
+            let report = &import.from_word.report;
+            let report = match import.next_year {
+                Some(keep) => report.for_next_year(keep),
+                None => report.clone(),
+            };
+            create_and_open(report, &memory);
+        })
+    };
+    let cancel = props.on_cancel.reform(|_: MouseEvent| ());
+    let unplaced = from_word.unplaced.join("\n\n");
+    html! {
+        <section class="word-review" aria-labelledby="word-review-title">
+            <h2 id="word-review-title" class="block-title">{ "Wordファイルから読み取った内容" }</h2>
+            <p>{ format!("「{file_name}」から次の内容を読み取りました。確かめてから「この内容で作成」を押してください。まだ何も保存していません。") }</p>
+            if let Some(keep) = next_year {
+                <p class="support">{ format!("次の年度（{}）の下書きとして作ります。回数と内容は{}。",
+                    report.fiscal_year.map(|y| era_fiscal_year(y + 1)).unwrap_or_else(|| "年度未選択".to_owned()),
+                    if *keep { "そのまま残します" } else { "空にします" }) }</p>
+            }
+            <table class="word-filled">
+                <caption>{ "読み取った項目" }</caption>
+                <thead><tr><th scope="col">{ "項目" }</th><th scope="col">{ "読み取った内容" }</th></tr></thead>
+                <tbody>
+                    { for from_word.filled.iter().map(|f| html! {
+                        <tr>
+                            <th scope="row">{ f.field.accessible_name(report).unwrap_or_default() }</th>
+                            <td class="word-value">{ value(report, f.field) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <div class="form-field">
+                <label class="label" for="word-unplaced">{ "読み取れなかった内容（コピーして使えます）" }</label>
+                if unplaced.is_empty() {
+                    <p id="word-unplaced">{ "ありません。" }</p>
+                } else {
+                    <textarea id="word-unplaced" class="field field-long" readonly=true rows="6" value={unplaced} />
+                }
+            </div>
+            <div class="start-actions">
+                <button type="button" class="button button-primary" onclick={create}>{ "この内容で作成" }</button>
+                <button type="button" class="button" onclick={cancel}>{ "やめる" }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,11 +1,75 @@
 //! Last year's Word file (.docx): its `word/document.xml`, unzipped with the
-//! browser's own `DecompressionStream('deflate-raw')`, so the app carries no
-//! decompressor. The core finds the part ([`docx::zip`]) and reads it.
+//! browser's own `DecompressionStream('deflate-raw')` and parsed with its own
+//! `DOMParser`, so the app carries neither a decompressor nor an XML parser.
+//! The core finds the part ([`docx::zip`]) and reads the tree ([`docx::read_tree`]).
+
+use std::borrow::Cow;
 
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
-use torikumi_core::docx::{self, DocxError, MAX_DOCUMENT_XML_BYTES};
+use torikumi_core::docx::{self, DocxError, FromWord, XmlNode, MAX_DOCUMENT_XML_BYTES};
+use torikumi_core::Config;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, Node};
+
+/// Reads a Word file's bytes into a report of the template.
+pub async fn read_word(bytes: &[u8], config: &Config) -> Result<FromWord, DocxError> {
+    let xml = document_xml(bytes).await?;
+    let root = parse(&xml)?;
+    docx::read_tree(&root, config)
+}
+
+/// A node of the tree the browser's `DOMParser` made.
+#[derive(Clone)]
+struct DomNode(Node);
+
+impl PartialEq for DomNode {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.is_same_node(Some(&other.0))
+    }
+}
+
+impl XmlNode for DomNode {
+    fn is_element(&self) -> bool {
+        self.0.node_type() == Node::ELEMENT_NODE
+    }
+    fn is_text(&self) -> bool {
+        matches!(self.0.node_type(), Node::TEXT_NODE | Node::CDATA_SECTION_NODE)
+    }
+    fn local_name(&self) -> Cow<'_, str> {
+        Cow::Owned(self.0.dyn_ref::<Element>().map(Element::local_name).unwrap_or_default())
+    }
+    fn namespace(&self) -> Option<Cow<'_, str>> {
+        self.0.dyn_ref::<Element>()?.namespace_uri().map(Cow::Owned)
+    }
+    fn attribute(&self, ns: &str, local: &str) -> Option<String> {
+        self.0.dyn_ref::<Element>()?.get_attribute_ns(Some(ns), local)
+    }
+    fn text(&self) -> Option<Cow<'_, str>> {
+        self.0.node_value().map(Cow::Owned)
+    }
+    fn first_child(&self) -> Option<Self> {
+        self.0.first_child().map(DomNode)
+    }
+    fn next_sibling(&self) -> Option<Self> {
+        self.0.next_sibling().map(DomNode)
+    }
+    fn parent(&self) -> Option<Self> {
+        self.0.parent_node().map(DomNode)
+    }
+}
+
+/// The document element of `xml`, parsed by the browser.
+fn parse(xml: &str) -> Result<DomNode, DocxError> {
+    let malformed = |_| DocxError::Malformed("the document part is not well-formed XML".to_owned());
+    let parser = web_sys::DomParser::new().map_err(malformed)?;
+    let document = parser.parse_from_string(xml, web_sys::SupportedType::ApplicationXml).map_err(malformed)?;
+    // Browsers answer bad XML with a document holding a <parsererror> element.
+    if document.get_elements_by_tag_name("parsererror").length() > 0 {
+        return Err(DocxError::Malformed("the document part is not well-formed XML".to_owned()));
+    }
+    document.document_element().map(|root| DomNode(root.into())).ok_or(DocxError::NotWordprocessingMl)
+}
 
 /// Whether a picked file is meant as a Word file (by its name, or by its first bytes).
 pub fn looks_like_word(file_name: &str, bytes: &[u8]) -> bool {

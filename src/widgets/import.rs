@@ -12,12 +12,12 @@ use torikumi_core::{messages, Config, Document};
 use web_sys::{FileList, HtmlInputElement};
 use yew::prelude::*;
 
-use super::word_review::{read_word, WordImport, WordReview};
+use super::word_review::{WordImport, WordReview};
 use crate::editor_store::now;
 use crate::open_drafts::{create_draft, MemoryDrafts};
 use crate::platform::files::{read_file, ACCEPTED};
 use crate::platform::local_storage::{new_draft_id, LocalStorage};
-use crate::platform::word_file::looks_like_word;
+use crate::platform::word_file::{looks_like_word, read_word};
 use crate::route::{go, Route};
 
 

@@ -8,10 +8,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::word_review::{read_word, WordImport, WordReview};
+use super::word_review::{WordImport, WordReview};
 use crate::open_drafts::{create_and_open, MemoryDrafts};
 use crate::platform::files::{read_file, ACCEPTED};
-use crate::platform::word_file::looks_like_word;
+use crate::platform::word_file::{looks_like_word, read_word};
 
 
 #[derive(Properties, PartialEq)]

@@ -2,19 +2,12 @@
 //! which field got what, and what could not be placed (as text to copy), with
 //! 「この内容で作成」 and 「やめる」.
 
-use torikumi_core::docx::{self, DocxError, FromWord};
+use torikumi_core::docx::FromWord;
 use torikumi_core::fiscal::era_fiscal_year;
-use torikumi_core::{Config, Field, Report};
+use torikumi_core::{Field, Report};
 use yew::prelude::*;
 
 use crate::open_drafts::{create_and_open, MemoryDrafts};
-use crate::platform::word_file::document_xml;
-
-/// Reads a Word file's bytes into a report of the template.
-pub async fn read_word(bytes: &[u8], config: &Config) -> Result<FromWord, DocxError> {
-    let xml = document_xml(bytes).await?;
-    docx::read_template(&xml, config)
-}
 
 /// A Word file read, waiting for the user's review.
 #[derive(Debug, Clone, PartialEq)]

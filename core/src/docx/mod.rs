@@ -23,6 +23,7 @@ pub mod zip;
 mod types;
 
 pub use types::{DocxError, Filled, FromWord};
+pub use xml::{Children, XmlNode};
 
 use crate::config::Config;
 
@@ -46,7 +47,14 @@ pub fn read_template(document_xml: &str, config: &Config) -> Result<FromWord, Do
         roxmltree::Error::NodesLimitReached => DocxError::TooLarge { bytes: document_xml.len() },
         other => DocxError::Malformed(other.to_string()),
     })?;
-    let blocks = xml::body_blocks(&doc).ok_or(DocxError::NotWordprocessingMl)?;
+    read_tree(&doc.root_element(), config)
+}
+
+/// Reads the template from an XML tree already parsed: the browser's
+/// `DOMParser` in the app (so the wasm carries no XML parser), roxmltree in
+/// [`read_template`]. `root` is the document element (`w:document`).
+pub fn read_tree<N: XmlNode>(root: &N, config: &Config) -> Result<FromWord, DocxError> {
+    let blocks = xml::body_blocks(root).ok_or(DocxError::NotWordprocessingMl)?;
     read::report(&blocks, config)
 }
 

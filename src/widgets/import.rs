@@ -12,12 +12,12 @@ use torikumi_core::{messages, Config, Document};
 use web_sys::{FileList, HtmlInputElement};
 use yew::prelude::*;
 
-use super::word_review::{WordImport, WordReview};
+use super::word_review::{show_for_review, WordImport, WordReview};
 use crate::editor_store::now;
 use crate::open_drafts::{create_draft, MemoryDrafts};
 use crate::platform::files::{read_file, ACCEPTED};
 use crate::platform::local_storage::{new_draft_id, LocalStorage};
-use crate::platform::word_file::{looks_like_word, read_word};
+use crate::platform::word_file::looks_like_word;
 use crate::route::{go, Route};
 
 
@@ -74,13 +74,7 @@ pub fn import(props: &ImportProps) -> Html {
                 };
                 // Last year's Word file: shown for review before anything is saved.
                 if looks_like_word(&name, &bytes) {
-                    return match read_word(&bytes, &config).await {
-                        Ok(from_word) => {
-                            error.set(None);
-                            word.set(Some(WordImport { file_name: name, from_word, next_year: None }));
-                        }
-                        Err(e) => error.set(Some(messages::docx_error(&name, &e))),
-                    };
+                    return show_for_review(name, &bytes, &config, None, &word, &error).await;
                 }
                 let incoming = match incoming::read_file(&bytes) {
                     Ok(incoming) => incoming,

@@ -8,10 +8,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::word_review::{WordImport, WordReview};
+use super::word_review::{show_for_review, WordImport, WordReview};
 use crate::open_drafts::{create_and_open, MemoryDrafts};
 use crate::platform::files::{read_file, ACCEPTED};
-use crate::platform::word_file::{looks_like_word, read_word};
+use crate::platform::word_file::looks_like_word;
 
 
 #[derive(Properties, PartialEq)]
@@ -64,13 +64,7 @@ pub fn next_year(props: &NextYearProps) -> Html {
                     };
                     // Last year's Word file: shown for review before anything is saved.
                     if looks_like_word(&name, &bytes) {
-                        return match read_word(&bytes, &config).await {
-                            Ok(from_word) => {
-                                error.set(None);
-                                word.set(Some(WordImport { file_name: name, from_word, next_year: Some(keep) }));
-                            }
-                            Err(e) => error.set(Some(messages::docx_error(&name, &e))),
-                        };
+                        return show_for_review(name, &bytes, &config, Some(keep), &word, &error).await;
                     }
                     match incoming::read_export(&bytes) {
                         Ok(doc) => create_and_open(doc.report.for_next_year(keep), &memory),

@@ -4,10 +4,29 @@
 
 use torikumi_core::docx::FromWord;
 use torikumi_core::fiscal::era_fiscal_year;
-use torikumi_core::{Field, Report};
+use torikumi_core::{messages, Config, Field, Report};
 use yew::prelude::*;
 
 use crate::open_drafts::{create_and_open, MemoryDrafts};
+use crate::platform::word_file::read_word;
+
+/// Reads a Word file and shows it for review (`word`), or says why it cannot (`error`).
+pub async fn show_for_review(
+    file_name: String,
+    bytes: &[u8],
+    config: &Config,
+    next_year: Option<bool>,
+    word: &UseStateHandle<Option<WordImport>>,
+    error: &UseStateHandle<Option<String>>,
+) {
+    match read_word(bytes, config).await {
+        Ok(from_word) => {
+            error.set(None);
+            word.set(Some(WordImport { file_name, from_word, next_year }));
+        }
+        Err(e) => error.set(Some(messages::docx_error(&file_name, &e))),
+    }
+}
 
 /// A Word file read, waiting for the user's review.
 #[derive(Debug, Clone, PartialEq)]

@@ -22,6 +22,8 @@ for (const file of ['aoba_deflated.docx', 'aoba.docx']) {
     const filled = review.getByRole('table', { name: '読み取った項目' });
     await expect(filled.getByRole('row', { name: /^年度 / })).toContainText('令和４年度');
     await expect(filled.getByRole('row', { name: /^区 / })).toContainText('青葉区');
+    await expect(filled.getByRole('row', { name: /^集計の区分 / })).toContainText('見込み');
+    await expect(filled.getByRole('row', { name: /^見込み時点 / })).toContainText('R5.3');
     await expect(filled.getByRole('row', { name: /^プロジェクトチーム1 名称/ })).toContainText('地域移行PT');
     await expect(review).toContainText('ありません。');
     expect(await drafts(page)).toBe(0);

@@ -3,8 +3,8 @@
 //! 「この内容で作成」 and 「やめる」.
 
 use torikumi_core::docx::FromWord;
-use torikumi_core::fiscal::era_fiscal_year;
-use torikumi_core::{messages, Config, Field, Report};
+use torikumi_core::fiscal::{era_fiscal_year, era_short_year};
+use torikumi_core::{messages, Basis, Config, Field, Report};
 use yew::prelude::*;
 
 use crate::open_drafts::{create_and_open, MemoryDrafts};
@@ -48,7 +48,15 @@ fn value(report: &Report, field: Field) -> String {
     match field {
         Field::FiscalYear => report.fiscal_year.map(era_fiscal_year).unwrap_or_default(),
         Field::Ward => report.ward.as_ref().map(|w| w.name.clone()).unwrap_or_default(),
-        Field::Basis | Field::Projection => report.counts_heading(),
+        Field::Basis => match report.basis {
+            Some(Basis::Actual) => "実績".to_owned(),
+            Some(Basis::Projected { .. }) => "見込み".to_owned(),
+            None => String::new(),
+        },
+        Field::Projection => match report.basis {
+            Some(Basis::Projected { year: Some(y), month: Some(m) }) => format!("{}.{m}", era_short_year(y)),
+            _ => String::new(),
+        },
         other => report.text(other).unwrap_or_default(),
     }
 }

@@ -1,0 +1,254 @@
+//! The set as one file, which also keeps it across reloads (the app stores this text):
+//!
+//! `{"schema": "torikumi/bundle/v1", "reports": [<exchange files>…], "sources": […],
+//! "unreadable": […], "choices": […]}`. Each report is an exchange file as
+//! [`exchange::to_value`] writes it and is read back through
+//! [`exchange::from_value`], so limits and migrations apply; a report inside
+//! that cannot be read is listed as unreadable, never fatal. Only `schema` and
+//! `reports` are required, so a bundle written by hand or by another tool reads.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::types::{BundleError, BundleSet, EntryId};
+use crate::config::Config;
+use crate::exchange::{self, ImportError};
+use crate::fiscal::era_short_year;
+use crate::limits::MAX_FILE_BYTES;
+use crate::timestamp::Timestamp;
+
+/// Every version's schema id starts with this, followed by the version number.
+pub const SCHEMA_PREFIX: &str = "torikumi/bundle/v";
+/// The version this app writes, and the newest it reads.
+pub const VERSION: u32 = 1;
+/// The largest bundle read: ten reports at the largest a report may be.
+pub const MAX_BUNDLE_BYTES: usize = 10 * MAX_FILE_BYTES;
+/// Reports in one bundle at most (a city has a few dozen wards at most).
+pub const MAX_BUNDLE_REPORTS: usize = 200;
+
+/// `torikumi/bundle/v1`
+pub fn schema_id() -> String {
+    format!("{SCHEMA_PREFIX}{VERSION}")
+}
+
+/// Where the n-th report came from.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Source {
+    file_name: String,
+    added: Timestamp,
+}
+
+/// Why a file could not be read, as stored. Limits are stored as text and read
+/// back as [`ImportError::Invalid`] (their details name positions in a file that is gone).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum Reason {
+    NotJson { line: usize, column: usize },
+    NotAReport,
+    NewerVersion { found: u32, supported: u32 },
+    Invalid { detail: String },
+    Unreadable,
+    HtmlWithoutReport,
+    Limit { detail: String },
+}
+
+impl From<&ImportError> for Reason {
+    fn from(e: &ImportError) -> Self {
+        match e {
+            ImportError::NotJson { line, column } => Reason::NotJson { line: *line, column: *column },
+            ImportError::NotAReport => Reason::NotAReport,
+            ImportError::NewerVersion { found, supported } => Reason::NewerVersion { found: *found, supported: *supported },
+            ImportError::Invalid { detail } => Reason::Invalid { detail: detail.clone() },
+            ImportError::Unreadable => Reason::Unreadable,
+            ImportError::HtmlWithoutReport => Reason::HtmlWithoutReport,
+            ImportError::Limit(limit) => Reason::Limit { detail: limit.to_string() },
+        }
+    }
+}
+
+impl From<Reason> for ImportError {
+    fn from(r: Reason) -> Self {
+        match r {
+            Reason::NotJson { line, column } => ImportError::NotJson { line, column },
+            Reason::NotAReport => ImportError::NotAReport,
+            Reason::NewerVersion { found, supported } => ImportError::NewerVersion { found, supported },
+            Reason::Invalid { detail } | Reason::Limit { detail } => ImportError::Invalid { detail },
+            Reason::Unreadable => ImportError::Unreadable,
+            Reason::HtmlWithoutReport => ImportError::HtmlWithoutReport,
+        }
+    }
+}
+
+/// A file that could not be read, with its reason.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct StoredUnreadable {
+    file_name: String,
+    added: Timestamp,
+    reason: Reason,
+}
+
+/// An explicit choice: the ward's slug and the index of the report used for it.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Choice {
+    ward: String,
+    report: usize,
+}
+
+/// The bundle file. `reports` hold exchange files (their schema is the report's).
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct BundleFile {
+    schema: String,
+    reports: Vec<Value>,
+    /// Where each report came from, by position.
+    #[serde(default)]
+    sources: Vec<Source>,
+    /// Files that could not be read.
+    #[serde(default)]
+    unreadable: Vec<StoredUnreadable>,
+    /// Reports chosen explicitly for their ward.
+    #[serde(default)]
+    choices: Vec<Choice>,
+}
+
+/// The set as a JSON value: reports in the order added.
+pub fn to_value(set: &BundleSet) -> Value {
+    let index_of = |id: EntryId| set.entries.iter().position(|e| e.id == id);
+    let file = BundleFile {
+        schema: schema_id(),
+        reports: set.entries.iter().map(|e| exchange::to_value(&e.document)).collect(),
+        sources: set.entries.iter().map(|e| Source { file_name: e.file_name.clone(), added: e.added }).collect(),
+        unreadable: set
+            .unreadable
+            .iter()
+            .map(|u| StoredUnreadable { file_name: u.file_name.clone(), added: u.added, reason: (&u.error).into() })
+            .collect(),
+        choices: set
+            .choices
+            .iter()
+            .filter_map(|(ward, id)| index_of(*id).map(|report| Choice { ward: ward.clone(), report }))
+            .collect(),
+    };
+    serde_json::to_value(file).unwrap_or(Value::Null)
+}
+
+/// The set's file text (pretty-printed: people open these files); also what the app stores.
+pub fn to_json(set: &BundleSet) -> String {
+    serde_json::to_string_pretty(&to_value(set)).unwrap_or_default()
+}
+
+/// `R4_torikumi_bundle.json`; `torikumi_bundle.json` when the set has no single 年度.
+pub fn bundle_file_name(set: &BundleSet, config: &Config) -> String {
+    match set.fiscal_year(config) {
+        Some(y) => format!("{}_torikumi_bundle.json", era_short_year(y)),
+        None => "torikumi_bundle.json".to_owned(),
+    }
+}
+
+/// Reads a bundle file or a stored set. Never panics; a report inside that
+/// cannot be read is listed as unreadable, and damaged extra fields are skipped.
+pub fn from_json(bytes: &[u8]) -> Result<BundleSet, BundleError> {
+    if bytes.len() > MAX_BUNDLE_BYTES {
+        return Err(BundleError::TooLarge { bytes: bytes.len(), reports: 0 });
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let value: Value =
+        serde_json::from_slice(bytes).map_err(|e| BundleError::NotJson { line: e.line(), column: e.column() })?;
+    let Value::Object(mut object) = value else {
+        return Err(BundleError::NotABundle);
+    };
+    let version = object
+        .get("schema")
+        .and_then(Value::as_str)
+        .and_then(|s| s.strip_prefix(SCHEMA_PREFIX))
+        .and_then(|v| v.parse::<u32>().ok())
+        .filter(|v| *v >= 1)
+        .ok_or(BundleError::NotABundle)?;
+    if version > VERSION {
+        return Err(BundleError::NewerVersion { found: version, supported: VERSION });
+    }
+    let Some(Value::Array(reports)) = object.remove("reports") else {
+        return Err(BundleError::Invalid { detail: "reports is not a list".to_owned() });
+    };
+    if reports.len() > MAX_BUNDLE_REPORTS {
+        return Err(BundleError::TooLarge { bytes: bytes.len(), reports: reports.len() });
+    }
+    let list = |object: &mut serde_json::Map<String, Value>, key: &str| match object.remove(key) {
+        Some(Value::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    let sources = list(&mut object, "sources");
+    let mut set = BundleSet::new();
+    let mut ids: Vec<Option<EntryId>> = Vec::with_capacity(reports.len());
+    for (n, report) in reports.into_iter().enumerate() {
+        let source = sources.get(n).and_then(|s| serde_json::from_value::<Source>(s.clone()).ok());
+        match exchange::from_value(report) {
+            Ok(document) => {
+                let (file_name, added) = source.map_or_else(
+                    || (document.report.json_file_name(), document.changed),
+                    |s| (s.file_name, s.added),
+                );
+                ids.push(Some(set.add(&file_name, document, added)));
+            }
+            Err(error) => {
+                let epoch = Timestamp::from_unix_millis(0.0);
+                let (file_name, added) =
+                    source.map_or_else(|| (format!("report-{}.json", n + 1), epoch), |s| (s.file_name, s.added));
+                set.add_unreadable(&file_name, error, added);
+                ids.push(None);
+            }
+        }
+    }
+    for item in list(&mut object, "unreadable") {
+        if let Ok(u) = serde_json::from_value::<StoredUnreadable>(item) {
+            set.add_unreadable(&u.file_name, u.reason.into(), u.added);
+        }
+    }
+    for item in list(&mut object, "choices") {
+        let Ok(choice) = serde_json::from_value::<Choice>(item) else { continue };
+        if let Some(Some(id)) = ids.get(choice.report) {
+            // Only a choice that still names a report for that ward counts.
+            let same_ward = set.entry(*id).and_then(|e| e.document.report.ward.as_ref()).map(|w| &w.slug) == Some(&choice.ward);
+            if same_ward {
+                set.choose(*id);
+            }
+        }
+    }
+    Ok(set)
+}
+
+impl BundleSet {
+    /// The text the app keeps across reloads (the bundle file; see [`to_json`]).
+    pub fn to_json(&self) -> String {
+        to_json(self)
+    }
+
+    /// The set back from stored text; never panics, whatever the text.
+    pub fn from_json(text: &str) -> Result<BundleSet, BundleError> {
+        from_json(text.as_bytes())
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of the bundle file, generated from the types;
+/// each report is checked against the report's schema, embedded under `$defs`.
+pub fn json_schema() -> Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(BundleFile)).unwrap_or_default();
+    let report = exchange::json_schema();
+    let report_id = report.get("$id").cloned().unwrap_or(Value::Null);
+    if let Some(object) = schema.as_object_mut() {
+        object.insert("$id".into(), json!(format!("urn:torikumi:bundle:v{VERSION}")));
+        object.insert("title".into(), json!("取組状況 bundle file (Torikumi)"));
+        if let Some(Value::Object(properties)) = object.get_mut("properties") {
+            properties.insert("schema".into(), json!({ "const": schema_id() }));
+            properties.insert("reports".into(), json!({ "type": "array", "maxItems": MAX_BUNDLE_REPORTS, "items": { "$ref": report_id } }));
+        }
+        if let Some(Value::Object(defs)) = object.get_mut("$defs") {
+            defs.insert("report".into(), report);
+        }
+    }
+    schema
+}

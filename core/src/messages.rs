@@ -396,3 +396,5 @@ pub fn bundle_error(file_name: &str, error: &crate::bundle::BundleError) -> Stri
     };
     format!("「{file_name}」を読み込めませんでした。{what}。")
 }
+/// A ward's status on the bound report's cover: 完成, 下書き, or 未提出 (no report).
+pub fn bundle_status(s: Option<crate::model::Status>) -> &'static str { match s { Some(crate::model::Status::Finished) => "完成", Some(crate::model::Status::Draft) => "下書き", None => "未提出" } }

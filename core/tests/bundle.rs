@@ -264,3 +264,28 @@ fn an_unreadable_file_is_listed_with_its_reason_and_the_others_still_read() {
     set.remove_unreadable(0);
     assert_eq!(set.unreadable().len(), 1);
 }
+
+#[test]
+fn the_bound_report_has_a_cover_then_each_ward_in_configured_order() {
+    let config = Config::default();
+    let mut set = five();
+    set.remove_ward("taihaku");
+    let mut draft = report("izumi", [4, 5, 8, 10], 2, 2, 9.0);
+    draft.reopen(at(10.0));
+    draft.report.sections.plans = "<script>alert(1)</script>".into();
+    set.remove_ward("izumi");
+    set.add("izumi.json", draft, at(2.0));
+    let html = bundle::bound_html(&set, &config, at(0.0));
+    assert!(html.contains("令和５年度\u{3000}区障害者自立支援協議会\u{3000}取組状況"));
+    assert!(html.contains("2024年2月10日"));
+    assert!(html.contains(r#"<span class="b-ward-name">太白区</span><span class="b-status">未提出</span>"#));
+    assert!(html.contains(r#"<span class="b-ward-name">泉区</span><span class="b-status">下書き</span>"#));
+    assert!(!html.contains("<script>"), "report text is escaped");
+    let pages: Vec<&str> = html.split(r#"<section class="b-ward">"#).skip(1).collect();
+    let order = ["青葉区", "宮城野区", "若林区", "泉区"];
+    assert_eq!(pages.len(), order.len());
+    for (page, name) in pages.iter().zip(order) {
+        assert!(page.contains(&format!("令和５年度\u{3000}{name}障害者自立支援協議会")), "{name}");
+        assert_eq!(page.contains("p-draft-mark"), name == "泉区", "only the draft's pages are marked");
+    }
+}

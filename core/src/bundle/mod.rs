@@ -9,12 +9,14 @@
 //! ([`summary_csv`]), and the set as one file ([`to_json`], [`from_json`]),
 //! which also keeps it across reloads.
 
+mod bound;
 mod csv;
 mod file;
 mod set;
 mod summary;
 mod types;
 
+pub use bound::bound_html;
 pub use csv::{summary_csv, summary_csv_file_name};
 pub use file::{bundle_file_name, from_json, json_schema, schema_id, to_json, to_value, MAX_BUNDLE_BYTES, MAX_BUNDLE_REPORTS, SCHEMA_PREFIX, VERSION};
 pub use summary::summary;

@@ -1,0 +1,89 @@
+//! Drafts in storage: what was not stored, not changed, or brought back.
+
+use crate::drafts::history::HistoryError;
+use crate::drafts::lifecycle::DraftError;
+use crate::drafts::{StorageError, StoredError};
+
+/// The message shown when a draft could not be stored: what happened and what to do.
+pub fn storage_error(error: &StorageError) -> String {
+    let what = match error {
+        StorageError::Unavailable => "このブラウザーでは下書きを保存できません（保存機能が無効になっています）".to_owned(),
+        StorageError::Full => "この端末の保存領域がいっぱいで、下書きを保存できませんでした".to_owned(),
+        StorageError::Refused(detail) => format!("ブラウザーが下書きの保存を拒否しました（{detail}）"),
+    };
+    format!(
+        "{what}。入力した内容はこのページの中に残っていて、編集は続けられます。今すぐ「JSONを書き出す」でファイルに保存してください。保存領域がいっぱいのときは、最初のページで不要な下書きを削除すると保存できるようになります。"
+    )
+}
+
+/// Why a stored record cannot be read, for the list of what could not be read.
+pub fn stored_error(error: &StoredError) -> String {
+    match error {
+        StoredError::Newer { found } => format!("新しい版のアプリ（形式 v{found}）で保存されています"),
+        StoredError::Damaged(_) => "内容が壊れています".to_owned(),
+    }
+}
+
+/// The message for a change to a stored draft that was not made: what happened and what to do.
+pub fn draft_error(error: &DraftError) -> String {
+    match error {
+        DraftError::Storage(e) => storage_error(e),
+        DraftError::NotFound => {
+            "この下書きは見つかりませんでした。削除されたか、別のブラウザーで作られた可能性があります。".to_owned()
+        }
+        DraftError::Unreadable(StoredError::Newer { found }) => format!(
+            "この下書きは新しい版のアプリ（形式 v{found}）で保存されています。ページを再読み込みして最新版にしてください。"
+        ),
+        DraftError::Unreadable(StoredError::Damaged(_)) => {
+            "この下書きは壊れていて開けません。最初のページの「読み込めなかったデータ」から、そのままダウンロードできます。".to_owned()
+        }
+        DraftError::Conflict { stored: Some(_) } => {
+            "別のタブで更新されています。この画面の内容はまだ保存されていません。新しい方を開くか、この画面の内容を別の下書きとして残すかを選んでください。".to_owned()
+        }
+        DraftError::Conflict { stored: None } => {
+            "この下書きは別のタブで削除されました。この画面の内容はまだ保存されていません。別の下書きとして残すことができます。".to_owned()
+        }
+        DraftError::NoBackup(e) => format!(
+            "今の内容を以前の版として残せなかったため、何も置き換えていません（{}）。先に「JSONを書き出す」でファイルに保存してください。",
+            history_error(e)
+        ),
+        DraftError::NotInTrash => {
+            "この下書きはごみ箱にありません。別のタブで元に戻された可能性があります。".to_owned()
+        }
+    }
+}
+
+/// Keeping an earlier version failed.
+pub fn history_error(error: &HistoryError) -> String {
+    match error {
+        HistoryError::Storage(e) => match e {
+            StorageError::Full => "保存領域がいっぱいで、以前の版を残せませんでした".to_owned(),
+            _ => "以前の版の記録を読み書きできませんでした".to_owned(),
+        },
+        HistoryError::Damaged(_) => {
+            "以前の版の記録が壊れているため、以前の版を残せませんでした（記録は消さずに残してあり、最初のページからダウンロードできます）".to_owned()
+        }
+    }
+}
+
+/// 「置き換える」 was not done.
+pub fn replace_error(error: &DraftError) -> String {
+    match error {
+        DraftError::Conflict { .. } => {
+            "確かめている間に、この下書きが別のタブで更新されました。置き換えていません。もう一度読み込んで、選び直してください。".to_owned()
+        }
+        other => draft_error(other),
+    }
+}
+
+/// A backup was read back.
+pub fn backup_restored(file_name: &str, restored: &crate::drafts::backup::Restored, unreadable: usize) -> String {
+    let mut text = format!("「{file_name}」から下書きを{}件読み込みました。", restored.added);
+    if restored.unchanged > 0 {
+        text.push_str(&format!("同じ内容の下書きがすでにある{}件は、そのままにしました。", restored.unchanged));
+    }
+    if unreadable > 0 {
+        text.push_str(&format!("壊れている{unreadable}件は読み込めませんでした（ファイルには残っています）。"));
+    }
+    text
+}

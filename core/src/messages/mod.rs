@@ -1,0 +1,17 @@
+//! The one place where problems and errors become Japanese text, by domain.
+//!
+//! Each message names the field by its accessible name (or the file by its
+//! name) and says how to fix it.
+
+mod bundle;
+mod drafts;
+mod files;
+mod findings;
+
+pub use bundle::{
+    bundle_error, bundle_status, bundle_warning, summary_notes, summary_row_label, summary_title, SUMMARY_CORNER,
+    SUMMARY_PROJECTED, SUMMARY_TOTAL,
+};
+pub use drafts::{backup_restored, draft_error, history_error, replace_error, storage_error, stored_error};
+pub use files::{config_error, docx_error, file_error, import_error};
+pub use findings::finding;

@@ -63,7 +63,7 @@ pub enum Field {
 }
 
 /// Label of a cell in a fixed body or team/activity row.
-fn row_cell_label(cell: Cell) -> &'static str {
+pub fn row_cell_label(cell: Cell) -> &'static str {
     match cell {
         Cell::Name => "名称",
         Cell::Count => "年間実施予定回数",
@@ -73,7 +73,7 @@ fn row_cell_label(cell: Cell) -> &'static str {
 }
 
 /// Label of a cell in a part (内訳) row.
-fn part_cell_label(cell: Cell) -> &'static str {
+pub fn part_cell_label(cell: Cell) -> &'static str {
     match cell {
         Cell::Name | Cell::LocalName => "名称",
         Cell::Count => "回数",

@@ -2,7 +2,7 @@
 //! and the parts (内訳) of a body, in the form's order.
 
 use torikumi_core::edit::Place;
-use torikumi_core::fields::{item_prefix, part_prefix};
+use torikumi_core::fields::{item_prefix, part_cell_label, part_prefix, row_cell_label};
 use torikumi_core::{BodyKind, Cell, Field, ListKind, Row};
 use yew::prelude::*;
 
@@ -100,7 +100,7 @@ impl TableCtx<'_> {
         let f = |cell| place.field(row.id, cell);
         let content_required = row.count.as_ref().and_then(|c| c.value().ok()).map(|n| n > 0 && !part);
         let (count_label, content_label) =
-            if part { ("回数", "内容") } else { ("年間実施予定回数", "主な内容・議題等") };
+            if part { (part_cell_label(Cell::Count), part_cell_label(Cell::Content)) } else { (row_cell_label(Cell::Count), row_cell_label(Cell::Content)) };
         let id = row.id;
         // aria-disabled, not disabled: the button keeps focus after its row reaches the end.
         let button = |dir: MoveDir, text: &'static str, word: &'static str, at_end: bool| {

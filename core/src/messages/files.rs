@@ -28,22 +28,11 @@ pub fn import_error(file_name: &str, error: &ImportError) -> String {
         ),
         ImportError::Limit(limit) => {
             use crate::edit::Place;
-            use crate::fields::{item_prefix, part_prefix, Cell};
+            use crate::fields::{item_prefix, part_cell_label, part_prefix, row_cell_label};
             use crate::limits::{LimitError, TextField, TimestampField, MAX_FILE_BYTES, MAX_ROWS, MAX_ROW_ID, MAX_TEXT_CHARS, REPORT_YEARS, TIMESTAMP_YEARS};
             let place_name = |place: &Place| match place {
                 Place::List(list) => list.short_name().to_owned(),
                 Place::Parts(body) => format!("{}の内訳", body.short_name()),
-            };
-            let row_cell = |cell: &Cell| match cell {
-                Cell::Name => "名称",
-                Cell::Count => "年間実施予定回数",
-                Cell::Content => "主な内容・議題等",
-                Cell::LocalName => "区での呼称",
-            };
-            let part_cell = |cell: &Cell| match cell {
-                Cell::Name | Cell::LocalName => "名称",
-                Cell::Count => "回数",
-                Cell::Content => "内容",
             };
             let what = match limit {
                 LimitError::FileTooLarge { .. } => {
@@ -59,9 +48,9 @@ pub fn import_error(file_name: &str, error: &ImportError) -> String {
                     let label = match field {
                         TextField::WardName => "区の名前".to_owned(),
                         TextField::WardSlug => "区の英字名".to_owned(),
-                        TextField::Body(body, cell) => format!("{} {}", body.short_name(), row_cell(cell)),
-                        TextField::Part(body, n, cell) => format!("{} {}", part_prefix(*body, *n), part_cell(cell)),
-                        TextField::Item(list, n, cell) => format!("{} {}", item_prefix(*list, *n), row_cell(cell)),
+                        TextField::Body(body, cell) => format!("{} {}", body.short_name(), row_cell_label(*cell)),
+                        TextField::Part(body, n, cell) => format!("{} {}", part_prefix(*body, *n), part_cell_label(*cell)),
+                        TextField::Item(list, n, cell) => format!("{} {}", item_prefix(*list, *n), row_cell_label(*cell)),
                         TextField::Section(kind) => kind.short_name().to_owned(),
                     };
                     format!("{label}が{chars}文字あります（{MAX_TEXT_CHARS}文字まで）")

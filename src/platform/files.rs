@@ -47,14 +47,15 @@ pub enum FileSaved {
     Downloaded,
 }
 
-/// Calls `method` on a JS object and returns the promise it gives.
-fn call_promise(target: &JsValue, method: &str, arg: Option<&JsValue>) -> Result<js_sys::Promise, JsValue> {
+/// Calls `method` on a JS object (for browser APIs web-sys lacks or keeps unstable).
+pub fn call_method(target: &JsValue, method: &str, args: &js_sys::Array) -> Result<JsValue, JsValue> {
     let f: js_sys::Function = js_sys::Reflect::get(target, &method.into())?.dyn_into()?;
-    let result = match arg {
-        Some(a) => f.call1(target, a)?,
-        None => f.call0(target)?,
-    };
-    Ok(js_sys::Promise::from(result))
+    js_sys::Reflect::apply(&f, target, args)
+}
+
+/// Calls `method` and awaits the promise it gives.
+async fn await_method(target: &JsValue, method: &str, args: &js_sys::Array) -> Result<JsValue, JsValue> {
+    JsFuture::from(js_sys::Promise::from(call_method(target, method, args)?)).await
 }
 
 /// Saves a file where the browser can say whether it was saved
@@ -72,14 +73,14 @@ pub async fn save_file(file_name: &str, text: &str, mime: &str) -> Result<FileSa
 async fn save_with_picker(window: &JsValue, file_name: &str, text: &str) -> Result<FileSaved, JsValue> {
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"suggestedName".into(), &file_name.into())?;
-    let handle = match JsFuture::from(call_promise(window, "showSaveFilePicker", Some(&options))?).await {
+    let handle = match await_method(window, "showSaveFilePicker", &js_sys::Array::of1(&options)).await {
         Ok(handle) => handle,
         Err(e) if e.dyn_ref::<js_sys::Error>().is_some_and(|e| e.name() == "AbortError") => return Ok(FileSaved::Cancelled),
         Err(e) => return Err(e),
     };
-    let writable = JsFuture::from(call_promise(&handle, "createWritable", None)?).await?;
-    JsFuture::from(call_promise(&writable, "write", Some(&text.into()))?).await?;
-    JsFuture::from(call_promise(&writable, "close", None)?).await?;
+    let writable = await_method(&handle, "createWritable", &js_sys::Array::new()).await?;
+    await_method(&writable, "write", &js_sys::Array::of1(&text.into())).await?;
+    await_method(&writable, "close", &js_sys::Array::new()).await?;
     Ok(FileSaved::Saved)
 }
 

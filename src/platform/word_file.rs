@@ -12,6 +12,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, Node};
 
+use super::files::call_method;
+
 /// Reads a Word file's bytes into a report of the template.
 pub async fn read_word(bytes: &[u8], config: &Config) -> Result<FromWord, DocxError> {
     let xml = document_xml(bytes).await?;
@@ -96,23 +98,18 @@ pub async fn document_xml(bytes: &[u8]) -> Result<String, DocxError> {
     String::from_utf8(xml).map_err(|_| DocxError::Malformed("the document part is not UTF-8".to_owned()))
 }
 
-/// Calls `method` on a JS object.
-fn call(target: &JsValue, method: &str, args: &Array) -> Result<JsValue, JsValue> {
-    let f: Function = Reflect::get(target, &method.into())?.dyn_into()?;
-    Reflect::apply(&f, target, args)
-}
 
 /// Raw deflate → bytes, through `new Response(blob.stream().pipeThrough(new DecompressionStream('deflate-raw')))`.
 /// (web-sys keeps DecompressionStream behind its unstable flag, hence js-sys.)
 async fn inflate(raw: &[u8]) -> Result<Vec<u8>, JsValue> {
     let global = js_sys::global();
     let blob = web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(raw)))?;
-    let stream = call(&blob, "stream", &Array::new())?;
+    let stream = call_method(&blob, "stream", &Array::new())?;
     let decompressor: Function = Reflect::get(&global, &"DecompressionStream".into())?.dyn_into()?;
     let inflating = Reflect::construct(&decompressor, &Array::of1(&"deflate-raw".into()))?;
-    let inflated = call(&stream, "pipeThrough", &Array::of1(&inflating))?;
+    let inflated = call_method(&stream, "pipeThrough", &Array::of1(&inflating))?;
     let response_class: Function = Reflect::get(&global, &"Response".into())?.dyn_into()?;
     let response = Reflect::construct(&response_class, &Array::of1(&inflated))?;
-    let buffer = JsFuture::from(call(&response, "arrayBuffer", &Array::new())?.dyn_into::<Promise>()?).await?;
+    let buffer = JsFuture::from(call_method(&response, "arrayBuffer", &Array::new())?.dyn_into::<Promise>()?).await?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }

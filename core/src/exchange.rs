@@ -66,6 +66,13 @@ pub fn to_value(document: &Document) -> Value {
     serde_json::to_value(ExchangeFile { schema: schema_id(), document }).unwrap_or(Value::Null)
 }
 
+/// The version in a file's schema id (`torikumi/report/v1` with `prefix`
+/// `torikumi/report/v` is 1); `None` when it is not one of ours. Every file
+/// format of the app (report, backup, bundle) names its version this way.
+pub fn schema_version(schema: Option<&Value>, prefix: &str) -> Option<u32> {
+    schema?.as_str()?.strip_prefix(prefix)?.parse::<u32>().ok().filter(|v| *v >= 1)
+}
+
 /// Reads an exchange file of this version or an older one.
 pub fn from_json(bytes: &[u8]) -> Result<Document, ImportError> {
     check_size(bytes)?;
@@ -80,14 +87,7 @@ pub fn from_value(value: Value) -> Result<Document, ImportError> {
     let Value::Object(mut object) = value else {
         return Err(ImportError::NotAReport);
     };
-    let version = object
-        .remove("schema")
-        .as_ref()
-        .and_then(Value::as_str)
-        .and_then(|s| s.strip_prefix(SCHEMA_PREFIX))
-        .and_then(|v| v.parse::<u32>().ok())
-        .filter(|v| *v >= 1)
-        .ok_or(ImportError::NotAReport)?;
+    let version = schema_version(object.remove("schema").as_ref(), SCHEMA_PREFIX).ok_or(ImportError::NotAReport)?;
     if version > VERSION {
         return Err(ImportError::NewerVersion { found: version, supported: VERSION });
     }

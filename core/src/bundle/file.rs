@@ -161,13 +161,7 @@ pub fn from_json(bytes: &[u8]) -> Result<BundleSet, BundleError> {
     let Value::Object(mut object) = value else {
         return Err(BundleError::NotABundle);
     };
-    let version = object
-        .get("schema")
-        .and_then(Value::as_str)
-        .and_then(|s| s.strip_prefix(SCHEMA_PREFIX))
-        .and_then(|v| v.parse::<u32>().ok())
-        .filter(|v| *v >= 1)
-        .ok_or(BundleError::NotABundle)?;
+    let version = exchange::schema_version(object.get("schema"), SCHEMA_PREFIX).ok_or(BundleError::NotABundle)?;
     if version > VERSION {
         return Err(BundleError::NewerVersion { found: version, supported: VERSION });
     }

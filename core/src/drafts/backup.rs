@@ -11,10 +11,13 @@ use serde::{Deserialize, Serialize};
 
 use super::lifecycle::{self, DraftError};
 use super::record::{decode_draft, load, Draft, KeyValue, DRAFT_PREFIX};
-use crate::exchange::ImportError;
+use crate::exchange::{self, ImportError};
 use crate::timestamp::{Timestamp, JST};
 
-pub const BACKUP_SCHEMA: &str = "torikumi/backup/v1";
+/// Every backup's schema id starts with this, followed by its version.
+const BACKUP_PREFIX: &str = "torikumi/backup/v";
+/// The version written, and the newest read.
+const BACKUP_VERSION: u32 = 1;
 
 #[derive(Serialize, Deserialize)]
 struct BackupFile {
@@ -28,7 +31,7 @@ struct BackupFile {
 /// The backup file's text.
 pub fn to_json(records: &[(String, String)], now: Timestamp) -> String {
     let file = BackupFile {
-        schema: BACKUP_SCHEMA.to_owned(),
+        schema: format!("{BACKUP_PREFIX}{BACKUP_VERSION}"),
         created: serde_json::to_value(now).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
         records: records.iter().cloned().collect(),
     };
@@ -43,7 +46,7 @@ pub fn file_name(now: Timestamp) -> String {
 
 /// Whether parsed JSON is a backup file (rather than a report).
 pub fn is_backup(value: &serde_json::Value) -> bool {
-    value.get("schema").and_then(|s| s.as_str()).is_some_and(|s| s.starts_with("torikumi/backup/"))
+    value.get("schema").and_then(|s| s.as_str()).is_some_and(|s| s.starts_with(BACKUP_PREFIX))
 }
 
 /// What a backup holds.
@@ -56,10 +59,9 @@ pub struct Contents {
 
 /// Reads a backup file's drafts.
 pub fn read(value: serde_json::Value) -> Result<Contents, ImportError> {
-    let version = value.get("schema").and_then(|s| s.as_str()).unwrap_or_default().to_owned();
-    if version != BACKUP_SCHEMA {
-        let found = version.rsplit('v').next().and_then(|v| v.parse().ok()).unwrap_or(0);
-        return Err(if found > 1 { ImportError::NewerVersion { found, supported: 1 } } else { ImportError::NotAReport });
+    let found = exchange::schema_version(value.get("schema"), BACKUP_PREFIX).ok_or(ImportError::NotAReport)?;
+    if found > BACKUP_VERSION {
+        return Err(ImportError::NewerVersion { found, supported: BACKUP_VERSION });
     }
     let file: BackupFile = serde_json::from_value(value).map_err(|e| ImportError::Invalid { detail: e.to_string() })?;
     let mut contents = Contents::default();

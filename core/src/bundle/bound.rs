@@ -10,7 +10,8 @@ use crate::model::Report;
 use crate::print::{escape, report_html};
 use crate::timestamp::Timestamp;
 
-fn summary_table(s: &Summary) -> String {
+/// 「実施回数の一覧」 as an HTML table with its notes (the app's view and the cover share it).
+pub fn summary_table_html(s: &Summary) -> String {
     let mut html = format!(
         r#"<table class="b-summary"><caption>{}</caption><thead><tr><th scope="col">{}</th>"#,
         escape(&messages::summary_title(s.fiscal_year)),
@@ -60,7 +61,7 @@ pub fn bound_html(set: &BundleSet, config: &Config, today: Timestamp) -> String 
         ));
     }
     html.push_str("</ul>");
-    html.push_str(&summary_table(&s));
+    html.push_str(&summary_table_html(&s));
     html.push_str("</section>");
     for used in slots.iter().filter_map(|slot| slot.used) {
         html.push_str(&format!(r#"<section class="b-ward">{}</section>"#, report_html(&used.document)));

@@ -2,13 +2,27 @@
 
 use std::cmp::Ordering;
 
-use super::types::{BundleSet, BundleWarning, Entry, EntryId, Review, Slot, Unreadable, WardRow};
+use super::file::from_json;
+use super::types::{BundleError, BundleSet, BundleWarning, Entry, EntryId, Review, Slot, Unreadable, WardRow};
 use crate::config::Config;
 use crate::exchange::ImportError;
 use crate::findings::Severity;
+use crate::incoming::read_export;
+use crate::limits::LimitError;
 use crate::model::{Document, Status};
 use crate::rules::{check, Context};
 use crate::timestamp::Timestamp;
+
+/// A set file's refusal as the reason listed for the file.
+fn bundle_import_error(e: BundleError) -> ImportError {
+    match e {
+        BundleError::NotJson { line, column } => ImportError::NotJson { line, column },
+        BundleError::NotABundle => ImportError::NotAReport,
+        BundleError::NewerVersion { found, supported } => ImportError::NewerVersion { found, supported },
+        BundleError::Invalid { detail } => ImportError::Invalid { detail },
+        BundleError::TooLarge { bytes, .. } => LimitError::FileTooLarge { bytes }.into(),
+    }
+}
 
 /// Which of two reports for one ward wins by default: changed last, then added last.
 fn newer(a: &Entry, b: &Entry) -> Ordering {
@@ -45,6 +59,33 @@ impl BundleSet {
                 self.add(file_name, document, added);
             }
             Err(error) => self.add_unreadable(file_name, error, added),
+        }
+    }
+
+    /// Adds what a file dropped on 取りまとめ holds: a set file adds all its
+    /// reports (and its unreadable files); a report's export adds the report;
+    /// anything else is listed with the reason it cannot be read.
+    pub fn add_file(&mut self, file_name: &str, bytes: &[u8], added: Timestamp) {
+        match from_json(bytes) {
+            Ok(other) => self.merge(other),
+            Err(BundleError::NotABundle | BundleError::NotJson { .. }) => self.add_result(file_name, read_export(bytes), added),
+            Err(e) => self.add_unreadable(file_name, bundle_import_error(e), added),
+        }
+    }
+
+    /// Adds every report and unreadable file of another set, keeping its choices.
+    pub fn merge(&mut self, other: BundleSet) {
+        let mut chosen = Vec::new();
+        for entry in other.entries {
+            let was_chosen = other.choices.iter().any(|(_, id)| *id == entry.id);
+            let id = self.add(&entry.file_name, entry.document, entry.added);
+            if was_chosen {
+                chosen.push(id);
+            }
+        }
+        self.unreadable.extend(other.unreadable);
+        for id in chosen {
+            self.choose(id);
         }
     }
 

@@ -81,16 +81,33 @@ pub fn summary_notes(summary: &crate::bundle::Summary) -> Vec<String> {
 
 /// The message for a bundle file (or a stored bundle) that could not be read.
 pub fn bundle_error(file_name: &str, error: &crate::bundle::BundleError) -> String {
+    format!("「{file_name}」を読み込めませんでした。{}。", bundle_error_reason(error))
+}
+
+/// Why a bundle file (or the stored set) could not be read, without the file's name.
+fn bundle_error_reason(error: &crate::bundle::BundleError) -> String {
     use crate::bundle::BundleError as E;
-    let what = match error {
+    match error {
         E::NotJson { line, column } => format!("JSONファイルとして読めません（{line}行目{column}文字目）"),
         E::NotABundle => "取りまとめのファイルではありません".to_owned(),
         E::NewerVersion { found, supported } => format!("新しい版のアプリで作られたファイル（形式 v{found}）です。このアプリが読めるのは v{supported} までです。ページを再読み込みして最新版にしてください"),
         E::Invalid { detail } => format!("内容が壊れているか、形式が違います（技術的な詳細：{detail}）"),
         E::TooLarge { .. } => "大きすぎるか、報告の数が多すぎます".to_owned(),
-    };
-    format!("「{file_name}」を読み込めませんでした。{what}。")
+    }
 }
 
 /// A ward's status on the bound report's cover: 完成, 下書き, or 未提出 (no report).
 pub fn bundle_status(s: Option<crate::model::Status>) -> &'static str { match s { Some(crate::model::Status::Finished) => "完成", Some(crate::model::Status::Draft) => "下書き", None => "未提出" } }
+
+/// The message when the kept set cannot be read or written.
+pub fn bundle_store_error(error: &crate::bundle::stored::BundleStoreError) -> String {
+    use crate::bundle::stored::BundleStoreError as E;
+    use crate::drafts::StorageError;
+    match error {
+        E::Storage(StorageError::Full) => "この端末の保存領域がいっぱいで、取りまとめを保存できませんでした。読み込んだ内容はこのページの中に残っています。「まとめてJSONを書き出す」でファイルに保存してください。".to_owned(),
+        E::Storage(StorageError::Unavailable) => "このブラウザーでは取りまとめを保存できません（保存機能が無効になっています）。読み込んだ内容はこのページの中だけにあります。「まとめてJSONを書き出す」でファイルに保存してください。".to_owned(),
+        E::Storage(StorageError::Refused(detail)) => format!("ブラウザーが取りまとめの保存を拒否しました（{detail}）。読み込んだ内容はこのページの中に残っています。「まとめてJSONを書き出す」でファイルに保存してください。"),
+        E::Damaged(e) => format!("保存されている取りまとめを読めません（{}）。消さずに残してあります。「保存内容をダウンロード」で取り出してから「すべて外す」で空にできます。", bundle_error_reason(e)),
+        E::Conflict => "別のタブで取りまとめが変更されました。このページの変更は保存されていません。「まとめてJSONを書き出す」でファイルに保存してから、ページを再読み込みしてください。".to_owned(),
+    }
+}

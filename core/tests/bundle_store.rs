@@ -1,0 +1,141 @@
+//! The set kept in storage (same no-loss rules as drafts), files added to the
+//! set by kind, and the chart's text alternative.
+
+use torikumi_core::bundle::stored::{self, BundleStoreError, KeptSet, BUNDLE_KEY};
+use torikumi_core::bundle::{self, BundleSet};
+use torikumi_core::drafts::{KeyValue, MemoryStore, StorageError};
+use torikumi_core::exchange::{self, ImportError};
+use torikumi_core::html_export::standalone_html;
+use torikumi_core::sample::sample_report;
+use torikumi_core::{Basis, BodyKind, Config, Count, Document, Timestamp};
+
+fn at(hours: f64) -> Timestamp {
+    Timestamp::from_unix_millis(1_707_526_800_000.0 + hours * 3_600_000.0)
+}
+
+/// The sample as a finished report of the n-th configured ward, counts n+1, n+2, ….
+fn report(n: usize) -> Document {
+    let config = Config::default();
+    let mut d = Document::new(at(0.0));
+    d.report = sample_report();
+    d.report.ward = Some(config.wards[n].clone());
+    d.report.basis = Some(Basis::Actual);
+    for (i, kind) in BodyKind::ALL.into_iter().enumerate() {
+        d.report.body_mut(kind).count = Some(Count::Number((n + i + 1) as u32));
+    }
+    d.finish(at(1.0));
+    d
+}
+
+fn json(n: usize) -> Vec<u8> {
+    exchange::to_json(&report(n)).into_bytes()
+}
+
+#[test]
+fn a_change_is_applied_to_what_storage_holds_now_so_another_tabs_additions_stay() {
+    let kv = MemoryStore::default();
+    let this_tab = stored::open(&kv).unwrap();
+    let other_tab = stored::open(&kv).unwrap();
+    let (other_tab, error) = stored::apply(&kv, &other_tab, |s| s.add_file("a.json", &json(0), at(2.0)));
+    assert_eq!(error, None);
+    assert_eq!(other_tab.set.entries().len(), 1);
+    // This tab never saw the other's addition; its own addition keeps it.
+    let (this_tab, error) = stored::apply(&kv, &this_tab, |s| s.add_file("b.json", &json(1), at(3.0)));
+    assert_eq!(error, None);
+    assert_eq!(this_tab.set.entries().len(), 2);
+    assert_eq!(stored::open(&kv).unwrap().set.entries().len(), 2);
+}
+
+#[test]
+fn a_refused_write_keeps_the_set_in_the_page_and_a_later_write_stores_it() {
+    let kv = MemoryStore { limit: Some(100), ..MemoryStore::default() };
+    let kept = stored::open(&kv).unwrap();
+    let (kept, error) = stored::apply(&kv, &kept, |s| s.add_file("a.json", &json(0), at(2.0)));
+    assert_eq!(error, Some(BundleStoreError::Storage(StorageError::Full)));
+    assert!(kept.unsaved);
+    assert_eq!(kept.set.entries().len(), 1, "the page keeps what storage refused");
+    assert_eq!(kv.get(BUNDLE_KEY).unwrap(), None);
+    // Space is freed: the next change writes both reports.
+    let kv = MemoryStore { entries: kv.entries.clone(), limit: None };
+    let (kept, error) = stored::apply(&kv, &kept, |s| s.add_file("b.json", &json(1), at(3.0)));
+    assert_eq!(error, None);
+    assert!(!kept.unsaved);
+    assert_eq!(stored::open(&kv).unwrap().set.entries().len(), 2);
+}
+
+#[test]
+fn unsaved_changes_are_not_written_over_another_tabs_newer_set() {
+    let kv = MemoryStore { limit: Some(100), ..MemoryStore::default() };
+    let (kept, _) = stored::apply(&kv, &KeptSet::default(), |s| s.add_file("a.json", &json(0), at(2.0)));
+    assert!(kept.unsaved);
+    let kv = MemoryStore { entries: kv.entries.clone(), limit: None };
+    let (_, error) = stored::apply(&kv, &KeptSet::default(), |s| s.add_file("c.json", &json(2), at(2.5)));
+    assert_eq!(error, None);
+    let (after, error) = stored::apply(&kv, &kept, |s| s.add_file("b.json", &json(1), at(3.0)));
+    assert_eq!(error, Some(BundleStoreError::Conflict));
+    assert_eq!(after, kept, "nothing changes in the page or in storage");
+    assert_eq!(stored::open(&kv).unwrap().set.entries()[0].file_name, "c.json");
+}
+
+#[test]
+fn a_damaged_stored_set_is_reported_and_never_overwritten() {
+    let kv = MemoryStore::default();
+    kv.set(BUNDLE_KEY, "{\"schema\":\"torikumi/bundle/v1\",\"reports\":").unwrap();
+    assert!(matches!(stored::open(&kv), Err(BundleStoreError::Damaged(_))));
+    let (_, error) = stored::apply(&kv, &KeptSet::default(), |s| s.add_file("a.json", &json(0), at(2.0)));
+    assert!(matches!(error, Some(BundleStoreError::Damaged(_))));
+    assert_eq!(stored::raw(&kv).unwrap().as_deref(), Some("{\"schema\":\"torikumi/bundle/v1\",\"reports\":"));
+    assert_eq!(stored::discard(&kv).unwrap(), KeptSet::default());
+    assert_eq!(kv.get(BUNDLE_KEY).unwrap(), None);
+}
+
+#[test]
+fn removing_everything_leaves_nothing_stored() {
+    let kv = MemoryStore::default();
+    let (kept, _) = stored::apply(&kv, &KeptSet::default(), |s| s.add_file("a.json", &json(0), at(2.0)));
+    let (kept, error) = stored::apply(&kv, &kept, BundleSet::clear);
+    assert_eq!(error, None);
+    assert!(kept.set.is_empty());
+    assert_eq!(kv.get(BUNDLE_KEY).unwrap(), None);
+}
+
+#[test]
+fn a_set_file_adds_all_it_holds_and_exports_of_both_kinds_count() {
+    let mut inner = BundleSet::new();
+    inner.add_file("R4_aoba_torikumi.json", &json(0), at(2.0));
+    inner.add_file("broken.json", b"{", at(2.0));
+    let mut set = BundleSet::new();
+    set.add_file("set.json", bundle::to_json(&inner).as_bytes(), at(3.0));
+    set.add_file("R4_miyagino_torikumi.html", standalone_html(&report(1)).as_bytes(), at(3.0));
+    let names: Vec<&str> = set.entries().iter().map(|e| e.file_name.as_str()).collect();
+    assert_eq!(names, ["R4_aoba_torikumi.json", "R4_miyagino_torikumi.html"]);
+    assert_eq!(set.unreadable().len(), 1);
+    assert_eq!(set.unreadable()[0].file_name, "broken.json");
+}
+
+#[test]
+fn a_file_that_is_neither_is_listed_with_its_reason() {
+    let mut set = BundleSet::new();
+    set.add_file("memo.txt", "会議のメモ".as_bytes(), at(2.0));
+    set.add_file("newer.json", br#"{"schema":"torikumi/bundle/v9","reports":[]}"#, at(2.0));
+    let reasons: Vec<&ImportError> = set.unreadable().iter().map(|u| &u.error).collect();
+    assert!(matches!(reasons[0], ImportError::NotJson { .. }), "{reasons:?}");
+    assert!(matches!(reasons[1], ImportError::NewerVersion { found: 9, supported: 1 }), "{reasons:?}");
+}
+
+#[test]
+fn the_chart_says_every_count_in_words_and_escapes_ward_names() {
+    let mut config = Config::default();
+    config.wards[0].name = "<青葉>区".to_owned();
+    let mut set = BundleSet::new();
+    let mut d = report(0);
+    d.report.ward = Some(config.wards[0].clone());
+    set.add("a.json", d, at(2.0));
+    let summary = bundle::summary(&set, &config);
+    let text = bundle::chart_description(&summary);
+    assert!(text.starts_with("全体協議会：<青葉>区1回、宮城野区未入力"), "{text}");
+    let svg = bundle::chart_svg(&summary, "c");
+    assert!(svg.contains("&lt;青葉&gt;区") && !svg.contains("<青葉>"), "{svg}");
+    assert!(svg.contains(r#"aria-labelledby="c-title c-desc""#));
+    assert_eq!(svg.matches("<rect").count(), 4 + 4, "a legend swatch per body, and one ward's four bars");
+}

@@ -7,6 +7,8 @@ use torikumi_core::drafts::KeyValue;
 use torikumi_core::{messages, Config};
 use yew::prelude::*;
 
+use crate::pages::bundle::BundlePage;
+use crate::pages::bundle_print::BundlePrint;
 use crate::pages::draft::DraftPage;
 use crate::pages::print_view::PrintView;
 use crate::pages::start::StartPage;
@@ -66,6 +68,8 @@ pub fn app() -> Html {
                     Route::Start => html! { <StartPage /> },
                     Route::Draft(id) => html! { <DraftPage key={id.clone()} id={id.clone()} /> },
                     Route::Print(id) => html! { <PrintView key={id.clone()} id={id.clone()} /> },
+                    Route::Bundle => html! { <BundlePage /> },
+                    Route::BundlePrint => html! { <BundlePrint /> },
                     Route::PanicCheck => panic!("self-test: the recovery screen was asked for (#/selftest/panic)"),
                 } }
             </ContextProvider<Rc<Config>>>

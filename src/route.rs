@@ -1,5 +1,6 @@
 //! The open view lives in the URL's hash, so reload returns to it and any static
-//! host serves the one page: `#/` the start page, `#/draft/<id>` a draft.
+//! host serves the one page: `#/` the start page, `#/draft/<id>` a draft,
+//! `#/bundle` the city's 取りまとめ.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,6 +14,10 @@ pub enum Route {
     Draft(String),
     /// The print view of a draft.
     Print(String),
+    /// 取りまとめ: the city's set of ward reports.
+    Bundle,
+    /// The bound print view of the set.
+    BundlePrint,
     /// `#/selftest/panic`: stops the app on purpose, so that support staff (and
     /// the tests) can see the recovery screen and its backup on a real PC.
     PanicCheck,
@@ -25,6 +30,8 @@ impl Route {
         match path.split('/').collect::<Vec<_>>()[..] {
             ["draft", id] if valid(id) => Route::Draft(id.to_owned()),
             ["draft", id, "print"] if valid(id) => Route::Print(id.to_owned()),
+            ["bundle"] => Route::Bundle,
+            ["bundle", "print"] => Route::BundlePrint,
             ["selftest", "panic"] => Route::PanicCheck,
             _ => Route::Start,
         }
@@ -35,6 +42,8 @@ impl Route {
             Route::Start => "#/".to_owned(),
             Route::Draft(id) => format!("#/draft/{id}"),
             Route::Print(id) => format!("#/draft/{id}/print"),
+            Route::Bundle => "#/bundle".to_owned(),
+            Route::BundlePrint => "#/bundle/print".to_owned(),
             Route::PanicCheck => "#/selftest/panic".to_owned(),
         }
     }

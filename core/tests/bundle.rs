@@ -281,11 +281,12 @@ fn the_bound_report_has_a_cover_then_each_ward_in_configured_order() {
     assert!(html.contains(r#"<span class="b-ward-name">太白区</span><span class="b-status">未提出</span>"#));
     assert!(html.contains(r#"<span class="b-ward-name">泉区</span><span class="b-status">下書き</span>"#));
     assert!(!html.contains("<script>"), "report text is escaped");
-    let pages: Vec<&str> = html.split(r#"<section class="b-ward">"#).skip(1).collect();
+    let pages: Vec<&str> = html.split(r#"<section class="b-ward"#).skip(1).collect();
     let order = ["青葉区", "宮城野区", "若林区", "泉区"];
     assert_eq!(pages.len(), order.len());
     for (page, name) in pages.iter().zip(order) {
         assert!(page.contains(&format!("令和５年度\u{3000}{name}障害者自立支援協議会")), "{name}");
         assert_eq!(page.contains("p-draft-mark"), name == "泉区", "only the draft's pages are marked");
+        assert_eq!(page.starts_with(" b-ward-draft"), name == "泉区", "a draft's section takes the marked page style");
     }
 }

@@ -47,6 +47,21 @@ fn a_change_is_applied_to_what_storage_holds_now_so_another_tabs_additions_stay(
 }
 
 #[test]
+fn a_change_naming_shown_reports_is_not_made_when_another_tab_changed_the_set() {
+    let kv = MemoryStore::default();
+    let (shown, _) = stored::apply(&kv, &KeptSet::default(), |s| s.add_file("a.json", &json(0), at(2.0)));
+    let (_, _) = stored::apply(&kv, &shown, |s| s.add_file("b.json", &json(1), at(3.0)));
+    let first = shown.set.entries()[0].id;
+    let (now, error) = stored::apply_shown(&kv, &shown, |s| s.remove_entry(first));
+    assert_eq!(error, Some(BundleStoreError::Stale));
+    assert_eq!(now.set.entries().len(), 2, "the page now shows both, and nothing was removed");
+    assert_eq!(stored::open(&kv).unwrap().set.entries().len(), 2);
+    let (after, error) = stored::apply_shown(&kv, &now, |s| s.remove_entry(now.set.entries()[0].id));
+    assert_eq!(error, None);
+    assert_eq!(after.set.entries()[0].file_name, "b.json");
+}
+
+#[test]
 fn a_refused_write_keeps_the_set_in_the_page_and_a_later_write_stores_it() {
     let kv = MemoryStore { limit: Some(100), ..MemoryStore::default() };
     let kept = stored::open(&kv).unwrap();
@@ -93,7 +108,7 @@ fn a_damaged_stored_set_is_reported_and_never_overwritten() {
 fn removing_everything_leaves_nothing_stored() {
     let kv = MemoryStore::default();
     let (kept, _) = stored::apply(&kv, &KeptSet::default(), |s| s.add_file("a.json", &json(0), at(2.0)));
-    let (kept, error) = stored::apply(&kv, &kept, BundleSet::clear);
+    let (kept, error) = stored::apply_shown(&kv, &kept, BundleSet::clear);
     assert_eq!(error, None);
     assert!(kept.set.is_empty());
     assert_eq!(kv.get(BUNDLE_KEY).unwrap(), None);
@@ -136,6 +151,6 @@ fn the_chart_says_every_count_in_words_and_escapes_ward_names() {
     assert!(text.starts_with("全体協議会：<青葉>区1回、宮城野区未入力"), "{text}");
     let svg = bundle::chart_svg(&summary, "c");
     assert!(svg.contains("&lt;青葉&gt;区") && !svg.contains("<青葉>"), "{svg}");
-    assert!(svg.contains(r#"aria-labelledby="c-title c-desc""#));
+    assert!(svg.contains(r#"aria-labelledby="c-title" aria-describedby="c-desc""#));
     assert_eq!(svg.matches("<rect").count(), 4 + 4, "a legend swatch per body, and one ward's four bars");
 }

@@ -5,25 +5,15 @@
 //  - how long one save to local storage takes (the app's "torikumi:save" User
 //    Timing measure), and how many storage writes 100 typed characters cause.
 //   node e2e/bench/editor.mjs   (after `trunk build --release`; scripts/bench does both)
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { served } from './served.mjs';
 import { countDraftWrites } from '../page-scripts.mjs';
 
-const here = fileURLToPath(new URL('..', import.meta.url));
 const port = 4190;
 const KEYS = 200;
 const BUDGET_MS = 16; // one frame at 60 Hz
 const SAVES = 50;
 
-const server = spawn('node', ['serve.mjs', '--dir', '../dist', '--port', String(port)], { cwd: here, stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 300));
-const executablePath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-});
+const { url: origin, browser, stop } = await served(port);
 
 /** Fills the report through the DOM as typing would (input events), quickly. */
 async function fillLarge(page) {
@@ -105,7 +95,7 @@ try {
   const results = {};
   for (const size of ['empty', 'large']) {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(origin);
     await page.getByRole('button', { name: '新しい報告を作成', exact: true }).click();
     await page.locator('.editor.editable').waitFor();
     const chars = size === 'large' ? await fillLarge(page) : 0;
@@ -125,6 +115,5 @@ try {
   console.log(ok ? `within budget: large p95 < ${BUDGET_MS} ms` : `OVER BUDGET: large p95 ${fmt(results.large.p95)} >= ${BUDGET_MS} ms`);
   process.exitCode = ok ? 0 : 1;
 } finally {
-  await browser.close();
-  server.kill();
+  await stop();
 }

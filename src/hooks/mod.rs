@@ -1,5 +1,8 @@
 //! Hooks: effects at the edge of the app (storage, tabs, the pointer).
 
 pub mod autosave;
+pub mod bundle_set;
+pub mod file_picker;
 pub mod leave_gate;
+pub mod page_title;
 pub mod tab_role;

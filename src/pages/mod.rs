@@ -1,6 +1,8 @@
 //! One component per view of the app (the route in the URL's hash picks one).
 //! Pages do not import each other.
 
+pub mod bundle;
+pub mod bundle_print;
 pub mod draft;
 pub mod print_view;
 pub mod start;

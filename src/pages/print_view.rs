@@ -3,6 +3,7 @@
 use torikumi_core::print::report_html;
 use yew::prelude::*;
 
+use crate::hooks::page_title::use_page_title;
 use crate::route::{go, Route};
 use crate::open_drafts::{open_draft, MemoryDrafts};
 use torikumi_core::messages;
@@ -17,21 +18,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
     let memory = use_context::<MemoryDrafts>().unwrap_or_default();
     let found = use_memo(props.id.clone(), |id| open_draft(id, &memory).map(|opened| opened.current));
     // 「PDFに保存」 names the file after the page's title: make it the ASCII file stem.
-    {
-        let stem = (*found).as_ref().ok().map(|d| d.document.report.file_stem());
-        use_effect_with(stem, |stem| {
-            let document = web_sys::window().and_then(|w| w.document());
-            let before = document.as_ref().map(web_sys::Document::title);
-            if let (Some(d), Some(stem)) = (&document, stem.as_deref()) {
-                d.set_title(stem);
-            }
-            move || {
-                if let (Some(d), Some(t)) = (document, before) {
-                    d.set_title(&t);
-                }
-            }
-        });
-    }
+    use_page_title((*found).as_ref().ok().map(|d| d.document.report.file_stem()));
     let print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

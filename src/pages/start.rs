@@ -15,7 +15,7 @@ use crate::open_drafts::{create_and_open, MemoryDrafts};
 use crate::platform::exports::export_json;
 use crate::platform::files::download;
 use crate::platform::local_storage::LocalStorage;
-use crate::route::Route;
+use crate::route::{go, Route};
 use crate::widgets::clear_device::ClearDevice;
 use crate::widgets::import::Import;
 use crate::widgets::next_year::NextYear;
@@ -165,6 +165,7 @@ pub fn start_page() -> Html {
             <div class="start-actions">
                 <button type="button" class="button button-primary" onclick={new_report}>{ "新しい報告を作成" }</button>
                 <button type="button" class="button" onclick={open_sample}>{ "見本を開く" }</button>
+                <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| go(&Route::Bundle))}>{ "取りまとめ" }</button>
             </div>
             <NextYear drafts={active.iter().map(|d| (*d).clone()).collect::<Vec<_>>()} />
             <Import on_change={refresh.clone()} />

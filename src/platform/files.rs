@@ -89,8 +89,13 @@ pub const ACCEPTED: &str = ".json,.html,.htm,.docx,.doc,application/json,text/ht
 
 /// A picked or dropped file's bytes; files over the size limit are refused unread.
 pub async fn read_file(file: &File) -> Result<Vec<u8>, ImportError> {
+    read_file_up_to(file, MAX_BACKUP_BYTES).await
+}
+
+/// A file's bytes when it is at most `max` bytes (a set file may be larger than a backup).
+pub async fn read_file_up_to(file: &File, max: usize) -> Result<Vec<u8>, ImportError> {
     let bytes = file.size() as usize;
-    if bytes > MAX_BACKUP_BYTES {
+    if bytes > max {
         return Err(LimitError::FileTooLarge { bytes }.into());
     }
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| ImportError::Unreadable)?;

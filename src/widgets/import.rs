@@ -9,11 +9,12 @@ use torikumi_core::drafts::lifecycle::{self, ImportPlan};
 use torikumi_core::drafts::Draft;
 use torikumi_core::incoming::{self, Incoming};
 use torikumi_core::{messages, Config, Document};
-use web_sys::{FileList, HtmlInputElement};
+use web_sys::File;
 use yew::prelude::*;
 
 use super::word_review::{show_for_review, WordImport, WordReview};
 use crate::editor_store::now;
+use crate::hooks::file_picker::{use_file_picker, FilePicker};
 use crate::open_drafts::{create_draft, MemoryDrafts};
 use crate::platform::files::{read_file, ACCEPTED};
 use crate::platform::local_storage::{new_draft_id, LocalStorage};
@@ -42,8 +43,6 @@ pub fn import(props: &ImportProps) -> Html {
     let error = use_state(|| None::<String>);
     let notice = use_state(|| None::<String>);
     let conflict = use_state(|| None::<Conflict>);
-    let dragging = use_state(|| false);
-    let input = use_node_ref();
 
     let word = use_state(|| None::<WordImport>);
     let config = use_context::<Rc<Config>>().unwrap_or_default();
@@ -57,9 +56,9 @@ pub fn import(props: &ImportProps) -> Html {
             word.clone(),
             Rc::clone(&config),
         );
-        Callback::from(move |files: Option<FileList>| {
-            let Some(file) = files.as_ref().and_then(|f| f.get(0)) else { return };
-            if files.as_ref().is_some_and(|f| f.length() > 1) {
+        Callback::from(move |files: Vec<File>| {
+            let Some(file) = files.first().cloned() else { return };
+            if files.len() > 1 {
                 error.set(Some("ファイルは1つずつ読み込んでください。".to_owned()));
                 return;
             }
@@ -100,43 +99,7 @@ pub fn import(props: &ImportProps) -> Html {
             });
         })
     };
-    let onchange = {
-        let take_files = take_files.clone();
-        Callback::from(move |e: Event| {
-            let input: Option<HtmlInputElement> = e.target_dyn_into();
-            take_files.emit(input.as_ref().and_then(HtmlInputElement::files));
-            if let Some(input) = input {
-                input.set_value("");
-            }
-        })
-    };
-    let pick = {
-        let input = input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = input.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let ondrop = {
-        let (dragging, take_files) = (dragging.clone(), take_files.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            take_files.emit(e.data_transfer().and_then(|d| d.files()));
-        })
-    };
+    let FilePicker { input, dragging, onchange, pick, ondragover, ondragleave, ondrop } = use_file_picker(take_files);
 
     let answer = |replace: Option<bool>| {
         let (conflict, memory, error) = (conflict.clone(), memory.clone(), error.clone());

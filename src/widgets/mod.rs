@@ -1,6 +1,9 @@
 //! The parts pages are made of. Each reads the store or its props and sends
 //! actions; none changes state itself.
 
+pub mod bundle_files;
+pub mod bundle_list;
+pub mod bundle_summary;
 pub mod clear_device;
 pub mod editor;
 pub mod findings;

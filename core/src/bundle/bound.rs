@@ -6,7 +6,7 @@ use super::summary::summary;
 use super::types::{BundleSet, Summary};
 use crate::config::Config;
 use crate::messages;
-use crate::model::Report;
+use crate::model::{Report, Status};
 use crate::print::{escape, report_html};
 use crate::timestamp::Timestamp;
 
@@ -64,7 +64,9 @@ pub fn bound_html(set: &BundleSet, config: &Config, today: Timestamp) -> String 
     html.push_str(&summary_table_html(&s));
     html.push_str("</section>");
     for used in slots.iter().filter_map(|slot| slot.used) {
-        html.push_str(&format!(r#"<section class="b-ward">{}</section>"#, report_html(&used.document)));
+        // A draft's pages carry 下書き in their top margin (print.css, the named page `bound-draft`).
+        let class = if used.document.status == Status::Draft { "b-ward b-ward-draft" } else { "b-ward" };
+        html.push_str(&format!(r#"<section class="{class}">{}</section>"#, report_html(&used.document)));
     }
     html.push_str("</div>");
     html

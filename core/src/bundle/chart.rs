@@ -46,7 +46,7 @@ pub fn chart_svg(summary: &Summary, id: &str) -> String {
     let group = plot_w / wards;
     let bar = (group.saturating_sub(8) / 4).max(2);
     let mut svg = format!(
-        r#"<svg class="b-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="{id}-title">会議の実施回数（区別）</title><desc id="{id}-desc">{}</desc>"#,
+        r#"<svg class="b-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{id}-title" aria-describedby="{id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="{id}-title">会議の実施回数（区別）</title><desc id="{id}-desc">{}</desc>"#,
         escape(&chart_description(summary))
     );
     // Legend along the top.

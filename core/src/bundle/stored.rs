@@ -31,6 +31,10 @@ pub enum BundleStoreError {
     /// Another tab changed the set while this page held changes storage refused.
     #[error("the stored bundle changed while this page held unsaved changes")]
     Conflict,
+    /// Another tab changed the set since it was shown: a change naming shown
+    /// reports was not made; the set now shown is what storage holds.
+    #[error("the stored bundle changed since it was shown")]
+    Stale,
 }
 
 fn parse(text: Option<&str>) -> Result<BundleSet, BundleStoreError> {
@@ -48,10 +52,22 @@ pub fn raw(kv: &dyn KeyValue) -> Result<Option<String>, StorageError> {
     kv.get(BUNDLE_KEY)
 }
 
-/// Applies `change` to the set storage holds now (or, while the page holds
-/// refused changes and storage is as it was, to the page's set) and writes it.
-/// Returns the set to show and the error to show with it, if any.
+/// Applies `change` (one that names no shown report: adding files) to the set
+/// storage holds now (or, while the page holds refused changes and storage is
+/// as it was, to the page's set) and writes it. Returns the set to show and the
+/// error to show with it, if any.
 pub fn apply(kv: &dyn KeyValue, kept: &KeptSet, change: impl FnOnce(&mut BundleSet)) -> (KeptSet, Option<BundleStoreError>) {
+    write(kv, kept, false, change)
+}
+
+/// Applies a change that names shown reports (removing, choosing, clearing)
+/// only when storage still holds the set shown; otherwise shows what storage
+/// holds now, with [`BundleStoreError::Stale`].
+pub fn apply_shown(kv: &dyn KeyValue, kept: &KeptSet, change: impl FnOnce(&mut BundleSet)) -> (KeptSet, Option<BundleStoreError>) {
+    write(kv, kept, true, change)
+}
+
+fn write(kv: &dyn KeyValue, kept: &KeptSet, shown_only: bool, change: impl FnOnce(&mut BundleSet)) -> (KeptSet, Option<BundleStoreError>) {
     let now = match kv.get(BUNDLE_KEY) {
         Ok(now) => now,
         Err(e) => {
@@ -64,6 +80,11 @@ pub fn apply(kv: &dyn KeyValue, kept: &KeptSet, change: impl FnOnce(&mut BundleS
         kept.set.clone()
     } else if kept.unsaved {
         return (kept.clone(), Some(BundleStoreError::Conflict));
+    } else if shown_only {
+        return match parse(now.as_deref()) {
+            Ok(set) => (KeptSet { set, stored: now, unsaved: false }, Some(BundleStoreError::Stale)),
+            Err(e) => (kept.clone(), Some(e)),
+        };
     } else {
         match parse(now.as_deref()) {
             Ok(set) => set,

@@ -108,6 +108,7 @@ pub fn bundle_store_error(error: &crate::bundle::stored::BundleStoreError) -> St
         E::Storage(StorageError::Unavailable) => "このブラウザーでは取りまとめを保存できません（保存機能が無効になっています）。読み込んだ内容はこのページの中だけにあります。「まとめてJSONを書き出す」でファイルに保存してください。".to_owned(),
         E::Storage(StorageError::Refused(detail)) => format!("ブラウザーが取りまとめの保存を拒否しました（{detail}）。読み込んだ内容はこのページの中に残っています。「まとめてJSONを書き出す」でファイルに保存してください。"),
         E::Damaged(e) => format!("保存されている取りまとめを読めません（{}）。消さずに残してあります。「保存内容をダウンロード」で取り出してから「すべて外す」で空にできます。", bundle_error_reason(e)),
+        E::Stale => "別のタブで取りまとめが変更されていたため、その内容を表示しました。操作はまだ行っていません。もう一度操作してください。".to_owned(),
         E::Conflict => "別のタブで取りまとめが変更されました。このページの変更は保存されていません。「まとめてJSONを書き出す」でファイルに保存してから、ページを再読み込みしてください。".to_owned(),
     }
 }

@@ -1,0 +1,85 @@
+// Prints, for the city's bundle at the largest ward count of a Japanese city
+// (24 reports of about 10,000 characters each), against the browser's own cost
+// of reading and parsing the same files in the same page:
+//  - importing, checking and showing the summary (budget ≤ 1 s, no long task over 200 ms);
+//  - opening the bound print view of all 24 (budget ≤ 2 s).
+//   node e2e/bench/bundle.mjs   (after `trunk build --release`; scripts/bench does both)
+import { served } from './served.mjs';
+import { wardReport } from '../ward-reports.mjs';
+
+const port = 4191;
+const WARDS = 24;
+const IMPORT_BUDGET_MS = 1000;
+const LONG_TASK_BUDGET_MS = 200;
+const PRINT_BUDGET_MS = 2000;
+
+const { url: origin, browser, stop } = await served(port);
+
+const wards = Array.from({ length: WARDS }, (_, i) => ({ name: `第${i + 1}区`, slug: `ward${i + 1}` }));
+const files = wards.map((w, i) => {
+  const json = wardReport(w.slug, { name: w.name, counts: [i % 5, 6, 10, 12], teams: 3, activities: 2, lines: 360 });
+  return { name: `R4_${w.slug}_torikumi.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json, null, 2)) };
+});
+const chars = files.reduce((n, f) => n + [...JSON.parse(f.buffer.toString()).report.sections.main_work].length, 0) / files.length;
+
+const page = await browser.newPage();
+await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ wards, brief_length: 300 }) }));
+await page.goto(`${origin}#/bundle`);
+await page.getByRole('button', { name: 'ファイルを追加', exact: true }).waitFor();
+await page.evaluate(() => {
+  window.__long = [];
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask' });
+});
+
+// Baseline: the browser reads and parses the same files (a hidden input of the same page).
+await page.evaluate(() => {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.multiple = true;
+  input.id = 'baseline';
+  input.hidden = true;
+  document.body.append(input);
+});
+await page.setInputFiles('#baseline', files);
+const baseline = await page.evaluate(async () => {
+  const t0 = performance.now();
+  const parsed = await Promise.all([...document.getElementById('baseline').files].map(async (f) => JSON.parse(await f.text())));
+  const table = document.createElement('table');
+  table.innerHTML = parsed.map((r) => `<tr><td>${r.report.ward.name}</td><td>${r.report.bodies.plenary.count}</td></tr>`).join('');
+  document.body.append(table);
+  const ms = performance.now() - t0;
+  table.remove();
+  return ms;
+});
+
+const chooser = page.waitForEvent('filechooser');
+await page.getByRole('button', { name: 'ファイルを追加', exact: true }).click();
+const picked = await chooser;
+const t0 = Date.now();
+await picked.setFiles(files);
+await page.locator('.b-summary thead th').nth(WARDS + 1).waitFor();
+const importMs = Date.now() - t0;
+const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+
+const t1 = Date.now();
+await page.getByRole('button', { name: 'まとめて印刷用表示', exact: true }).click();
+await page.locator('.b-ward').nth(WARDS - 1).waitFor();
+await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+const printMs = Date.now() - t1;
+
+await stop();
+
+const rows = [
+  ['import, check and show 24 reports (ms)', importMs, baseline, IMPORT_BUDGET_MS],
+  ['longest task while importing (ms)', longest, null, LONG_TASK_BUDGET_MS],
+  ['open the bound print view of 24 (ms)', printMs, null, PRINT_BUDGET_MS],
+];
+console.log(`24 reports, ${Math.round(chars)} characters of text each on average`);
+console.log('figure | value | baseline (browser reads and parses the files) | budget | verdict');
+let failed = false;
+for (const [name, value, base, budget] of rows) {
+  const ok = value <= budget;
+  failed ||= !ok;
+  console.log(`${name} | ${value.toFixed(0)} | ${base === null ? '-' : base.toFixed(0)} | ≤ ${budget} | ${ok ? 'ok' : 'OVER BUDGET'}`);
+}
+process.exit(failed ? 1 : 0);

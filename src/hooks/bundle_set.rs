@@ -1,0 +1,98 @@
+//! The city's set (取りまとめ) as local storage holds it: every change goes
+//! through the core's `bundle::stored` (applied to what storage holds at that
+//! moment), and another tab's change is followed through `storage` events.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use torikumi_core::bundle::stored::{self, BundleStoreError, KeptSet, BUNDLE_KEY};
+use torikumi_core::bundle::BundleSet;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::platform::local_storage::LocalStorage;
+
+/// A change to the set.
+pub type Change = Box<dyn FnOnce(&mut BundleSet)>;
+
+/// The set shown, the error to show with it, and the ways to change it.
+#[derive(Clone)]
+pub struct BundleHandle {
+    pub kept: Rc<KeptSet>,
+    pub error: Option<BundleStoreError>,
+    latest: Rc<RefCell<Rc<KeptSet>>>,
+    shown: UseStateHandle<(Rc<KeptSet>, Option<BundleStoreError>)>,
+}
+
+impl PartialEq for BundleHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.kept, &other.kept) && self.error == other.error
+    }
+}
+
+impl BundleHandle {
+    fn show(&self, kept: KeptSet, error: Option<BundleStoreError>) {
+        let kept = Rc::new(kept);
+        *self.latest.borrow_mut() = Rc::clone(&kept);
+        self.shown.set((kept, error));
+    }
+
+    /// Adds to the set whatever storage holds now (adding names no shown report).
+    pub fn add(&self, change: Change) {
+        let latest = Rc::clone(&self.latest.borrow());
+        let (kept, error) = stored::apply(&LocalStorage, &latest, change);
+        self.show(kept, error);
+    }
+
+    /// Removes or chooses shown reports: only while storage holds the set shown.
+    pub fn change_shown(&self, change: Change) {
+        let latest = Rc::clone(&self.latest.borrow());
+        let (kept, error) = stored::apply_shown(&LocalStorage, &latest, change);
+        self.show(kept, error);
+    }
+
+    /// Empties a stored set that cannot be read (after the user agreed and could download it).
+    pub fn discard(&self) {
+        match stored::discard(&LocalStorage) {
+            Ok(kept) => self.show(kept, None),
+            Err(e) => self.show((**self.latest.borrow()).clone(), Some(e.into())),
+        }
+    }
+
+    /// Reads storage again (another tab changed it), unless this page holds refused changes.
+    fn reload(&self) {
+        if self.latest.borrow().unsaved {
+            return;
+        }
+        match stored::open(&LocalStorage) {
+            Ok(kept) => self.show(kept, None),
+            Err(e) => self.show(KeptSet::default(), Some(e)),
+        }
+    }
+}
+
+#[hook]
+pub fn use_bundle_set() -> BundleHandle {
+    let shown = use_state(|| match stored::open(&LocalStorage) {
+        Ok(kept) => (Rc::new(kept), None),
+        Err(e) => (Rc::new(KeptSet::default()), Some(e)),
+    });
+    let latest = use_mut_ref(|| Rc::clone(&shown.0));
+    let handle = BundleHandle { kept: Rc::clone(&shown.0), error: shown.1.clone(), latest, shown };
+    {
+        let handle = handle.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "storage", move |e| {
+                    let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(web_sys::StorageEvent::key);
+                    if key.is_none_or(|k| k == BUNDLE_KEY) {
+                        handle.reload();
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    handle
+}

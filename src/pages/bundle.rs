@@ -1,0 +1,125 @@
+//! 取りまとめ: the city gathers the wards' exports into one set, reviews it,
+//! sees the counts side by side, and binds, exports or empties it.
+
+use std::rc::Rc;
+
+use torikumi_core::bundle::stored::{self, BundleStoreError};
+use torikumi_core::bundle::{self, BundleSet};
+use torikumi_core::{messages, Config, Context};
+use yew::prelude::*;
+
+use crate::editor_store::now;
+use crate::hooks::bundle_set::use_bundle_set;
+use crate::platform::files::download;
+use crate::platform::local_storage::LocalStorage;
+use crate::route::{go, Route};
+use crate::widgets::bundle_files::BundleFiles;
+use crate::widgets::bundle_list::BundleList;
+use crate::widgets::bundle_summary::BundleSummary;
+
+#[function_component(BundlePage)]
+pub fn bundle_page() -> Html {
+    let config = use_context::<Rc<Config>>().unwrap_or_default();
+    let bundle = use_bundle_set();
+    let message = use_state(|| None::<String>);
+    let asking_clear = use_state(|| false);
+    let review = {
+        let config = Rc::clone(&config);
+        use_memo(Rc::clone(&bundle.kept), move |kept| {
+            let ctx = Context { config: &config, current_fiscal_year: now().fiscal_year() };
+            kept.set.review(&ctx)
+        })
+    };
+    let summary = {
+        let config = Rc::clone(&config);
+        use_memo(Rc::clone(&bundle.kept), move |kept| bundle::summary(&kept.set, &config))
+    };
+    let set = &bundle.kept.set;
+    let damaged = matches!(bundle.error, Some(BundleStoreError::Damaged(_)));
+
+    // Files are made at the click, from the set shown then.
+    let export = |make: Rc<dyn Fn() -> (String, String)>, mime: &'static str| {
+        let message = message.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (name, text) = make();
+            message.set(download(&name, &text, mime).err().map(|e| messages::file_error(&e)));
+        })
+    };
+    let csv = {
+        let summary = Rc::clone(&summary);
+        export(Rc::new(move || (bundle::summary_csv_file_name(&summary), bundle::summary_csv(&summary))), "text/csv")
+    };
+    let set_file = {
+        let (kept, config) = (Rc::clone(&bundle.kept), Rc::clone(&config));
+        export(Rc::new(move || (bundle::bundle_file_name(&kept.set, &config), bundle::to_json(&kept.set))), "application/json")
+    };
+    let download_raw = export(
+        Rc::new(|| ("torikumi_bundle_stored.json".to_owned(), stored::raw(&LocalStorage).ok().flatten().unwrap_or_default())),
+        "application/json",
+    );
+    let ask_clear = {
+        let asking_clear = asking_clear.clone();
+        Callback::from(move |_: MouseEvent| asking_clear.set(true))
+    };
+    let clear = {
+        let (bundle, asking_clear) = (bundle.clone(), asking_clear.clone());
+        Callback::from(move |_: MouseEvent| {
+            asking_clear.set(false);
+            if damaged {
+                bundle.discard();
+            } else {
+                bundle.change_shown(Box::new(BundleSet::clear));
+            }
+        })
+    };
+    let keep = {
+        let asking_clear = asking_clear.clone();
+        Callback::from(move |_: MouseEvent| asking_clear.set(false))
+    };
+    let has_reports = !set.entries().is_empty();
+
+    html! {
+        <div class="bundle">
+            <nav class="draft-bar no-print" aria-label="取りまとめ">
+                <a href={Route::Start.hash()} class="back-link">{ "← 最初のページ" }</a>
+            </nav>
+            <h1 class="report-title">{ "取りまとめ" }</h1>
+            <p class="notice notice-info">{ "各区から届いた報告を読み込み、設定された区の順にまとめて印刷します。読み込んだ報告はこのブラウザーの中に保存され、再読み込みしても残ります。" }</p>
+            if let Some(e) = &bundle.error {
+                <p class="notice notice-error" role="alert">{ messages::bundle_store_error(e) }</p>
+            }
+            if let Some(m) = &*message {
+                <p class="notice notice-error" role="alert">{ m }</p>
+            }
+            <BundleFiles bundle={bundle.clone()} />
+            <BundleList bundle={bundle.clone()} review={Rc::clone(&review)} />
+            if has_reports {
+                <BundleSummary summary={Rc::clone(&summary)} />
+            }
+            <div class="start-actions no-print">
+                if has_reports {
+                    <button type="button" class="button button-primary" onclick={Callback::from(|_: MouseEvent| go(&Route::BundlePrint))}>{ "まとめて印刷用表示" }</button>
+                    <button type="button" class="button" onclick={csv}>{ "CSVを書き出す" }</button>
+                }
+                if !set.is_empty() {
+                    <button type="button" class="button" onclick={set_file}>{ "まとめてJSONを書き出す" }</button>
+                }
+                if damaged {
+                    <button type="button" class="button" onclick={download_raw}>{ "保存内容をダウンロード" }</button>
+                }
+                if !set.is_empty() || damaged {
+                    <button type="button" class="button button-danger" onclick={ask_clear}>{ "すべて外す" }</button>
+                }
+            </div>
+            if *asking_clear {
+                <div class="notice notice-warning" role="alert">
+                    <p>{ "読み込んだ報告をすべて取りまとめから外します。各区のファイルはそのまま残るので、あとで読み込み直せます。外しますか？" }</p>
+                    <div class="start-actions">
+                        <button type="button" class="button button-danger" onclick={clear}>{ "すべて外す" }</button>
+                        <button type="button" class="button" onclick={keep}>{ "やめる" }</button>
+                    </div>
+                </div>
+            }
+        </div>
+    }
+}

@@ -15,7 +15,8 @@ const dir = process.env.TRUNK_STAGING_DIR ?? args.find((a) => !a.startsWith('--'
 const salt = args.includes('--salt') ? args[args.indexOf('--salt') + 1] : '';
 if (!dir) throw new Error('usage: node scripts/post-build.mjs DIR [--salt TEXT]');
 
-const GENERATED = new Set(['sw.js', 'version.json']);
+// torikumi.html (scripts/single-file.mjs) is a download, not part of the hosted app's shell.
+const GENERATED = new Set(['sw.js', 'version.json', 'torikumi.html']);
 
 function files(root) {
   const out = [];
@@ -174,3 +175,7 @@ self.addEventListener('fetch', (event) => {
 `;
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`post-build: version ${version}, ${Object.keys(precache).length + 1} files precached (all but config.json hash-checked), CSP with ${hashes.length} script hash(es)`);
+
+// 4. The one-file build, from the files as finished above (Trunk runs a stage's hooks at once,
+// so it is started from here rather than as a hook of its own).
+await import('./single-file.mjs');

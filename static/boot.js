@@ -10,14 +10,15 @@
     return el;
   }
 
-  // Opened from a file (file://), the app cannot start: say how to open it.
-  if (location.protocol === 'file:') {
+  // The hosted app opened from a file (file://) cannot start: say how to open it.
+  // The one-file build (torikumi.html, <html data-standalone>) is made for file://.
+  if (location.protocol === 'file:' && !document.documentElement.hasAttribute('data-standalone')) {
     document.addEventListener('DOMContentLoaded', function () {
       var box = element('div', '', 'boot-message');
       box.setAttribute('role', 'alert');
       box.appendChild(element('h1', 'このページはファイルとして開かれているため、動きません。'));
       box.appendChild(element('p', 'ブラウザーは、ファイルとして開いたページでアプリの部品（モジュールとWebAssembly）を読み込みません。'));
-      box.appendChild(element('p', 'https:// で始まるアドレス（市のイントラネットなど）から開いてください。アドレスが分からないときは、配布した担当者に問い合わせてください。'));
+      box.appendChild(element('p', 'https:// で始まるアドレス（市のイントラネットなど）から開くか、ファイルのまま使うときは「オフライン版」（torikumi.html）を開いてください。分からないときは、配布した担当者に問い合わせてください。'));
       document.body.insertBefore(box, document.body.firstChild);
     });
   }

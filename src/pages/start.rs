@@ -15,6 +15,7 @@ use crate::open_drafts::{create_and_open, MemoryDrafts};
 use crate::platform::exports::export_json;
 use crate::platform::files::download;
 use crate::platform::local_storage::LocalStorage;
+use crate::platform::served_files::standalone;
 use crate::route::{go, Route};
 use crate::widgets::clear_device::ClearDevice;
 use crate::widgets::import::Import;
@@ -213,6 +214,14 @@ pub fn start_page() -> Html {
                             }
                         }) }
                     </ul>
+                </section>
+            }
+
+            if !standalone() {
+                <section aria-labelledby="offline-file-title">
+                    <h2 id="offline-file-title" class="block-title">{ "オフライン版" }</h2>
+                    <p>{ "ネットワークにつながらないパソコンでも使える、1つのファイル（torikumi.html）です。USBメモリやメールで渡し、ダブルクリックで開きます。下書きは、そのファイルを開いたブラウザーの中に保存されます（このページの下書きとは別です。移すときは「書き出す」と「読み込む」を使います）。" }</p>
+                    <a class="button" href="torikumi.html" download="torikumi.html">{ "オフライン版をダウンロード" }</a>
                 </section>
             }
 

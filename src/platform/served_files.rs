@@ -1,5 +1,6 @@
 //! Files served beside the app: `config.json` (wards, slugs, brief length) and
-//! `version.json` (this build's version, written at build time).
+//! `version.json` (this build's version, written at build time). The one-file
+//! build (`torikumi.html`, opened from `file://`) carries both inside itself.
 
 use torikumi_core::config::ConfigError;
 use torikumi_core::Config;
@@ -18,10 +19,24 @@ async fn fetch_text(url: &str) -> Option<String> {
     JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
 
-/// Reads `config.json` beside the app. A missing file means the built-in
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+/// The app runs from the one-file build (`<html data-standalone>`): nothing is served beside it.
+pub fn standalone() -> bool {
+    root().is_some_and(|r| r.has_attribute("data-standalone"))
+}
+
+/// Reads `config.json` beside the app (in the one-file build, the copy inside it). A missing file means the built-in
 /// defaults; a file that is there but unusable is an error the page shows.
 pub async fn load_config() -> Result<Config, ConfigError> {
-    match fetch_text("config.json").await {
+    let text = if standalone() {
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("torikumi-config")).and_then(|e| e.text_content())
+    } else {
+        fetch_text("config.json").await
+    };
+    match text {
         None => Ok(Config::default()),
         Some(text) => Config::from_json(&text),
     }
@@ -29,6 +44,9 @@ pub async fn load_config() -> Result<Config, ConfigError> {
 
 /// This build's version, from `version.json`; `None` in a build without one.
 pub async fn load_version() -> Option<String> {
+    if standalone() {
+        return root()?.get_attribute("data-version");
+    }
     let text = fetch_text("version.json").await?;
     let value: serde_json::Value = serde_json::from_str(&text).ok()?;
     value.get("version")?.as_str().map(str::to_owned)

@@ -10,6 +10,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 use yew::prelude::*;
 
+use super::served_files::standalone;
+
 /// What the page shows about offline use.
 #[derive(Clone, PartialEq)]
 pub struct Offline {
@@ -62,11 +64,13 @@ fn watch(registration: &ServiceWorkerRegistration, waiting: UseStateHandle<Optio
 #[hook]
 pub fn use_offline() -> Offline {
     let waiting = use_state(|| None::<ServiceWorker>);
-    let insecure = !web_sys::window().is_some_and(|w| w.is_secure_context());
+    // The one-file build needs no service worker: the file itself is always there.
+    let standalone = standalone();
+    let insecure = !standalone && !web_sys::window().is_some_and(|w| w.is_secure_context());
     {
         let waiting = waiting.clone();
         use_effect_with((), move |_| {
-            if let Some(container) = container().filter(|_| !insecure) {
+            if let Some(container) = container().filter(|_| !insecure && !standalone) {
                 let registering = container.register("sw.js");
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Ok(registration) = JsFuture::from(registering).await.and_then(|r| r.dyn_into()) {

@@ -1,0 +1,92 @@
+// Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi (Playwright
+// cannot drive it). The helpers find things as a person does: buttons by their
+// text, fields by their ids from core/src/fields.rs.
+import puppeteer from 'puppeteer-core';
+
+export const FIREFOX = '/usr/lib/firefox-esr/firefox-esr';
+
+export async function launch() {
+  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, args: ['--no-sandbox'] });
+}
+
+/** A page whose uncaught errors and outside requests are collected (`allowed(url)` says which requests are its own). */
+export async function watchedPage(browser, allowed) {
+  const page = await browser.newPage();
+  page.errors = [];
+  page.outside = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('request', (r) => {
+    if (!allowed(r.url())) page.outside.push(r.url());
+  });
+  return page;
+}
+
+/** Waits until `fn` (run in the page) returns something truthy; returns it. */
+export async function until(page, fn, arg, what = String(fn)) {
+  const handle = await page.waitForFunction(fn, { timeout: 10_000, polling: 50 }, arg).catch(() => {
+    throw new Error(`timed out waiting for: ${what}`);
+  });
+  return handle.jsonValue();
+}
+
+/** Clicks the enabled button whose text (or aria-label) is exactly `name`. */
+export async function click(page, name) {
+  await until(page, (n) => [...document.querySelectorAll('button, a')].some((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === n && !b.disabled), name, `button ${name}`);
+  await page.evaluate((n) => [...document.querySelectorAll('button, a')].find((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === n && !b.disabled).click(), name);
+}
+
+/** Whether the page's text contains `text`. */
+export const shows = (page, text) => until(page, (t) => document.body.innerText.includes(t), text, `text ${text}`);
+
+/** Every change is stored: the status says saved, nothing is pending. */
+export const saved = (page) => until(page, () => document.querySelector('.save-status[data-state="saved"][data-unsaved="false"]'), undefined, 'saved');
+
+/** Replaces a field's text by typing (real key events through the driver). */
+export async function typeInto(page, id, text) {
+  await page.waitForSelector(`#${id}`);
+  await page.evaluate((i) => {
+    const el = document.getElementById(i);
+    el.focus();
+    el.select();
+  }, id);
+  await page.keyboard.press('Backspace');
+  await page.type(`#${id}`, text);
+}
+
+/** Makes downloads readable: every Blob the app turns into a URL is kept (a download in Firefox has no event here). */
+export async function keepDownloads(page) {
+  await page.evaluate(() => {
+    window.__downloads = [];
+    const make = URL.createObjectURL;
+    URL.createObjectURL = (blob) => {
+      const url = make(blob);
+      window.__downloads.push(blob);
+      return url;
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      if (this.download) window.__downloads.at(-1).fileName = this.download;
+      return click.call(this);
+    };
+  });
+}
+
+/** The last download's name and text. */
+export async function lastDownload(page) {
+  await until(page, () => window.__downloads?.length > 0, undefined, 'a download');
+  return page.evaluate(async () => {
+    const blob = window.__downloads.at(-1);
+    return { name: blob.fileName, text: await blob.text() };
+  });
+}
+
+/** Gives `files` ({name, text}) to the file input inside the element matching `zone`, as the picker would. */
+export async function chooseFiles(page, zone, files) {
+  await page.evaluate((z, list) => {
+    const input = document.querySelector(`${z} input[type=file]`);
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, zone, files);
+}

@@ -88,6 +88,44 @@ fn a_newer_version_is_refused() {
     assert!(m.contains("R5_wakabayashi_torikumi.json") && m.contains("新しい版"), "{m}");
 }
 
+/// The sample's exchange file with one value replaced, read back.
+fn read_with(path: &[&str], value: Value) -> Result<Document, ImportError> {
+    let mut v: Value = serde_json::from_str(&exchange::to_json(&sample_document())).unwrap();
+    let mut at = &mut v;
+    for key in path {
+        at = &mut at[*key];
+    }
+    *at = value;
+    exchange::from_json(&serde_json::to_vec(&v).unwrap())
+}
+
+#[test]
+fn a_count_is_a_whole_number_or_the_text_as_typed_and_nothing_else() {
+    let count = |v: Value| read_with(&["report", "bodies", "plenary", "count"], v).map(|d| d.report.bodies.plenary.count);
+    assert_eq!(count(serde_json::json!(12)), Ok(Some(Count::Number(12))));
+    assert_eq!(count(serde_json::json!("１２回")), Ok(Some(Count::Text("１２回".into()))));
+    assert_eq!(count(Value::Null), Ok(None));
+    for bad in [serde_json::json!(-1), serde_json::json!(4_294_967_296u64), serde_json::json!(1.5), serde_json::json!([1])] {
+        assert!(matches!(count(bad.clone()), Err(ImportError::Invalid { .. })), "{bad}");
+    }
+}
+
+#[test]
+fn a_basis_is_actual_or_projected_with_its_year_and_month() {
+    let basis = |v: Value| read_with(&["report", "basis"], v).map(|d| d.report.basis);
+    assert_eq!(basis(serde_json::json!({"kind": "actual"})), Ok(Some(Basis::Actual)));
+    assert_eq!(basis(serde_json::json!({"kind": "projected", "year": 2024, "month": 3})), Ok(Some(Basis::Projected { year: Some(2024), month: Some(3) })));
+    assert_eq!(basis(serde_json::json!({"kind": "projected"})), Ok(Some(Basis::Projected { year: None, month: None })));
+    for bad in [
+        serde_json::json!({"kind": "actual", "year": 2024}),
+        serde_json::json!({"kind": "guess"}),
+        serde_json::json!({"kind": "projected", "day": 1}),
+        serde_json::json!({"year": 2024}),
+    ] {
+        assert!(matches!(basis(bad.clone()), Err(ImportError::Invalid { .. })), "{bad}");
+    }
+}
+
 #[test]
 fn what_is_not_a_report_is_refused_with_the_reason() {
     assert!(matches!(exchange::from_json(b"\xff\xfe"), Err(ImportError::NotJson { .. })));

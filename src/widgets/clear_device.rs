@@ -32,8 +32,10 @@ enum Stage {
 
 /// 「下書きが使っている量：約12KB（このブラウザーの上限の約0.2%）」
 fn usage_text(used_chars: usize) -> String {
-    let percent = used_chars as f64 * 100.0 / LIMIT_CHARS as f64;
-    let share = if percent < 0.1 { "0.1%未満".to_owned() } else { format!("約{percent:.1}%") };
+    // Tenths of a percent in integers: formatting an f64 would add 9 KB of float printing to the wasm.
+    let (used, limit) = (used_chars as u64 * 1000, LIMIT_CHARS as u64);
+    let tenths = (used + limit / 2) / limit;
+    let share = if used < limit { "0.1%未満".to_owned() } else { format!("約{}.{}%", tenths / 10, tenths % 10) };
     // Browsers store local storage as UTF-16: two bytes a character.
     format!("下書きが使っている量：約{}KB（このブラウザーの上限の{share}）", (used_chars * 2).div_ceil(1024))
 }

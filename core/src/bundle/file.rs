@@ -42,7 +42,7 @@ struct Source {
 
 /// Why a file could not be read, as stored. Limits are stored as text and read
 /// back as [`ImportError::Invalid`] (their details name positions in a file that is gone).
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 enum Reason {
     NotJson { line: usize, column: usize },
@@ -52,6 +52,49 @@ enum Reason {
     Unreadable,
     HtmlWithoutReport,
     Limit { detail: String },
+}
+
+/// [`Reason`] as written, read as one flat object (serde's internally tagged
+/// enums buffer their input in a generic `Content` tree, several KB of wasm).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReasonFields {
+    kind: ReasonKind,
+    line: Option<usize>,
+    column: Option<usize>,
+    found: Option<u32>,
+    supported: Option<u32>,
+    detail: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ReasonKind {
+    NotJson,
+    NotAReport,
+    NewerVersion,
+    Invalid,
+    Unreadable,
+    HtmlWithoutReport,
+    Limit,
+}
+
+impl<'de> Deserialize<'de> for Reason {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let f = ReasonFields::deserialize(deserializer)?;
+        let missing = || serde::de::Error::custom("a field of this kind of reason is missing");
+        Ok(match f.kind {
+            ReasonKind::NotJson => Reason::NotJson { line: f.line.ok_or_else(missing)?, column: f.column.ok_or_else(missing)? },
+            ReasonKind::NotAReport => Reason::NotAReport,
+            ReasonKind::NewerVersion => {
+                Reason::NewerVersion { found: f.found.ok_or_else(missing)?, supported: f.supported.ok_or_else(missing)? }
+            }
+            ReasonKind::Invalid => Reason::Invalid { detail: f.detail.ok_or_else(missing)? },
+            ReasonKind::Unreadable => Reason::Unreadable,
+            ReasonKind::HtmlWithoutReport => Reason::HtmlWithoutReport,
+            ReasonKind::Limit => Reason::Limit { detail: f.detail.ok_or_else(missing)? },
+        })
+    }
 }
 
 impl From<&ImportError> for Reason {

@@ -29,10 +29,24 @@ export async function until(page, fn, arg, what = String(fn)) {
   return handle.jsonValue();
 }
 
-/** Clicks the enabled button whose text (or aria-label) is exactly `name`. */
+/** Clicks the enabled button or link whose accessible name (aria-label, or its text without aria-hidden parts) is `name`. */
 export async function click(page, name) {
-  await until(page, (n) => [...document.querySelectorAll('button, a')].some((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === n && !b.disabled), name, `button ${name}`);
-  await page.evaluate((n) => [...document.querySelectorAll('button, a')].find((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === n && !b.disabled).click(), name);
+  const find = (n) => {
+    const accessible = (el) => {
+      if (el.hasAttribute('aria-label')) return el.getAttribute('aria-label');
+      const copy = el.cloneNode(true);
+      copy.querySelectorAll('[aria-hidden="true"]').forEach((h) => h.remove());
+      return copy.textContent.trim();
+    };
+    return [...document.querySelectorAll('button, a')].find((b) => accessible(b) === n && !b.disabled);
+  };
+  let element = null;
+  for (const start = Date.now(); !element && Date.now() - start < 10_000;) {
+    element = (await page.evaluateHandle(find, name)).asElement();
+    if (!element) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!element) throw new Error(`timed out waiting for: button ${name}`);
+  await page.evaluate((el) => el.click(), element);
 }
 
 /** Whether the page's text contains `text`. */
@@ -90,3 +104,36 @@ export async function chooseFiles(page, zone, files) {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   }, zone, files);
 }
+
+/** Serves ../dist on `port` (as the Playwright tests do); `close` stops it. */
+export async function serveDist(port) {
+  const { spawn } = await import('node:child_process');
+  const e2e = new URL('..', import.meta.url).pathname;
+  const server = spawn('node', ['serve.mjs', '--dir', '../dist', '--port', String(port)], { cwd: e2e, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i += 1) {
+    if (await fetch(url).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { url, close: () => server.kill() };
+}
+
+const byName = (name) => `[aria-label="${name}"]`;
+
+/** Types into the field named `name` (its accessible name), at its end, then leaves it with Tab. */
+export async function typeField(page, name, text) {
+  await page.waitForSelector(byName(name));
+  await page.focus(byName(name));
+  await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, byName(name));
+  await page.type(byName(name), text);
+  await page.keyboard.press('Tab');
+}
+
+/** The value of the field named `name`. */
+export const valueOf = (page, name) => page.$eval(byName(name), (el) => el.value);
+
+/** The accessible name (aria-label or text) of the focused element. */
+export const focusedName = (page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent.trim());

@@ -2,6 +2,7 @@
 // their accessible names from REPORT-FORM.md.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, box, button, newDraft } from './fixtures.mjs';
+import { report } from '../report-fixture.mjs';
 
 test.beforeEach(async ({ page }) => newDraft(page));
 
@@ -13,30 +14,6 @@ async function type(page, name, text) {
   await page.keyboard.insertText(text);
   await page.keyboard.press('Tab');
 }
-
-const report = {
-  basics: { 年度: '令和５年度', 区: '若林区', projection: 'R6.3（2024年3月）' },
-  bodies: {
-    全体協議会: { 区での呼称: '若林区障害者地域支援会議', 年間実施予定回数: '2', 主な内容・議題等: '・活動計画と各会議の報告\n・地域課題の共有' },
-    実務者ネットワーク会議: { 区での呼称: 'わかばやしつながりネット', 年間実施予定回数: '6', 主な内容・議題等: '' },
-    障害者相談支援事業所等連絡会議: { 区での呼称: '', 年間実施予定回数: '11', 主な内容・議題等: '①活動報告\n②研修（虐待防止）' },
-    運営会議: { 区での呼称: '', 年間実施予定回数: '12', 主な内容・議題等: '協議会の運営方針、各会議の企画' },
-  },
-  parts: [
-    { 名称: '全体会', 回数: '1', 内容: '事例検討' },
-    { 名称: '六郷・七郷エリア', 回数: '5', 内容: '社会資源マップの更新' },
-  ],
-  teams: [
-    { 名称: '防災プロジェクトチーム', 年間実施予定回数: '4', 主な内容・議題等: '・福祉避難所の開設訓練への参加' },
-    { 名称: '就労支援プロジェクトチーム', 年間実施予定回数: '3', 主な内容・議題等: '区内企業との懇談会' },
-  ],
-  activities: [{ 名称: '特別支援学校との情報交換会', 年間実施予定回数: '1', 主な内容・議題等: '卒業後の進路について' }],
-  sections: {
-    今年度の主な取組み: '【全体協議会】\n・災害時の要配慮者支援を取り上げた。',
-    現状における課題: '・個別避難計画づくりが進んでいない。',
-    課題に対する次年度以降の取組予定: '（１）防災\n　①研修を行う。\n　　⇒区民まつりでの展示も検討する。',
-  },
-};
 
 test('a complete report is filled in through accessible names and reads back exactly', async ({ page }) => {
   await page.getByRole('combobox', { name: '年度', exact: true }).selectOption({ label: report.basics.年度 });

@@ -1,0 +1,231 @@
+// The hosted app's journeys in Firefox ESR (puppeteer-core over WebDriver BiDi),
+// as staff on Firefox take them: every field, reload, two tabs, finishing,
+// export and import, print, the city's bundle, offline after one visit, and no
+// request to another origin.
+//   node --test e2e/firefox/   (after `trunk build --release`)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { report } from '../report-fixture.mjs';
+import {
+  chooseFiles, click, focusedName, keepDownloads, lastDownload, launch, saved, serveDist, shows, typeField, until, valueOf, watchedPage,
+} from './driver.mjs';
+
+let browser;
+let server;
+before(async () => {
+  server = await serveDist(4184);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const ownOrigin = (url) => url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:');
+
+async function newDraft(page) {
+  await page.goto(server.url);
+  await click(page, '新しい報告を作成');
+  await page.waitForSelector('.editor.editable');
+}
+
+function finish(page) {
+  assert.deepEqual(page.outside, [], 'no request to another origin');
+  assert.deepEqual(page.errors, [], 'no uncaught error');
+  return page.close();
+}
+
+test('Firefox: every field of a report with parts, teams and activities, kept across a reload', async () => {
+  const page = await watchedPage(browser, ownOrigin);
+  await newDraft(page);
+  await page.select('#f-fiscal-year', '2023');
+  await page.select('#f-ward', 'wakabayashi');
+  await page.click('#f-basis-projected');
+  await page.select('#f-projection', '2024-3');
+  for (const [body, fields] of Object.entries(report.bodies)) {
+    for (const [cell, text] of Object.entries(fields)) if (text) await typeField(page, `${body} ${cell}`, text);
+  }
+  for (const [i, part] of report.parts.entries()) {
+    await click(page, '実務者ネットワーク会議 内訳を追加');
+    await until(page, (n) => document.activeElement?.getAttribute('aria-label') === n, `実務者ネットワーク会議 内訳${i + 1} 名称`, 'focus on the new part');
+    for (const [cell, text] of Object.entries(part)) await typeField(page, `実務者ネットワーク会議 内訳${i + 1} ${cell}`, text);
+  }
+  for (const [list, rows, add] of [['プロジェクトチーム', report.teams, 'プロジェクトチームを追加'], ['その他の活動', report.activities, 'その他の活動を追加']]) {
+    for (const [i, row] of rows.entries()) {
+      await click(page, add);
+      await until(page, (n) => document.activeElement?.getAttribute('aria-label') === n, `${list}${i + 1} 名称`, `focus on ${list}${i + 1}`);
+      for (const [cell, text] of Object.entries(row)) await typeField(page, `${list}${i + 1} ${cell}`, text);
+    }
+  }
+  for (const [name, text] of Object.entries(report.sections)) await typeField(page, name, text);
+  // A row moved up, focus following its button; then back.
+  await click(page, 'プロジェクトチーム2を上へ');
+  assert.equal(await valueOf(page, 'プロジェクトチーム1 名称'), report.teams[1].名称);
+  assert.equal(await focusedName(page), 'プロジェクトチーム1を上へ');
+  await click(page, 'プロジェクトチーム1を下へ');
+  await saved(page);
+
+  await page.reload();
+  await page.waitForSelector('.editor.editable');
+  assert.deepEqual(await page.$$eval('#f-fiscal-year, #f-ward, #f-projection', (els) => els.map((e) => e.value)), ['2023', 'wakabayashi', '2024-3']);
+  assert.equal(await page.$eval('#f-basis-projected', (e) => e.checked), true);
+  for (const [body, fields] of Object.entries(report.bodies)) {
+    for (const [cell, text] of Object.entries(fields)) assert.equal(await valueOf(page, `${body} ${cell}`), text, `${body} ${cell}`);
+  }
+  for (const [i, part] of report.parts.entries()) {
+    for (const [cell, text] of Object.entries(part)) assert.equal(await valueOf(page, `実務者ネットワーク会議 内訳${i + 1} ${cell}`), text);
+  }
+  for (const [list, rows] of [['プロジェクトチーム', report.teams], ['その他の活動', report.activities]]) {
+    for (const [i, row] of rows.entries()) {
+      for (const [cell, text] of Object.entries(row)) assert.equal(await valueOf(page, `${list}${i + 1} ${cell}`), text, `${list}${i + 1} ${cell}`);
+    }
+  }
+  for (const [name, text] of Object.entries(report.sections)) assert.equal(await valueOf(page, name), text, name);
+  await finish(page);
+});
+
+test('Firefox: an IME composition (composition events as an IME sends them) loses, moves and doubles nothing', async () => {
+  // WebDriver BiDi has no IME: the driver cannot compose. The page gets the
+  // events a Japanese IME sends (compositionstart, input while composing,
+  // compositionend), the way Firefox orders them.
+  const page = await watchedPage(browser, ownOrigin);
+  await newDraft(page);
+  await typeField(page, '今年度の主な取組み', '一行目');
+  await page.focus('[aria-label="今年度の主な取組み"]');
+  const value = await page.evaluate(async () => {
+    const el = document.querySelector('[aria-label="今年度の主な取組み"]');
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const base = el.value;
+    el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));
+    for (const step of ['け', 'けん', 'けんしゅう']) {
+      el.value = base + step;
+      el.dispatchEvent(new CompositionEvent('compositionupdate', { bubbles: true, data: step }));
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, inputType: 'insertCompositionText', data: step }));
+      await frame();
+    }
+    el.value = `${base}研修`;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, inputType: 'insertCompositionText', data: '研修' }));
+    el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '研修' }));
+    await frame();
+    return [el.value, el.selectionStart];
+  });
+  assert.deepEqual(value, ['一行目研修', 5]);
+  await saved(page);
+  await page.reload();
+  await page.waitForSelector('.editor.editable');
+  assert.equal(await valueOf(page, '今年度の主な取組み'), '一行目研修');
+  await finish(page);
+});
+
+test('Firefox: one draft in two tabs, the other follows and takes over', async () => {
+  const first = await watchedPage(browser, ownOrigin);
+  await newDraft(first);
+  const second = await watchedPage(browser, ownOrigin);
+  await second.goto(first.url());
+  await shows(second, 'この下書きは別のタブで編集中です。');
+  await first.bringToFront();
+  await typeField(first, '今年度の主な取組み', '一つ目のタブで書いた。');
+  await saved(first);
+  await until(second, () => document.querySelector('[aria-label="今年度の主な取組み"]')?.value === '一つ目のタブで書いた。', undefined, 'the second tab follows');
+  await second.bringToFront();
+  await click(second, 'このタブで編集する');
+  await second.waitForSelector('.editor.editable');
+  await typeField(second, '今年度の主な取組み', '二つ目で続けた。');
+  await saved(second);
+  await shows(first, 'この下書きは別のタブで編集中です。');
+  await until(first, () => document.querySelector('[aria-label="今年度の主な取組み"]')?.value === '一つ目のタブで書いた。二つ目で続けた。', undefined, 'the first tab follows');
+  await finish(first);
+  await finish(second);
+});
+
+test('Firefox: finishing with errors, then with warnings only', async () => {
+  const page = await watchedPage(browser, ownOrigin);
+  await newDraft(page);
+  await click(page, '完成にする');
+  await until(page, () => {
+    const labelledBy = document.activeElement?.getAttribute('aria-labelledby');
+    return labelledBy && document.getElementById(labelledBy)?.textContent.trim() === '入力内容を確認してください';
+  }, undefined, 'focus on the region 入力内容を確認してください');
+  await page.goto(server.url);
+  await click(page, '見本を開く');
+  await page.waitForSelector('.editor.editable');
+  // A team content over the brief length is a warning, not an error.
+  await typeField(page, 'プロジェクトチーム1 主な内容・議題等', 'あ'.repeat(400));
+  await click(page, '完成にする');
+  await shows(page, 'このまま完成にしますか？');
+  await click(page, 'このまま完成にする');
+  await shows(page, 'この報告は完成しています');
+  await shows(page, 'この報告には注意が');
+  await finish(page);
+});
+
+test('Firefox: JSON and HTML exports import back equal; the print view is A4; the bundle binds them', async () => {
+  const page = await watchedPage(browser, ownOrigin);
+  await page.goto(server.url);
+  await click(page, '見本を開く');
+  await page.waitForSelector('.editor.editable');
+  await saved(page);
+  await keepDownloads(page);
+  await click(page, 'JSONを書き出す');
+  const json = await lastDownload(page);
+  await click(page, 'HTMLを書き出す');
+  const html = await lastDownload(page);
+  assert.equal(html.name, 'R5_wakabayashi_torikumi.html');
+  await click(page, '印刷用表示');
+  await page.waitForSelector('.p-report');
+  const dir = mkdtempSync(join(tmpdir(), 'torikumi-fx-'));
+  writeFileSync(join(dir, 'r.pdf'), await page.pdf({ format: 'A4' }));
+  assert.match(execFileSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' }), /Page size:\s+59\d(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+  // Firefox's PDF maps some kanji to look-alike Kangxi radicals (⾃ for 自) in its text layer: NFKC folds them back.
+  const text = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
+  assert.match(text, /令和5年度若林区障害者自立支援協議会取組状況/);
+
+  for (const file of [json, html]) {
+    await page.goto(server.url);
+    await shows(page, '取組状況の作成');
+    await chooseFiles(page, '.import', [file]);
+    await shows(page, '下書きがすでにあります');
+    await click(page, '両方残す');
+    await page.waitForSelector('.editor');
+    await keepDownloads(page);
+    await click(page, 'JSONを書き出す');
+    const back = JSON.parse((await lastDownload(page)).text);
+    assert.deepEqual(back.report, JSON.parse(json.text).report, `${file.name} imports back equal`);
+  }
+
+  await page.goto(`${server.url}#/bundle`);
+  await shows(page, '各区の報告を追加');
+  await chooseFiles(page, '.import', [json]);
+  await until(page, () => document.querySelector('.b-summary')?.textContent.includes('若林区'), undefined, 'the summary');
+  await click(page, 'まとめて印刷用表示');
+  await page.waitForSelector('.b-cover');
+  await finish(page);
+});
+
+test('Firefox: after one visit the app opens and saves with the server gone (service worker)', async () => {
+  const own = await serveDist(4185);
+  const page = await watchedPage(browser, (url) => url.startsWith(own.url) || url.startsWith('data:') || url.startsWith('blob:'));
+  await page.goto(own.url);
+  await shows(page, '取組状況の作成');
+  await until(page, () => navigator.serviceWorker.ready.then((r) => r.active?.state === 'activated'), undefined, 'the service worker');
+  await page.reload();
+  await until(page, () => navigator.serviceWorker.controller !== null, undefined, 'the page controlled');
+  own.close();
+  await new Promise((r) => setTimeout(r, 200));
+  await page.reload();
+  await click(page, '新しい報告を作成');
+  await page.waitForSelector('.editor.editable');
+  await typeField(page, '今年度の主な取組み', 'オフラインで書いた。');
+  await saved(page);
+  await page.reload();
+  await page.waitForSelector('.editor.editable');
+  assert.equal(await valueOf(page, '今年度の主な取組み'), 'オフラインで書いた。');
+  assert.deepEqual(page.errors, []);
+  // Requests to the stopped server fail; none goes anywhere else.
+  assert.deepEqual(page.outside, []);
+  await page.close();
+});

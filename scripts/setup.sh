@@ -105,6 +105,8 @@ ensure_browsers() {
   # Some staff use Firefox: the browser tests run in Debian's Firefox ESR too.
   ensure_apt firefox-esr
   ensure_cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver --locked
+  # Safari's engine: WebKitGTK's WebDriver (it starts MiniBrowser) under a virtual display.
+  ensure_apt webkit2gtk-driver xvfb
   ensure_apt --no-recommends fonts-noto-cjk
   # PDF checks of the printed report (pdftotext, pdfinfo).
   ensure_apt poppler-utils

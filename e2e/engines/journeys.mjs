@@ -1,8 +1,9 @@
-// The hosted app's journeys in Firefox ESR (puppeteer-core over WebDriver BiDi),
-// as staff on Firefox take them: every field, reload, two tabs, finishing,
-// export and import, print, the city's bundle, offline after one visit, and no
-// request to another origin.
-//   node --test e2e/firefox/   (after `trunk build --release`)
+// The hosted app's journeys, one suite for every engine the W3C drivers reach:
+// Firefox ESR (puppeteer-core over WebDriver BiDi) and WebKitGTK (plain W3C
+// WebDriver). Every field, reload, IME composition events, two tabs,
+// finishing, export and import, print, the city's bundle, offline after one
+// visit, and no request to another origin. An engine says what its driver
+// cannot do (`engine.can`), and the test says so instead of passing silently.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,36 +12,52 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { report } from '../report-fixture.mjs';
 import {
-  chooseFiles, click, focusedName, keepDownloads, lastDownload, launch, saved, serveDist, shows, typeField, until, valueOf, watchedPage,
+  chooseFiles, click, focusedName, keepDownloads, lastDownload, saved, serveDist, shows, typeField, until, valueOf,
 } from './driver.mjs';
 
-let browser;
-let server;
-before(async () => {
-  server = await serveDist(4184);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+/**
+ * Registers the journeys for `engine`: { name, port, start(), stop(), open(allowed) → { newPage(), close() },
+ * can: { pdf, serviceWorker } }. `allowed(url)` says which requests are the app's own.
+ */
+export function journeys(engine) {
+  const { name } = engine;
+  let server;
+  before(async () => {
+    server = await serveDist(engine.port);
+    await engine.start();
+  });
+  after(async () => {
+    await engine.stop();
+    server?.close();
+  });
+  const own = (url) => url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:');
 
-const ownOrigin = (url) => url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:');
+  /** A browser (session) for one journey, closed after it; its pages are tabs sharing storage. */
+  async function session(body, allowed = own) {
+    const browser = await engine.open(allowed);
+    try {
+      await body(browser);
+    } finally {
+      await browser.close();
+    }
+  }
 
-async function newDraft(page) {
-  await page.goto(server.url);
-  await click(page, '新しい報告を作成');
-  await page.waitForSelector('.editor.editable');
-}
+  async function newDraft(page) {
+    await page.goto(server.url);
+    await click(page, '新しい報告を作成');
+    await page.waitForSelector('.editor.editable');
+  }
 
-function finish(page) {
-  assert.deepEqual(page.outside, [], 'no request to another origin');
-  assert.deepEqual(page.errors, [], 'no uncaught error');
-  return page.close();
-}
+  /** What every journey ends with: no request elsewhere, no uncaught error, no failure screen. */
+  async function healthy(page, allowed = own) {
+    const loaded = page.resources ? await page.resources() : [];
+    assert.deepEqual([...page.outside, ...loaded.filter((u) => !allowed(u))], [], 'no request to another origin');
+    assert.deepEqual(page.errors, [], 'no uncaught error');
+    assert.equal(await page.evaluate(() => document.body.innerText.includes('問題が発生しました')), false, 'no failure screen');
+  }
 
-test('Firefox: every field of a report with parts, teams and activities, kept across a reload', async () => {
-  const page = await watchedPage(browser, ownOrigin);
+test(`${name}: every field of a report with parts, teams and activities, kept across a reload`, () => session(async (browser) => {
+  const page = await browser.newPage();
   await newDraft(page);
   await page.select('#f-fiscal-year', '2023');
   await page.select('#f-ward', 'wakabayashi');
@@ -85,14 +102,14 @@ test('Firefox: every field of a report with parts, teams and activities, kept ac
     }
   }
   for (const [name, text] of Object.entries(report.sections)) assert.equal(await valueOf(page, name), text, name);
-  await finish(page);
-});
+  await healthy(page);
+}));
 
-test('Firefox: an IME composition (composition events as an IME sends them) loses, moves and doubles nothing', async () => {
+test(`${name}: an IME composition (composition events as an IME sends them) loses, moves and doubles nothing`, () => session(async (browser) => {
   // WebDriver BiDi has no IME: the driver cannot compose. The page gets the
   // events a Japanese IME sends (compositionstart, input while composing,
   // compositionend), the way Firefox orders them.
-  const page = await watchedPage(browser, ownOrigin);
+  const page = await browser.newPage();
   await newDraft(page);
   await typeField(page, '今年度の主な取組み', '一行目');
   await page.focus('[aria-label="今年度の主な取組み"]');
@@ -118,14 +135,14 @@ test('Firefox: an IME composition (composition events as an IME sends them) lose
   await page.reload();
   await page.waitForSelector('.editor.editable');
   assert.equal(await valueOf(page, '今年度の主な取組み'), '一行目研修');
-  await finish(page);
-});
+  await healthy(page);
+}));
 
-test('Firefox: one draft in two tabs, the other follows and takes over', async () => {
-  const first = await watchedPage(browser, ownOrigin);
+test(`${name}: one draft in two tabs, the other follows and takes over`, () => session(async (browser) => {
+  const first = await browser.newPage();
   await newDraft(first);
-  const second = await watchedPage(browser, ownOrigin);
-  await second.goto(first.url());
+  const second = await browser.newPage();
+  await second.goto(await first.url());
   await shows(second, 'この下書きは別のタブで編集中です。');
   await first.bringToFront();
   await typeField(first, '今年度の主な取組み', '一つ目のタブで書いた。');
@@ -138,12 +155,12 @@ test('Firefox: one draft in two tabs, the other follows and takes over', async (
   await saved(second);
   await shows(first, 'この下書きは別のタブで編集中です。');
   await until(first, () => document.querySelector('[aria-label="今年度の主な取組み"]')?.value === '一つ目のタブで書いた。二つ目で続けた。', undefined, 'the first tab follows');
-  await finish(first);
-  await finish(second);
-});
+  await healthy(first);
+  await healthy(second);
+}));
 
-test('Firefox: finishing with errors, then with warnings only', async () => {
-  const page = await watchedPage(browser, ownOrigin);
+test(`${name}: finishing with errors, then with warnings only`, () => session(async (browser) => {
+  const page = await browser.newPage();
   await newDraft(page);
   await click(page, '完成にする');
   await until(page, () => {
@@ -160,11 +177,11 @@ test('Firefox: finishing with errors, then with warnings only', async () => {
   await click(page, 'このまま完成にする');
   await shows(page, 'この報告は完成しています');
   await shows(page, 'この報告には注意が');
-  await finish(page);
-});
+  await healthy(page);
+}));
 
-test('Firefox: JSON and HTML exports import back equal; the print view is A4; the bundle binds them', async () => {
-  const page = await watchedPage(browser, ownOrigin);
+test(`${name}: JSON and HTML exports import back equal; the print view is A4 (to a PDF where the driver can print); the bundle binds them`, () => session(async (browser) => {
+  const page = await browser.newPage();
   await page.goto(server.url);
   await click(page, '見本を開く');
   await page.waitForSelector('.editor.editable');
@@ -177,12 +194,19 @@ test('Firefox: JSON and HTML exports import back equal; the print view is A4; th
   assert.equal(html.name, 'R5_wakabayashi_torikumi.html');
   await click(page, '印刷用表示');
   await page.waitForSelector('.p-report');
-  const dir = mkdtempSync(join(tmpdir(), 'torikumi-fx-'));
-  writeFileSync(join(dir, 'r.pdf'), await page.pdf({ format: 'A4' }));
-  assert.match(execFileSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' }), /Page size:\s+59\d(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
-  // Firefox's PDF maps some kanji to look-alike Kangxi radicals (⾃ for 自) in its text layer: NFKC folds them back.
-  const text = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
-  assert.match(text, /令和5年度若林区障害者自立支援協議会取組状況/);
+  // On screen the print view is a sheet of A4 (210 mm wide) holding the report.
+  assert.equal(await page.$eval('.p-report', (el) => Math.round(el.getBoundingClientRect().width / 96 * 25.4)), 210);
+  assert.match(await page.$eval('.p-report', (el) => el.textContent), /令和５年度\s*若林区障害者自立支援協議会/);
+  if (engine.can.pdf) {
+    const dir = mkdtempSync(join(tmpdir(), 'torikumi-pdf-'));
+    writeFileSync(join(dir, 'r.pdf'), await page.pdf({ format: 'A4' }));
+    assert.match(execFileSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' }), /Page size:\s+59\d(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+    // Firefox's PDF maps some kanji to look-alike Kangxi radicals (⾃ for 自) in its text layer: NFKC folds them back.
+    const text = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
+    assert.match(text, /令和5年度若林区障害者自立支援協議会取組状況/);
+  } else {
+    console.log(`${name}: no PDF (${engine.can.pdfWhyNot})`);
+  }
 
   for (const file of [json, html]) {
     await page.goto(server.url);
@@ -203,29 +227,30 @@ test('Firefox: JSON and HTML exports import back equal; the print view is A4; th
   await until(page, () => document.querySelector('.b-summary')?.textContent.includes('若林区'), undefined, 'the summary');
   await click(page, 'まとめて印刷用表示');
   await page.waitForSelector('.b-cover');
-  await finish(page);
-});
+  await healthy(page);
+}));
 
-test('Firefox: after one visit the app opens and saves with the server gone (service worker)', async () => {
-  const own = await serveDist(4185);
-  const page = await watchedPage(browser, (url) => url.startsWith(own.url) || url.startsWith('data:') || url.startsWith('blob:'));
-  await page.goto(own.url);
-  await shows(page, '取組状況の作成');
-  await until(page, () => navigator.serviceWorker.ready.then((r) => r.active?.state === 'activated'), undefined, 'the service worker');
-  await page.reload();
-  await until(page, () => navigator.serviceWorker.controller !== null, undefined, 'the page controlled');
-  own.close();
-  await new Promise((r) => setTimeout(r, 200));
-  await page.reload();
-  await click(page, '新しい報告を作成');
-  await page.waitForSelector('.editor.editable');
-  await typeField(page, '今年度の主な取組み', 'オフラインで書いた。');
-  await saved(page);
-  await page.reload();
-  await page.waitForSelector('.editor.editable');
-  assert.equal(await valueOf(page, '今年度の主な取組み'), 'オフラインで書いた。');
-  assert.deepEqual(page.errors, []);
-  // Requests to the stopped server fail; none goes anywhere else.
-  assert.deepEqual(page.outside, []);
-  await page.close();
+test(`${name}: after one visit the app opens and saves with the server gone (service worker)`, { skip: !engine.can.serviceWorker && 'the driven browser keeps no service worker' }, async () => {
+  const alone = await serveDist(engine.port + 1);
+  const allowed = (url) => url.startsWith(alone.url) || url.startsWith('data:') || url.startsWith('blob:');
+  await session(async (browser) => {
+    const page = await browser.newPage();
+    await page.goto(alone.url);
+    await shows(page, '取組状況の作成');
+    await until(page, () => navigator.serviceWorker.ready.then((r) => r.active?.state === 'activated'), undefined, 'the service worker');
+    await page.reload();
+    await until(page, () => navigator.serviceWorker.controller !== null, undefined, 'the page controlled');
+    alone.close();
+    await new Promise((r) => setTimeout(r, 200));
+    await page.reload();
+    await click(page, '新しい報告を作成');
+    await page.waitForSelector('.editor.editable');
+    await typeField(page, '今年度の主な取組み', 'オフラインで書いた。');
+    await saved(page);
+    await page.reload();
+    await page.waitForSelector('.editor.editable');
+    assert.equal(await valueOf(page, '今年度の主な取組み'), 'オフラインで書いた。');
+    await healthy(page, allowed);
+  }, allowed);
 });
+}

@@ -1,6 +1,8 @@
 // Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi (Playwright
 // cannot drive it). The helpers find things as a person does: buttons by their
-// text, fields by their ids from core/src/fields.rs.
+// accessible names, fields by their ids from core/src/fields.rs or their names.
+// They use only the part of puppeteer's Page that ../webkit/webdriver.mjs also
+// offers, so WebKit runs the same journeys.
 import puppeteer from 'puppeteer-core';
 
 export const FIREFOX = '/usr/lib/firefox-esr/firefox-esr';
@@ -21,39 +23,37 @@ export async function watchedPage(browser, allowed) {
   return page;
 }
 
-/** Waits until `fn` (run in the page) returns something truthy; returns it. */
+/** Waits until `fn` (run in the page with `arg`) returns something truthy; returns it. Polls, so any driver works. */
 export async function until(page, fn, arg, what = String(fn)) {
-  const handle = await page.waitForFunction(fn, { timeout: 10_000, polling: 50 }, arg).catch(() => {
-    throw new Error(`timed out waiting for: ${what}`);
-  });
-  return handle.jsonValue();
+  const start = Date.now();
+  for (;;) {
+    const value = await page.evaluate(fn, arg).catch(() => null);
+    if (value) return value;
+    if (Date.now() - start > 10_000) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Clicks the enabled button or link whose accessible name (aria-label, or its text without aria-hidden parts) is `name`. */
 export async function click(page, name) {
-  const find = (n) => {
+  await until(page, (n) => {
     const accessible = (el) => {
       if (el.hasAttribute('aria-label')) return el.getAttribute('aria-label');
       const copy = el.cloneNode(true);
       copy.querySelectorAll('[aria-hidden="true"]').forEach((h) => h.remove());
       return copy.textContent.trim();
     };
-    return [...document.querySelectorAll('button, a')].find((b) => accessible(b) === n && !b.disabled);
-  };
-  let element = null;
-  for (const start = Date.now(); !element && Date.now() - start < 10_000;) {
-    element = (await page.evaluateHandle(find, name)).asElement();
-    if (!element) await new Promise((r) => setTimeout(r, 50));
-  }
-  if (!element) throw new Error(`timed out waiting for: button ${name}`);
-  await page.evaluate((el) => el.click(), element);
+    const button = [...document.querySelectorAll('button, a')].find((b) => accessible(b) === n && !b.disabled);
+    button?.click();
+    return !!button;
+  }, name, `button ${name}`);
 }
 
 /** Whether the page's text contains `text`. */
 export const shows = (page, text) => until(page, (t) => document.body.innerText.includes(t), text, `text ${text}`);
 
 /** Every change is stored: the status says saved, nothing is pending. */
-export const saved = (page) => until(page, () => document.querySelector('.save-status[data-state="saved"][data-unsaved="false"]'), undefined, 'saved');
+export const saved = (page) => until(page, () => !!document.querySelector('.save-status[data-state="saved"][data-unsaved="false"]'), undefined, 'saved');
 
 /** Replaces a field's text by typing (real key events through the driver). */
 export async function typeInto(page, id, text) {

@@ -1,0 +1,32 @@
+// The hosted app's journeys in WebKitGTK, Safari's engine (Debian's
+// WebKitWebDriver starting MiniBrowser under Xvfb, plain W3C WebDriver).
+// What the driver cannot do: print to PDF (no W3C print command in
+// WebKitGTK's driver), network events (requests are read from resource timing).
+//   node --test e2e/engines/   (after `trunk build --release`)
+import { journeys } from './journeys.mjs';
+import { openSession, startWebKit } from './webdriver.mjs';
+
+let webkit;
+journeys({
+  name: 'WebKit',
+  port: 4186,
+  can: { pdf: false, pdfWhyNot: "WebKitGTK's WebDriver has no print command", serviceWorker: true },
+  async start() {
+    webkit = await startWebKit(4450);
+  },
+  async stop() {
+    webkit?.stop();
+  },
+  // A session per journey (its own MiniBrowser); its pages are windows sharing storage.
+  async open() {
+    const session = await openSession(webkit.base);
+    return {
+      async newPage() {
+        const page = await session.newPage();
+        await page.setViewport({ width: 1366, height: 900 });
+        return page;
+      },
+      close: () => session.close().catch(() => {}),
+    };
+  },
+});

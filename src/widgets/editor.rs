@@ -147,7 +147,9 @@ fn focus_lost() -> bool {
     let active = doc.as_ref().and_then(|d| d.active_element());
     let body = doc.and_then(|d| d.body());
     match (active, body) {
-        (Some(a), Some(b)) => a == *b,
+        // A button that this very render disabled (やり直す at the end of the history)
+        // still holds focus until the browser moves it to the body: it is lost too.
+        (Some(a), Some(b)) => a == *b || a.has_attribute("disabled"),
         _ => true,
     }
 }

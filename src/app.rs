@@ -12,6 +12,8 @@ use crate::pages::bundle_print::BundlePrint;
 use crate::pages::draft::DraftPage;
 use crate::pages::print_view::PrintView;
 use crate::pages::start::StartPage;
+use crate::hooks::announce::use_announce;
+use crate::platform::announce::ANNOUNCER_ID;
 use crate::route::{use_route, UnsavedGuard, Route};
 use crate::platform::served_files::{load_config, load_version};
 use crate::platform::service_worker::use_offline;
@@ -26,6 +28,7 @@ pub fn app() -> Html {
     let leave_guard = use_memo((), |_| UnsavedGuard::default());
     let route = use_route((*leave_guard).clone());
     let offline = use_offline();
+    use_announce(offline.update_waiting.then(|| messages::UPDATE_WAITING.to_owned()));
     let version = use_state(|| None::<String>);
     {
         let version = version.clone();
@@ -83,7 +86,7 @@ pub fn app() -> Html {
             </header>
             if offline.update_waiting {
                 <div class="notice notice-info update-banner no-print" role="status">
-                    <p>{ "新しいバージョンがあります。再読み込みすると新しいバージョンになります（入力した内容はそのまま残ります）。" }</p>
+                    <p>{ messages::UPDATE_WAITING }</p>
                     <button type="button" class="button button-primary" onclick={offline.apply_update.reform(|_: MouseEvent| ())}>
                         { "再読み込みして更新" }
                     </button>
@@ -95,6 +98,8 @@ pub fn app() -> Html {
                 </p>
             }
             <main class="app-main">{ body }</main>
+            // The app's one polite live region (platform/announce.rs): always here, so every change is heard.
+            <div id={ANNOUNCER_ID} class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
             <footer class="app-footer no-print">
                 { "下書きはこのブラウザーの中だけに保存され、どこにも送信されません。" }
                 if let Some(v) = &*version {

@@ -155,7 +155,9 @@ for (const base of ['/', '/torikumi/']) {
         await page.keyboard.insertText('更新の前に書いた課題');
         const version = server.secondBuild();
         await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-        await expect(page.getByText('新しいバージョンがあります。')).toBeVisible();
+        await expect(page.locator('.update-banner')).toContainText('新しいバージョンがあります。');
+        // Announced to screen readers through the app's live region.
+        await expect(page.locator('#announcer[role="status"]')).toContainText('新しいバージョンがあります。');
         // Nothing switched: the old version still runs, and typing goes on.
         await expect(page.locator('.app-version')).toHaveText(before);
         await page.keyboard.insertText('。続き');
@@ -163,7 +165,7 @@ for (const base of ['/', '/torikumi/']) {
         await expect(page.locator('.app-version')).toHaveText(`　バージョン ${version}`);
         await editable(page);
         await expect(box(page, '現状における課題')).toHaveValue('更新の前に書いた課題。続き');
-        await expect(page.getByText('新しいバージョンがあります。')).toHaveCount(0);
+        await expect(page.locator('.update-banner')).toHaveCount(0);
       } finally {
         server.close();
       }
@@ -180,7 +182,7 @@ for (const base of ['/', '/torikumi/']) {
         // answers for the app's code with its login page, status 200.
         const restore = server.answer((name) => name.endsWith('.wasm'), portal);
         expect(await installUpdate(page)).toBe('redundant');
-        await expect(page.getByText('新しいバージョンがあります。')).toHaveCount(0);
+        await expect(page.locator('.update-banner')).toHaveCount(0);
         expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting === null)).toBe(true);
         expect(await cachedWithBody(page, portal)).toEqual([]);
         expect(await page.evaluate(() => caches.keys())).not.toContain(`torikumi-${version}`);
@@ -195,7 +197,7 @@ for (const base of ['/', '/torikumi/']) {
         await context.setOffline(false);
         restore();
         expect(await installUpdate(page)).toBe('installed');
-        await expect(page.getByText('新しいバージョンがあります。')).toBeVisible();
+        await expect(page.locator('.update-banner')).toContainText('新しいバージョンがあります。');
         await button(page, '再読み込みして更新').click();
         await expect(page.locator('.app-version')).toHaveText(`　バージョン ${version}`);
       } finally {

@@ -302,7 +302,8 @@ test.describe('when the app stops', () => {
     await page.reload();
     await expect(page.getByRole('region', { name: '下書き' })).toContainText('この端末には下書きがありません。');
     await importFile(page, backup.path);
-    await expect(page.getByRole('status').filter({ hasText: '下書きを2件読み込みました' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'ファイルから読み込む' }).getByRole('status')).toContainText('下書きを2件読み込みました');
+    await expect(page.locator('#announcer')).toContainText('下書きを2件読み込みました');
     const restored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('torikumi:draft:')).sort());
     expect(restored).toEqual(ids);
     const texts = await page.evaluate((keys) => keys.map((k) => JSON.parse(localStorage.getItem(k)).document.report.sections.main_work), restored);

@@ -1,5 +1,6 @@
 //! Hooks: effects at the edge of the app (storage, tabs, the pointer).
 
+pub mod announce;
 pub mod autosave;
 pub mod bundle_set;
 pub mod file_picker;

@@ -12,6 +12,7 @@ use torikumi_core::files::FileError;
 use yew::prelude::*;
 
 use crate::hooks::autosave::{use_autosave, SaveStatus};
+use crate::platform::announce::announce;
 use crate::route::{go, Route};
 use torikumi_core::editor::{Action, EditorState};
 
@@ -197,6 +198,16 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
             go(&Route::Draft(copy));
         })
     };
+
+    // A save that works again after failing is announced (every ordinary save is not).
+    {
+        let had_failure = use_mut_ref(|| false);
+        use_effect_with(status_state(&autosave.status), move |state| match *state {
+            "failed" => *had_failure.borrow_mut() = true,
+            "saved" if had_failure.replace(false) => announce(messages::SAVE_RECOVERED),
+            _ => {}
+        });
+    }
 
     html! {
         <ContextProvider<EditorHandle> context={store.clone()}>

@@ -1,6 +1,7 @@
 //! The browser, behind small functions that answer with typed values: local
 //! storage, files, exports and sharing, the service worker, files served beside the app.
 
+pub mod announce;
 pub mod exports;
 pub mod files;
 pub mod local_storage;

@@ -4,12 +4,13 @@
 
 use js_sys::Date;
 use torikumi_core::bundle::{BundleSet, MAX_BUNDLE_BYTES};
-use torikumi_core::Timestamp;
+use torikumi_core::{messages, Timestamp};
 use web_sys::File;
 use yew::prelude::*;
 
 use crate::hooks::bundle_set::BundleHandle;
 use crate::hooks::file_picker::{use_file_picker, FilePicker};
+use crate::platform::announce::announce;
 use crate::platform::files::read_file_up_to;
 
 /// Exports of reports and set files (the Word template is not an export).
@@ -48,7 +49,11 @@ pub fn bundle_files(props: &BundleFilesProps) -> Html {
                     parts.push(part);
                 }
                 progress.set(Some((total, total)));
+                let reports = parts.iter().map(|p| p.entries().len()).sum();
+                let unreadable = parts.iter().map(|p| p.unreadable().len()).sum();
                 bundle.add(Box::new(move |set: &mut BundleSet| parts.into_iter().for_each(|part| set.merge(part))));
+                // The warnings announce themselves (their region in bundle_list.rs is live too).
+                announce(&messages::bundle_added(reports, unreadable));
                 progress.set(None);
             });
         })

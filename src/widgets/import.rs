@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use super::word_review::{show_for_review, WordImport, WordReview};
 use crate::editor_store::now;
+use crate::hooks::announce::use_announce;
 use crate::hooks::file_picker::{use_file_picker, FilePicker};
 use crate::open_drafts::{create_draft, MemoryDrafts};
 use crate::platform::files::{read_file, ACCEPTED};
@@ -99,6 +100,7 @@ pub fn import(props: &ImportProps) -> Html {
             });
         })
     };
+    use_announce((*notice).clone());
     let FilePicker { input, dragging, onchange, pick, ondragover, ondragleave, ondrop } = use_file_picker(take_files);
 
     let answer = |replace: Option<bool>| {

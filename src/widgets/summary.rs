@@ -1,12 +1,13 @@
 //! The summary at the top of the editor: every finding shown so far, each a link
 //! that moves focus to its field (the pattern of well-made government forms).
 
-use torikumi_core::Severity;
+use torikumi_core::{messages, Severity};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::form_field::{severity_class, severity_tag, unify_buttons, Unify};
 use crate::editor_store::EditorDispatch;
+use crate::platform::announce::announce;
 
 /// One line of the summary.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,13 +44,17 @@ pub fn focus_by_id(id: &str) {
 
 #[function_component(Summary)]
 pub fn summary(props: &SummaryProps) -> Html {
-    use_effect_with(props.focus_serial, |serial| {
-        if *serial > 0 {
-            focus_by_id("summary");
-        }
-    });
     let errors = props.items.iter().filter(|i| i.severity == Severity::Error).count();
     let warnings = props.items.len() - errors;
+    // 「完成にする」 stopped at findings: focus goes to the summary and its count is announced.
+    use_effect_with(props.focus_serial, move |serial| {
+        if *serial > 0 {
+            focus_by_id("summary");
+            if errors + warnings > 0 {
+                announce(&messages::findings_count(errors, warnings));
+            }
+        }
+    });
     if props.items.is_empty() {
         return if props.complete {
             html! {
@@ -65,11 +70,7 @@ pub fn summary(props: &SummaryProps) -> Html {
         <section id="summary" class={classes!("summary", (errors > 0).then_some("summary-error"))}
             tabindex="-1" aria-labelledby="summary-title">
             <h2 id="summary-title" class="summary-title">{ "入力内容を確認してください" }</h2>
-            <p>{ if errors > 0 {
-                format!("エラーが{errors}件、注意が{warnings}件あります。エラーを直すと完成にできます。")
-            } else {
-                format!("注意が{warnings}件あります。直さずに完成にすることもできます。")
-            } }</p>
+            <p>{ messages::findings_count(errors, warnings) }</p>
             <ul class="summary-list">
                 { for props.items.iter().map(|item| {
                     let target = item.target.clone();

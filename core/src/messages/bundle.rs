@@ -112,3 +112,12 @@ pub fn bundle_store_error(error: &crate::bundle::stored::BundleStoreError) -> St
         E::Conflict => "別のタブで取りまとめが変更されました。このページの変更は保存されていません。「まとめてJSONを書き出す」でファイルに保存してから、ページを再読み込みしてください。".to_owned(),
     }
 }
+
+/// Announced after files were added to the bundle: how many reports, how many unreadable.
+pub fn bundle_added(reports: usize, unreadable: usize) -> String {
+    let mut text = format!("{reports}件の報告を追加しました。");
+    if unreadable > 0 {
+        text.push_str(&format!("読み込めなかったファイルが{unreadable}件あります。"));
+    }
+    text
+}

@@ -87,3 +87,9 @@ pub fn backup_restored(file_name: &str, restored: &crate::drafts::backup::Restor
     }
     text
 }
+
+/// Announced when saving works again after it failed.
+pub const SAVE_RECOVERED: &str = "保存できるようになりました。入力した内容はすべてこの端末に保存されています。";
+
+/// Announced when a new version of the app is waiting.
+pub const UPDATE_WAITING: &str = "新しいバージョンがあります。再読み込みすると新しいバージョンになります（入力した内容はそのまま残ります）。";

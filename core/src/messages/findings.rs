@@ -69,3 +69,12 @@ pub fn finding(problem: &Problem, label: &str) -> String {
         }
     }
 }
+
+/// The summary's count line, also announced when 「完成にする」 stops at findings.
+pub fn findings_count(errors: usize, warnings: usize) -> String {
+    if errors > 0 {
+        format!("エラーが{errors}件、注意が{warnings}件あります。エラーを直すと完成にできます。")
+    } else {
+        format!("注意が{warnings}件あります。直さずに完成にすることもできます。")
+    }
+}

@@ -2,6 +2,7 @@
 //! rules, its exchange file and its migrations. Plain Rust with no browser types,
 //! tested natively; the Yew app is a thin layer over it.
 
+pub mod basis;
 pub mod bundle;
 pub mod config;
 pub mod count;

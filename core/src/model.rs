@@ -4,6 +4,7 @@
 //! what was typed until it parses (see [`crate::count`]). Every list item has a
 //! stable [`RowId`] so the UI, undo and findings never depend on positions.
 
+pub use crate::basis::Basis;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -29,48 +30,6 @@ pub struct Ward {
     pub name: String,
     /// e.g. aoba
     pub slug: String,
-}
-
-/// The basis of the counts: actual, or projected to a year and month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Basis {
-    /// 実績: the heading is plain 「○実施状況」.
-    Actual,
-    /// 見込み: projected to a year-month, e.g. R5.3. Either part may still be blank in a draft.
-    Projected { year: Option<i32>, month: Option<u8> },
-}
-
-/// [`Basis`] as written, read as one flat object: serde's internally tagged
-/// enums buffer their input in a generic `Content` tree, which costs the wasm several KB.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BasisFields {
-    kind: BasisKind,
-    #[serde(default)]
-    year: Option<i32>,
-    #[serde(default)]
-    month: Option<u8>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum BasisKind {
-    Actual,
-    Projected,
-}
-
-impl<'de> Deserialize<'de> for Basis {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let f = BasisFields::deserialize(deserializer)?;
-        match f.kind {
-            BasisKind::Actual if f.year.is_some() || f.month.is_some() => {
-                Err(serde::de::Error::custom("an actual basis has no year or month"))
-            }
-            BasisKind::Actual => Ok(Basis::Actual),
-            BasisKind::Projected => Ok(Basis::Projected { year: f.year, month: f.month }),
-        }
-    }
 }
 
 /// The four fixed bodies of the table, （１）（２）（３）（５）.

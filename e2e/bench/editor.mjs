@@ -6,6 +6,7 @@
 //    Timing measure), and how many storage writes 100 typed characters cause.
 //   node e2e/bench/editor.mjs   (after `trunk build --release`; scripts/bench does both)
 import { served } from './served.mjs';
+import { fillLarge } from './large-report.mjs';
 import { countDraftWrites } from '../page-scripts.mjs';
 
 const port = 4190;
@@ -14,26 +15,6 @@ const BUDGET_MS = 16; // one frame at 60 Hz
 const SAVES = 50;
 
 const { url: origin, browser, stop } = await served(port);
-
-/** Fills the report through the DOM as typing would (input events), quickly. */
-async function fillLarge(page) {
-  for (let i = 0; i < 20; i++) await page.getByRole('button', { name: 'プロジェクトチームを追加', exact: true }).click();
-  await page.locator('#f-team-20-name').waitFor();
-  await page.evaluate(() => {
-    const line = '・地域の相談支援事業所と連携し、事例検討を行った。\n';
-    const set = (el, text) => {
-      el.value = text;
-      el.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    };
-    document.querySelectorAll('[id^="f-team-"][id$="-name"]').forEach((el, i) => set(el, `プロジェクトチーム${i + 1}`));
-    document.querySelectorAll('[id^="f-team-"][id$="-count"]').forEach((el) => set(el, '１２回'));
-    document.querySelectorAll('[id^="f-team-"][id$="-content"]').forEach((el) => set(el, line.repeat(10)));
-    set(document.getElementById('f-main-work'), line.repeat(110));
-    set(document.getElementById('f-issues'), line.repeat(40));
-    set(document.getElementById('f-plans'), line.repeat(40));
-  });
-  return page.evaluate(() => [...document.querySelectorAll('textarea, input[type=text]')].reduce((n, el) => n + [...el.value].length, 0));
-}
 
 /** Types KEYS characters into a content field; per key, the time until the DOM shows it. */
 async function measure(page) {

@@ -25,7 +25,8 @@ test('typing and saving announce nothing; a failed save is an alert, and saving 
   await fillStorage(page);
   await box(page, '今年度の主な取組み').click();
   await page.keyboard.press('End');
-  await page.keyboard.insertText('満杯');
+  // Longer than the few characters fillStorage may leave free (its last key's name).
+  await page.keyboard.insertText('保存領域がいっぱいのときに書き足した文章です。');
   await expect(page.getByRole('alert').filter({ hasText: '保存領域がいっぱい' })).toBeVisible();
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
   await page.keyboard.insertText('。空いた');

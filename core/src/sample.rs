@@ -61,3 +61,22 @@ pub fn sample_report() -> Report {
         },
     }
 }
+
+/// The benchmarks' large report: the sample with 20 teams and about 10,000
+/// characters of text (what a ward with many activities writes).
+pub fn large_report() -> Report {
+    let mut r = sample_report();
+    let line = "・地域の相談支援事業所と連携し、事例検討を行った。\n"; // 26 characters
+    r.teams = (0..20)
+        .map(|i| Row {
+            id: RowId(100 + i),
+            name: format!("プロジェクトチーム{i}"),
+            count: Some(Count::Text("１２回".into())),
+            content: line.repeat(10),
+        })
+        .collect();
+    r.sections.main_work = line.repeat(110);
+    r.sections.issues = line.repeat(40);
+    r.sections.plans = line.repeat(40);
+    r
+}

@@ -105,18 +105,8 @@ export async function chooseFiles(page, zone, files) {
   }, zone, files);
 }
 
-/** Serves ../dist on `port` (as the Playwright tests do); `close` stops it. */
-export async function serveDist(port) {
-  const { spawn } = await import('node:child_process');
-  const e2e = new URL('..', import.meta.url).pathname;
-  const server = spawn('node', ['serve.mjs', '--dir', '../dist', '--port', String(port)], { cwd: e2e, stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i += 1) {
-    if (await fetch(url).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { url, close: () => server.kill() };
-}
+/** Serves ../dist on a port of its own (the benchmarks' server): `{ url, stop }`. */
+export { serveDir as serveDist } from '../bench/served.mjs';
 
 const byName = (name) => `[aria-label="${name}"]`;
 

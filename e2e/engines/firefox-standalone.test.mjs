@@ -1,7 +1,7 @@
 // The one-file build (dist/torikumi.html) in Firefox ESR from file:// with no
 // server: write, reload, finish, export, print to A4, import, the city's bundle;
 // no request at all; a renamed copy elsewhere finds the drafts.
-//   node --test e2e/firefox/   (after `trunk build --release`)
+//   node --test e2e/engines/   (after `trunk build --release`)
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

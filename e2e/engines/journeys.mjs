@@ -28,7 +28,7 @@ export function journeys(engine) {
   });
   after(async () => {
     await engine.stop();
-    server?.close();
+    server?.stop();
   });
   const own = (url) => url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:');
 
@@ -240,7 +240,7 @@ test(`${name}: after one visit the app opens and saves with the server gone (ser
     await until(page, () => navigator.serviceWorker.ready.then((r) => r.active?.state === 'activated'), undefined, 'the service worker');
     await page.reload();
     await until(page, () => navigator.serviceWorker.controller !== null, undefined, 'the page controlled');
-    alone.close();
+    alone.stop();
     await new Promise((r) => setTimeout(r, 200));
     await page.reload();
     await click(page, '新しい報告を作成');

@@ -58,12 +58,34 @@ fn set_dom_value(node: &NodeRef, value: &str) {
     }
 }
 
+/// Whether the browser sizes text areas to their text itself (CSS `field-sizing: content`,
+/// Chromium and Edge): then no script touches their height.
+fn sizes_itself() -> bool {
+    web_sys::css::supports_with_value("field-sizing", "content").unwrap_or(false)
+}
+
 /// Text areas grow with their text (CSSOM: no inline style attribute, for the CSP).
-fn fit_height(node: &NodeRef) {
-    if let Some(area) = node.cast::<HtmlTextAreaElement>() {
-        let style = area.style();
-        let _ = style.set_property("height", "auto");
-        let _ = style.set_property("height", &format!("{}px", area.scroll_height() + 2));
+/// `Grow` only ever enlarges, reading the height once: on each keystroke a reset
+/// to `auto` would lay out the whole page twice. `Fit` also shrinks (text set
+/// from the store, the field left).
+#[derive(Clone, Copy, PartialEq)]
+enum Fit {
+    Grow,
+    Fit,
+}
+
+fn fit_height(node: &NodeRef, how: Fit) {
+    let Some(area) = node.cast::<HtmlTextAreaElement>() else { return };
+    if sizes_itself() {
+        return;
+    }
+    let style = area.style();
+    if how == Fit::Fit {
+        style.set_property("height", "auto").ok();
+    }
+    let needed = area.scroll_height();
+    if how == Fit::Fit || needed > area.client_height() {
+        style.set_property("height", &format!("{}px", needed + 2)).ok();
     }
 }
 
@@ -76,11 +98,15 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     {
         let node = node.clone();
         let composing = Rc::clone(&composing);
+        let mounted = use_mut_ref(|| false);
         use_effect_with(props.value.clone(), move |value| {
+            let first = !mounted.replace(true);
             if !composing.get() && dom_value(&node).as_deref() != Some(value.as_str()) {
                 set_dom_value(&node, value);
+                fit_height(&node, Fit::Fit);
+            } else if first {
+                fit_height(&node, Fit::Fit);
             }
-            fit_height(&node);
         });
     }
 
@@ -94,7 +120,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 let callback = on_text.borrow().clone();
                 callback.emit(v);
             }
-            fit_height(&node);
+            fit_height(&node, Fit::Grow);
         }
     };
     let oninput = {
@@ -127,8 +153,12 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         });
     }
     let onblur = {
-        let on_leave = props.on_leave.clone();
-        Callback::from(move |_: FocusEvent| on_leave.emit(()))
+        let (on_leave, node) = (props.on_leave.clone(), node.clone());
+        Callback::from(move |_: FocusEvent| {
+            // Text deleted while typing leaves the area tall: it shrinks to its text when left.
+            fit_height(&node, Fit::Fit);
+            on_leave.emit(())
+        })
     };
     let onkeydown = Callback::from(|e: KeyboardEvent| {
         // Enter that confirms a conversion must do nothing else.

@@ -38,7 +38,7 @@ test('the one file is self-contained, its CSP allows nothing outside it, and its
   expect(one / hosted).toBeLessThanOrEqual(1.4);
 });
 
-test('from file:// with no server: write, reload, finish, export, print to A4, import, and the city\'s bundle, with no request', async ({ page }) => {
+test('from file:// with no server: write, reload, finish, export, mail, print to A4, import, and the city\'s bundle, with no request', async ({ page }) => {
   const requests = outsideRequests(page);
   await page.goto(fileUrl);
   await expect(page.getByRole('heading', { name: '取組状況の作成' })).toBeVisible();
@@ -60,6 +60,13 @@ test('from file:// with no server: write, reload, finish, export, print to A4, i
   const json = JSON.parse(exported.text);
   expect(json.status).toBe('finished');
   expect(json.report.sections.issues).toBe('ファイル版で書いた課題');
+
+  // メールで送る: both files downloaded, and a mail to write (no share sheet in a local file here).
+  const mailed = [];
+  page.on('download', (d) => mailed.push(d.suggestedFilename()));
+  await button(page, 'メールで送る').click();
+  await expect(page.getByRole('link', { name: 'メールを作成する' })).toHaveAttribute('href', /^mailto:/);
+  await expect.poll(() => mailed.sort()).toEqual(['R5_wakabayashi_torikumi.html', 'R5_wakabayashi_torikumi.json']);
 
   await button(page, '印刷用表示').click();
   await expect(page.locator('.p-report')).toBeVisible();

@@ -146,18 +146,25 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
     };
     let mail_open = use_state(|| false);
     let send_mail = {
-        let (store, exported, mail_open) = (store.clone(), exported.clone(), mail_open.clone());
+        let (store, exported, mail_open, export_error) = (store.clone(), exported.clone(), mail_open.clone(), export_error.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(shared) = share_files(&store.doc) {
                 let exported = exported.clone();
+                // A cancelled share sheet is the user's answer, not a failure: nothing to show.
                 wasm_bindgen_futures::spawn_local(async move {
                     if wasm_bindgen_futures::JsFuture::from(shared).await.is_ok() {
                         exported();
                     }
                 });
-            } else if export_json(&store.doc).and_then(|()| export_html(&store.doc)).is_ok() {
-                exported();
-                mail_open.set(true);
+            } else {
+                match export_json(&store.doc).and_then(|()| export_html(&store.doc)) {
+                    Ok(()) => {
+                        export_error.set(None);
+                        exported();
+                        mail_open.set(true);
+                    }
+                    Err(e) => export_error.set(Some(messages::file_error(&e))),
+                }
             }
         })
     };

@@ -10,6 +10,15 @@
     return el;
   }
 
+  // The configuration is asked for at once, while the app's wasm downloads and
+  // compiles, rather than after (a slow network's round trip no longer delays the
+  // start); the app (src/platform/served_files.rs) takes this answer.
+  if (location.protocol !== 'file:' && typeof fetch === 'function') {
+    window.torikumiConfigText = fetch('config.json').then(function (r) {
+      return r.ok ? r.text() : null;
+    }).catch(function () { return null; });
+  }
+
   // The hosted app opened from a file (file://) cannot start: say how to open it.
   // The one-file build (torikumi.html, <html data-standalone>) is made for file://.
   if (location.protocol === 'file:' && !document.documentElement.hasAttribute('data-standalone')) {

@@ -28,11 +28,20 @@ pub fn standalone() -> bool {
     root().is_some_and(|r| r.has_attribute("data-standalone"))
 }
 
+/// The answer boot.js started for `config.json` (`window.torikumiConfigText`), if it did.
+fn early_config() -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &"torikumiConfigText".into()).ok()?.dyn_into().ok()
+}
+
 /// Reads `config.json` beside the app (in the one-file build, the copy inside it). A missing file means the built-in
 /// defaults; a file that is there but unusable is an error the page shows.
 pub async fn load_config() -> Result<Config, ConfigError> {
     let text = if standalone() {
         web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("torikumi-config")).and_then(|e| e.text_content())
+    } else if let Some(early) = early_config() {
+        // Asked for by boot.js while the wasm loaded; `null` when it was not there.
+        JsFuture::from(early).await.ok().and_then(|v| v.as_string())
     } else {
         fetch_text("config.json").await
     };

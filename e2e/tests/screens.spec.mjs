@@ -57,6 +57,9 @@ for (const screen of SCREENS) {
         buffer: Buffer.from(JSON.stringify(wardReport(slug, { counts: [i + 1, 4, 10, 12] }))),
       })));
       await expect(page.getByRole('table', { name: '実施回数の一覧' })).toBeVisible();
+      // As cards (narrow screens) the list has no column headers: each number says what it counts.
+      const label = await page.evaluate(() => getComputedStyle(document.querySelector('.bundle-list td[data-label="エラー"]'), '::before').content);
+      expect(label).toBe(screen.isMobile ? '"エラー："' : 'none');
       await check('bundle');
     });
   });

@@ -102,8 +102,8 @@ pub fn start_page() -> Html {
                 <td>{ &ward }</td>
                 <td>{ &year }</td>
                 <td>{ status }</td>
-                <td>{ d.document.changed.display_ja() }</td>
-                <td>{ when(&d.exported) }</td>
+                <td data-label="最終更新">{ d.document.changed.display_ja() }</td>
+                <td data-label="最終書き出し">{ when(&d.exported) }</td>
                 <td class="actions">
                     <a class="button button-small" href={Route::Draft(d.id.clone()).hash()} aria-label={format!("{label}を開く")}>{ "開く" }</a>
                     <button type="button" class="button button-small" aria-label={format!("{label}をJSONで書き出す")} onclick={export_one}>{ "書き出す" }</button>

@@ -51,9 +51,9 @@ pub fn bundle_list(props: &BundleListProps) -> Html {
                 <th scope="row">{ heading }</th>
                 <td>{ year(entry) }</td>
                 <td>{ status(entry.document.status) }</td>
-                <td class="num">{ "―" }</td>
-                <td class="num">{ "―" }</td>
-                <td class="file-name">{ &entry.file_name }</td>
+                <td class="num" data-label="エラー">{ "―" }</td>
+                <td class="num" data-label="注意">{ "―" }</td>
+                <td class="file-name" data-label="ファイル名">{ &entry.file_name }</td>
                 <td class="actions">
                     { extra }
                     <button type="button" class="button button-small" aria-label={format!("{label}を外す")} onclick={remove(entry.id)}>{ "外す" }</button>
@@ -72,9 +72,9 @@ pub fn bundle_list(props: &BundleListProps) -> Html {
                 <th scope="row">{ ward }</th>
                 <td>{ year(used) }</td>
                 <td>{ status(used.document.status) }</td>
-                <td class="num">{ review.errors }</td>
-                <td class="num">{ review.warnings }</td>
-                <td class="file-name">{ &used.file_name }</td>
+                <td class="num" data-label="エラー">{ review.errors }</td>
+                <td class="num" data-label="注意">{ review.warnings }</td>
+                <td class="file-name" data-label="ファイル名">{ &used.file_name }</td>
                 <td class="actions">
                     <button type="button" class="button button-small" onclick={remove(used.id)}>{ format!("{ward}を外す") }</button>
                 </td>

@@ -65,7 +65,7 @@ pub fn go(route: &Route) {
 /// (full, blocked, changed elsewhere). Every way out of a view (a link, a
 /// button, Back) changes the hash, so the question is asked in one place.
 #[derive(Clone, Default)]
-pub struct UnsavedGuard(Rc<RefCell<Option<Unsaved>>>);
+pub struct UnsavedGuard(Rc<RefCell<Option<(Unsaved, &'static str)>>>);
 
 /// Writes what is pending, and says whether text is still unsaved.
 pub type Unsaved = Rc<dyn Fn() -> bool>;
@@ -76,22 +76,20 @@ impl PartialEq for UnsavedGuard {
     }
 }
 
-const LEAVE_QUESTION: &str = "この下書きには、まだ保存できていない内容があります。移動しても、このタブを閉じるまでは内容はこのページの中に残り、開き直すと戻ります。移動しますか？";
-
 impl UnsavedGuard {
-    /// Whether leaving may go on (asking the user when there is unsaved text).
+    /// Whether leaving may go on (asking the user, in the view's words, when something is unsaved).
     fn allows_leaving(&self) -> bool {
-        let unsaved = self.0.borrow().as_ref().is_some_and(|unsaved| unsaved());
-        !unsaved || web_sys::window().and_then(|w| w.confirm_with_message(LEAVE_QUESTION).ok()).unwrap_or(true)
+        let asking = self.0.borrow().as_ref().and_then(|(unsaved, question)| unsaved().then_some(*question));
+        asking.is_none_or(|question| web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(true))
     }
 }
 
-/// Registers the open view's "is anything unsaved" question while it is mounted.
+/// Registers the open view's "is anything unsaved" check, and the question to ask then, while it is mounted.
 #[hook]
-pub fn use_unsaved_guard(unsaved: Unsaved) {
+pub fn use_unsaved_guard(unsaved: Unsaved, question: &'static str) {
     let guard = use_context::<UnsavedGuard>().unwrap_or_default();
     use_effect_with((), move |_| {
-        *guard.0.borrow_mut() = Some(unsaved);
+        *guard.0.borrow_mut() = Some((unsaved, question));
         move || *guard.0.borrow_mut() = None
     });
 }

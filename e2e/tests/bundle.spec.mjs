@@ -252,4 +252,14 @@ test('a second tab\'s additions are kept, and a full storage keeps the set in th
   await expect(page.getByRole('table', { name: '読み込んだ報告' }).locator('tbody th')).toHaveText(['青葉区', '太白区', '泉区']);
   const setFile = await download(page, 'まとめてJSONを書き出す');
   expect(JSON.parse(setFile.text).reports).toHaveLength(3);
+
+  // Leaving asks first (those changes live only in this page); staying keeps them.
+  const asked = new Promise((resolve) => page.once('dialog', async (d) => {
+    resolve(d.message());
+    await d.dismiss();
+  }));
+  await page.getByRole('link', { name: '← 最初のページ' }).click();
+  expect(await asked).toContain('取りまとめに、この端末に保存できていない変更があります。');
+  await expect(page.getByRole('table', { name: '読み込んだ報告' }).locator('tbody th')).toHaveText(['青葉区', '太白区', '泉区']);
+  expect(page.url()).toContain('#/bundle');
 });

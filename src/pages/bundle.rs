@@ -12,7 +12,7 @@ use crate::editor_store::now;
 use crate::hooks::bundle_set::use_bundle_set;
 use crate::platform::files::download;
 use crate::platform::local_storage::LocalStorage;
-use crate::route::{go, Route};
+use crate::route::{go, use_unsaved_guard, Route};
 use crate::widgets::bundle_files::BundleFiles;
 use crate::widgets::bundle_list::BundleList;
 use crate::widgets::bundle_summary::BundleSummary;
@@ -21,6 +21,14 @@ use crate::widgets::bundle_summary::BundleSummary;
 pub fn bundle_page() -> Html {
     let config = use_context::<Rc<Config>>().unwrap_or_default();
     let bundle = use_bundle_set();
+    // Leaving with changes storage refused asks first (they live only in this page).
+    use_unsaved_guard(
+        {
+            let bundle = bundle.clone();
+            Rc::new(move || bundle.unsaved())
+        },
+        messages::LEAVE_UNSAVED_BUNDLE,
+    );
     let message = use_state(|| None::<String>);
     let asking_clear = use_state(|| false);
     let review = {

@@ -84,13 +84,16 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
     let autosave = use_autosave(&store, &props.opened);
     let memory = use_context::<MemoryDrafts>().unwrap_or_default();
     // Leaving writes what is pending; it asks only when that write fails.
-    use_unsaved_guard({
-        let (flush, unsaved) = (Rc::clone(&autosave.flush), Rc::clone(&autosave.unsaved));
-        Rc::new(move || {
-            flush();
-            unsaved()
-        })
-    });
+    use_unsaved_guard(
+        {
+            let (flush, unsaved) = (Rc::clone(&autosave.flush), Rc::clone(&autosave.unsaved));
+            Rc::new(move || {
+                flush();
+                unsaved()
+            })
+        },
+        messages::LEAVE_UNSAVED_DRAFT,
+    );
     let id = store.draft_id.clone();
 
     // Another tab takes over: write what this one has first. This tab takes over:

@@ -121,3 +121,6 @@ pub fn bundle_added(reports: usize, unreadable: usize) -> String {
     }
     text
 }
+
+/// Asked before leaving 取りまとめ while the set holds changes storage refused.
+pub const LEAVE_UNSAVED_BUNDLE: &str = "取りまとめに、この端末に保存できていない変更があります。移動すると、その変更は失われます（各区のファイルから読み込み直せます）。先に「まとめてJSONを書き出す」で保存できます。移動しますか？";

@@ -93,3 +93,6 @@ pub const SAVE_RECOVERED: &str = "保存できるようになりました。入�
 
 /// Announced when a new version of the app is waiting.
 pub const UPDATE_WAITING: &str = "新しいバージョンがあります。再読み込みすると新しいバージョンになります（入力した内容はそのまま残ります）。";
+
+/// Asked before leaving a draft whose text storage refused.
+pub const LEAVE_UNSAVED_DRAFT: &str = "この下書きには、まだ保存できていない内容があります。移動しても、このタブを閉じるまでは内容はこのページの中に残り、開き直すと戻ります。移動しますか？";

@@ -140,9 +140,14 @@ test('leaving the editor while storage is full asks first, keeps the text, and s
   await typeAtEnd(page, '今年度の主な取組み', '容量がいっぱいの間に書いた');
   await expect(page.getByRole('alert').filter({ hasText: '保存領域がいっぱい' })).toBeVisible();
   await expect(page.locator('.save-status')).toHaveText('保存できていません');
-  // Leaving asks; staying keeps the editor.
-  page.once('dialog', (d) => d.dismiss());
+  // Leaving asks; staying keeps the editor. (The question comes from the hashchange
+  // after the click, so the test waits for it before asking again.)
+  const dismissed = new Promise((resolve) => page.once('dialog', async (d) => {
+    await d.dismiss();
+    resolve();
+  }));
   await page.getByRole('link', { name: '← 下書きの一覧' }).click();
+  await dismissed;
   await editable(page);
   const asked = new Promise((resolve) => page.once('dialog', async (d) => {
     resolve(d.message());

@@ -74,18 +74,25 @@ enum Fit {
     Fit,
 }
 
-fn fit_height(node: &NodeRef, how: Fit) {
-    let Some(area) = node.cast::<HtmlTextAreaElement>() else { return };
-    if sizes_itself() {
-        return;
-    }
-    let style = area.style();
-    if how == Fit::Fit {
-        style.set_property("height", "auto").ok();
-    }
-    let needed = area.scroll_height();
-    if how == Fit::Fit || needed > area.client_height() {
-        style.set_property("height", &format!("{}px", needed + 2)).ok();
+/// Fits one text area's height to its text, unless the browser does it (asked once per field,
+/// not on every keystroke).
+#[derive(Clone)]
+struct Sizer {
+    node: NodeRef,
+    by_css: bool,
+}
+
+impl Sizer {
+    fn fit(&self, how: Fit) {
+        let Some(area) = self.node.cast::<HtmlTextAreaElement>().filter(|_| !self.by_css) else { return };
+        let style = area.style();
+        if how == Fit::Fit {
+            style.set_property("height", "auto").ok();
+        }
+        let needed = area.scroll_height();
+        if how == Fit::Fit || needed > area.client_height() {
+            style.set_property("height", &format!("{}px", needed + 2)).ok();
+        }
     }
 }
 
@@ -93,19 +100,20 @@ fn fit_height(node: &NodeRef, how: Fit) {
 pub fn text_field(props: &TextFieldProps) -> Html {
     let node = use_node_ref();
     let composing = use_memo((), |_| StdCell::new(false));
+    let sizer = Sizer { node: node.clone(), by_css: *use_memo((), |_| sizes_itself()) };
 
     // Write the store's value into the field only when they differ and no composition is under way.
     {
-        let node = node.clone();
+        let (node, sizer) = (node.clone(), sizer.clone());
         let composing = Rc::clone(&composing);
         let mounted = use_mut_ref(|| false);
         use_effect_with(props.value.clone(), move |value| {
             let first = !mounted.replace(true);
             if !composing.get() && dom_value(&node).as_deref() != Some(value.as_str()) {
                 set_dom_value(&node, value);
-                fit_height(&node, Fit::Fit);
+                sizer.fit(Fit::Fit);
             } else if first {
-                fit_height(&node, Fit::Fit);
+                sizer.fit(Fit::Fit);
             }
         });
     }
@@ -114,13 +122,13 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let on_text = use_mut_ref(|| props.on_text.clone());
     *on_text.borrow_mut() = props.on_text.clone();
     let send = {
-        let node = node.clone();
+        let (node, sizer) = (node.clone(), sizer.clone());
         move || {
             if let Some(v) = dom_value(&node) {
                 let callback = on_text.borrow().clone();
                 callback.emit(v);
             }
-            fit_height(&node, Fit::Grow);
+            sizer.fit(Fit::Grow);
         }
     };
     let oninput = {
@@ -153,10 +161,10 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         });
     }
     let onblur = {
-        let (on_leave, node) = (props.on_leave.clone(), node.clone());
+        let on_leave = props.on_leave.clone();
         Callback::from(move |_: FocusEvent| {
             // Text deleted while typing leaves the area tall: it shrinks to its text when left.
-            fit_height(&node, Fit::Fit);
+            sizer.fit(Fit::Fit);
             on_leave.emit(())
         })
     };

@@ -6,6 +6,7 @@
 //   node e2e/bench/bundle.mjs   (after `trunk build --release`; scripts/bench does both)
 import { served } from './served.mjs';
 import { wardReport } from '../ward-reports.mjs';
+import { report } from './table.mjs';
 
 const port = 4191;
 const WARDS = 24;
@@ -69,17 +70,10 @@ const printMs = Date.now() - t1;
 
 await stop();
 
-const rows = [
-  ['import, check and show 24 reports (ms)', importMs, baseline, IMPORT_BUDGET_MS],
-  ['longest task while importing (ms)', longest, null, LONG_TASK_BUDGET_MS],
-  ['open the bound print view of 24 (ms)', printMs, null, PRINT_BUDGET_MS],
-];
+const row = (figure, value, baseline, budget) => ({ figure, value, baseline, ratio: null, budget: `≤ ${budget}`, ok: value <= budget });
 console.log(`24 reports, ${Math.round(chars)} characters of text each on average`);
-console.log('figure | value | baseline (browser reads and parses the files) | budget | verdict');
-let failed = false;
-for (const [name, value, base, budget] of rows) {
-  const ok = value <= budget;
-  failed ||= !ok;
-  console.log(`${name} | ${value.toFixed(0)} | ${base === null ? '-' : base.toFixed(0)} | ≤ ${budget} | ${ok ? 'ok' : 'OVER BUDGET'}`);
-}
-process.exit(failed ? 1 : 0);
+report('bundle', 'browser reads and parses the files', [
+  row('import, check and show 24 reports (ms)', importMs, baseline, IMPORT_BUDGET_MS),
+  row('longest task while importing (ms)', longest, null, LONG_TASK_BUDGET_MS),
+  row('open the bound print view of 24 (ms)', printMs, null, PRINT_BUDGET_MS),
+], { digits: 0 });

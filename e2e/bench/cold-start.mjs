@@ -5,12 +5,13 @@
 //  - first visit: cache disabled, no service worker (budget ≤ 1.5× the static page);
 //  - return visit: the service worker installed (budget ≤ 1.2× the static page).
 //   node e2e/bench/cold-start.mjs   (after `trunk build --release`; scripts/bench does both)
-import { cpSync, mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { served, serveDir } from './served.mjs';
 import { fillLarge } from './large-report.mjs';
+import { percentile, report } from './table.mjs';
 
 const RUNS = 10;
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (0.75 * 1024 * 1024) / 8 };
@@ -18,7 +19,7 @@ const CPU = 4;
 const { url: origin, browser, stop } = await served(4196);
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs) => percentile(xs, 50);
 
 /** One navigation under the conditions; ms from navigation start until `ready` (run in the page) holds. */
 async function navigate(context, url, ready, { cache }) {
@@ -91,11 +92,7 @@ try {
     { figure: 'cold start, return visit with the service worker (ms, median of 10)', value: median(times.again), baseline: median(times.plainAgain), limit: 1.2 },
   ].map((r) => ({ ...r, ratio: r.value / r.baseline, budget: `≤ ${r.limit}× static page`, ok: r.value / r.baseline <= r.limit }));
   console.log(`CPU ×${CPU}, ${NETWORK.downloadThroughput * 8 / 1024 / 1024} Mbps, ${NETWORK.latency} ms latency`);
-  console.log('figure | value | baseline (static page, same fields) | ratio | budget | verdict');
-  for (const r of rows) console.log(`${r.figure} | ${r.value.toFixed(0)} | ${r.baseline.toFixed(0)} | ${r.ratio.toFixed(2)}× | ${r.budget} | ${r.ok ? 'ok' : 'OVER'}`);
-  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  writeFileSync(new URL('./results/cold-start.json', import.meta.url), `${JSON.stringify({ runs: RUNS, rows, times }, null, 2)}\n`);
-  process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
+  report('cold-start', 'static page, same fields', rows, { digits: 0, extra: { runs: RUNS, times } });
 } finally {
   await stop();
 }

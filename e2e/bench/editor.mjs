@@ -7,6 +7,7 @@
 //   node e2e/bench/editor.mjs   (after `trunk build --release`; scripts/bench does both)
 import { served } from './served.mjs';
 import { fillLarge } from './large-report.mjs';
+import { percentile as pct } from './table.mjs';
 import { countDraftWrites } from '../page-scripts.mjs';
 
 const port = 4190;
@@ -69,7 +70,6 @@ async function writesFor100(page) {
   return page.evaluate(() => window.__writes);
 }
 
-const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 const fmt = (ms) => `${ms.toFixed(2)} ms`;
 
 try {

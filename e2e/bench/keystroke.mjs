@@ -6,9 +6,9 @@
 // slowdown (CDP Emulation.setCPUThrottlingRate). Budget: p50 and p95 ≤ 1.25× the
 // baseline; no long task (> 50 ms) while typing.
 //   node e2e/bench/keystroke.mjs   (after `trunk build --release`; scripts/bench does both)
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { served } from './served.mjs';
 import { fillLarge } from './large-report.mjs';
+import { percentile as pct, report } from './table.mjs';
 
 const KEYS = 300;
 const RATIO_BUDGET = 1.25;
@@ -48,8 +48,6 @@ async function typeInto(page, cdp, selector) {
   }
   return page.evaluate(() => ({ times: window.__times, longest: Math.max(0, ...window.__long) }));
 }
-
-const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 
 async function measure(rate) {
   const rows = [];
@@ -97,13 +95,7 @@ async function measure(rate) {
 
 try {
   const rows = [...(await measure(1)), ...(await measure(4))];
-  console.log('figure | value | baseline (plain textarea) | ratio | budget | verdict');
-  for (const r of rows) {
-    console.log(`${r.figure} | ${r.value.toFixed(2)} | ${r.baseline.toFixed(2)} | ${r.ratio === null ? '-' : `${r.ratio.toFixed(2)}×`} | ${r.budget} | ${r.ok ? 'ok' : 'OVER'}`);
-  }
-  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  writeFileSync(new URL('./results/keystroke.json', import.meta.url), `${JSON.stringify({ keys: KEYS, rows }, null, 2)}\n`);
-  process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
+  report('keystroke', 'plain textarea', rows, { extra: { keys: KEYS } });
 } finally {
   await stop();
 }

@@ -3,9 +3,9 @@
 // they were after the first 500 edits (budget ≤ 1.1×); and the stored draft
 // must equal the screen.
 //   node e2e/bench/soak.mjs   (after `trunk build --release`; scripts/bench does both)
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { served } from './served.mjs';
 import { fillLarge } from './large-report.mjs';
+import { report } from './table.mjs';
 
 const EDITS = 5000;
 const FIRST = 500;
@@ -64,13 +64,7 @@ try {
   ].map((r) => ({ ...r, ratio: r.value / r.baseline, budget: `≤ ${BUDGET}× after ${FIRST}`, ok: r.value / r.baseline <= BUDGET }));
   rows.push({ figure: 'stored draft equals the screen', value: same ? 1 : 0, baseline: null, ratio: null, budget: 'yes', ok: same });
   console.log(`${EDITS} edits, ${(EDITS - FIRST) / seconds | 0} edits a second after the first ${FIRST}`);
-  console.log(`figure | value | baseline (after ${FIRST} edits) | ratio | budget | verdict`);
-  for (const r of rows) {
-    console.log(`${r.figure} | ${r.value.toFixed(0)} | ${r.baseline === null ? '-' : r.baseline.toFixed(0)} | ${r.ratio === null ? '-' : `${r.ratio.toFixed(2)}×`} | ${r.budget} | ${r.ok ? 'ok' : 'OVER'}`);
-  }
-  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  writeFileSync(new URL('./results/soak.json', import.meta.url), `${JSON.stringify({ edits: EDITS, rows }, null, 2)}\n`);
-  process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
+  report('soak', `after ${FIRST} edits`, rows, { digits: 0, extra: { edits: EDITS } });
 } finally {
   await stop();
 }

@@ -2,13 +2,13 @@
 // server: write, reload, finish, export, print to A4, import, the city's bundle;
 // no request at all; a renamed copy elsewhere finds the drafts.
 //   node --test e2e/engines/   (after `trunk build --release`)
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readPdf } from '../pdf.mjs';
 import { chooseFiles, click, keepDownloads, lastDownload, launch, saved, shows, typeInto, until, watchedPage } from './driver.mjs';
 
 const single = fileURLToPath(new URL('../../dist/torikumi.html', import.meta.url));
@@ -53,10 +53,9 @@ test('Firefox, file://: write, reload, finish, export, print to A4, import, the 
 
   await click(page, '印刷用表示');
   await page.waitForSelector('.p-report');
-  const dir = mkdtempSync(join(tmpdir(), 'torikumi-fx-'));
-  writeFileSync(join(dir, 'r.pdf'), await page.pdf({ format: 'A4' }));
-  assert.match(execFileSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' }), /Page size:\s+59\d(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
-  assert.match(execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }), /Firefoxで書いた課題/);
+  const printed = readPdf(await page.pdf({ format: 'A4' }));
+  assert.match(printed.info, /Page size:\s+59\d(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+  assert.match(printed.pages.join(''), /Firefoxで書いた課題/);
 
   await page.goto(`${urls[0]}#/`);
   await shows(page, '取組状況の作成');

@@ -4,12 +4,9 @@
 // finishing, export and import, print, the city's bundle, offline after one
 // visit, and no request to another origin. An engine says what its driver
 // cannot do (`engine.can`), and the test says so instead of passing silently.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readPdf } from '../pdf.mjs';
 import { report } from '../report-fixture.mjs';
 import {
   chooseFiles, click, focusedName, keepDownloads, lastDownload, saved, serveDist, shows, typeField, until, valueOf,
@@ -198,11 +195,10 @@ test(`${name}: JSON and HTML exports import back equal; the print view is A4 (to
   assert.equal(await page.$eval('.p-report', (el) => Math.round(el.getBoundingClientRect().width / 96 * 25.4)), 210);
   assert.match(await page.$eval('.p-report', (el) => el.textContent), /令和５年度\s*若林区障害者自立支援協議会/);
   if (engine.can.pdf) {
-    const dir = mkdtempSync(join(tmpdir(), 'torikumi-pdf-'));
-    writeFileSync(join(dir, 'r.pdf'), await page.pdf({ format: 'A4' }));
-    assert.match(execFileSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' }), /Page size:\s+59\d(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+    const printed = readPdf(await page.pdf({ format: 'A4' }));
+    assert.match(printed.info, /Page size:\s+59\d(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
     // Firefox's PDF maps some kanji to look-alike Kangxi radicals (⾃ for 自) in its text layer: NFKC folds them back.
-    const text = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
+    const text = printed.pages.join('').normalize('NFKC').replace(/\s+/g, '');
     assert.match(text, /令和5年度若林区障害者自立支援協議会取組状況/);
   } else {
     console.log(`${name}: no PDF (${engine.can.pdfWhyNot})`);

@@ -1,14 +1,10 @@
 // 取りまとめ: the city imports the wards' exports, reviews them, and binds them.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, button, download } from './fixtures.mjs';
 import { WARDS, wardReport } from '../ward-reports.mjs';
+import { readPdf } from '../pdf.mjs';
 
 const ROWS = ['全体協議会', '実務者ネットワーク会議', '障害者相談支援事業所等連絡会議', '運営会議', 'プロジェクトチーム数', 'その他の活動数'];
-
 
 const FIVE = {
   aoba: { counts: [2, 6, 11, 12], teams: 2, activities: 1 },
@@ -55,18 +51,10 @@ function expectedSummary() {
   });
 }
 
-/** pdftotext of one page (-f N -l N), whitespace removed. */
+/** The PDF's info, and each page's text (pdftotext -f N -l N) with whitespace removed. */
 function pdfPages(pdf) {
-  const dir = mkdtempSync(join(tmpdir(), 'torikumi-bound-'));
-  const path = join(dir, 'bound.pdf');
-  writeFileSync(path, pdf);
-  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
-  const count = Number(info.match(/Pages:\s+(\d+)/)[1]);
-  const pages = [];
-  for (let n = 1; n <= count; n += 1) {
-    pages.push(execFileSync('pdftotext', ['-raw', '-f', String(n), '-l', String(n), path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
-  }
-  return { info, pages };
+  const { info, pages } = readPdf(pdf);
+  return { info, pages: pages.map((p) => p.replace(/\s+/g, '')) };
 }
 
 test('five wards imported at once in shuffled order: the summary equals the inputs, the bound PDF has the cover, each ward on its own page in order, and page numbers', async ({ page }) => {

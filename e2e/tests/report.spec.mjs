@@ -1,9 +1,6 @@
 // Finish, export, import and the printed report.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { readPdf } from '../pdf.mjs';
 import { test, expect, box, button, editable, saved, openSample, download } from './fixtures.mjs';
 
 /** Imports a file on the start page, through the picker. */
@@ -14,14 +11,10 @@ async function importFile(page, file) {
   await (await chooser).setFiles(file);
 }
 
+/** The printed pages that hold text. */
 function pdfText(pdf) {
-  const dir = mkdtempSync(join(tmpdir(), 'torikumi-'));
-  const path = join(dir, 'report.pdf');
-  writeFileSync(path, pdf);
-  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
-  // -raw: the order of the content stream, which follows the document's.
-  const text = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' });
-  return { info, pages: text.split('\f').filter((p) => p.trim() !== '') };
+  const { info, pages } = readPdf(pdf);
+  return { info, pages: pages.filter((p) => p.trim() !== '') };
 }
 
 const compact = (s) => s.replace(/\s+/g, '');

@@ -153,4 +153,18 @@ fn the_chart_says_every_count_in_words_and_escapes_ward_names() {
     assert!(svg.contains("&lt;青葉&gt;区") && !svg.contains("<青葉>"), "{svg}");
     assert!(svg.contains(r#"aria-labelledby="c-title" aria-describedby="c-desc""#));
     assert_eq!(svg.matches("<rect").count(), 4 + 4, "a legend swatch per body, and one ward's four bars");
+    // The legend's names do not run into each other: each starts after the one before has ended.
+    let legend: Vec<(u32, usize)> = svg
+        .split(r#"<text x=""#)
+        .skip(1)
+        .filter_map(|t| {
+            let (x, rest) = t.split_once('"')?;
+            let name = rest.strip_prefix(r#" y="17" font-size="12">"#)?.split('<').next()?;
+            Some((x.parse().ok()?, name.chars().count()))
+        })
+        .collect();
+    assert_eq!(legend.len(), 4);
+    for pair in legend.windows(2) {
+        assert!(pair[1].0 >= pair[0].0 + 12 * pair[0].1 as u32, "{legend:?}");
+    }
 }

@@ -49,15 +49,16 @@ pub fn chart_svg(summary: &Summary, id: &str) -> String {
         r#"<svg class="b-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{id}-title" aria-describedby="{id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="{id}-title">会議の実施回数（区別）</title><desc id="{id}-desc">{}</desc>"#,
         escape(&chart_description(summary))
     );
-    // Legend along the top.
+    // Legend along the top, each name as wide as its characters (12 px each at font size 12).
+    let mut x = LEFT;
     for (n, row) in bodies.iter().enumerate() {
-        let x = LEFT + n as u32 * 150;
+        let label = messages::summary_row_label(row.kind);
         svg.push_str(&format!(
-            r#"<rect x="{x}" y="6" width="12" height="12" fill="{}"/><text x="{}" y="17" font-size="12">{}</text>"#,
+            r#"<rect x="{x}" y="6" width="12" height="12" fill="{}"/><text x="{}" y="17" font-size="12">{label}</text>"#,
             COLOURS[n % 4],
             x + 16,
-            messages::summary_row_label(row.kind)
         ));
+        x += 16 + 12 * label.chars().count() as u32 + 14;
     }
     let base = TOP + plot_h;
     svg.push_str(&format!(r##"<line x1="{LEFT}" y1="{base}" x2="{}" y2="{base}" stroke="#444"/>"##, WIDTH - 8));

@@ -178,7 +178,10 @@ pub fn form_field(props: &FormFieldProps) -> Html {
             if let Some(support) = &props.support {
                 <p class="support" id={support_id}>{ support }</p>
             }
-            <div class="field-row">
+            // A form of its own: Chromium's autofill re-reads every form control that has no
+            // form on each keystroke, which in a report of 20 teams cost more than the rest of
+            // the keystroke (issue 11). Nothing is ever submitted.
+            <form class="field-row" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <TextField id={id.clone()} name={props.name.clone()} value={props.value.clone()} {multiline}
                     {inputmode} {invalid} class={class} readonly={props.readonly}
                     describedby={(!described.is_empty()).then(|| AttrValue::from(described.join(" ")))}
@@ -186,7 +189,7 @@ pub fn form_field(props: &FormFieldProps) -> Html {
                 if props.kind == Kind::Count {
                     <span class="unit" aria-hidden="true">{ "回" }</span>
                 }
-            </div>
+            </form>
             { char_count }
             { findings_list(&findings_id, &props.findings) }
             if !props.readonly {

@@ -66,7 +66,7 @@ pub enum Kind {
     Long,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct FormFieldProps {
     pub field: Field,
     /// The visible label, e.g. 年間実施予定回数.
@@ -181,7 +181,7 @@ pub fn form_field(props: &FormFieldProps) -> Html {
             // A form of its own: Chromium's autofill re-reads every form control that has no
             // form on each keystroke, which in a report of 20 teams cost more than the rest of
             // the keystroke (issue 11). Nothing is ever submitted.
-            <form class="field-row" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <form class={classes!("field-row", (props.kind == Kind::Count).then_some("field-row-unit"))} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <TextField id={id.clone()} name={props.name.clone()} value={props.value.clone()} {multiline}
                     {inputmode} {invalid} class={class} readonly={props.readonly}
                     describedby={(!described.is_empty()).then(|| AttrValue::from(described.join(" ")))}

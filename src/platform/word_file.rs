@@ -75,7 +75,7 @@ fn parse(xml: &str) -> Result<DomNode, DocxError> {
 
 /// Whether a picked file is meant as a Word file (by its name, or by its first bytes).
 pub fn looks_like_word(file_name: &str, bytes: &[u8]) -> bool {
-    let name = file_name.to_lowercase();
+    let name = file_name.to_ascii_lowercase();
     name.ends_with(".docx") || name.ends_with(".doc") || bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
 }
 

@@ -8,6 +8,8 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use yew::prelude::*;
 
+use crate::hooks::pending_text::PendingText;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Start,
@@ -64,22 +66,33 @@ pub fn go(route: &Route) {
 /// Asks before the open view is left while it holds text storage refused
 /// (full, blocked, changed elsewhere). Every way out of a view (a link, a
 /// button, Back) changes the hash, so the question is asked in one place.
+///
+/// It also carries the typed text still on its way to the store, which the app's
+/// guard sends first of all when the page is hidden, closed or navigated.
 #[derive(Clone, Default)]
-pub struct UnsavedGuard(Rc<RefCell<Option<(Unsaved, &'static str)>>>);
+pub struct UnsavedGuard {
+    view: Rc<RefCell<Option<(Unsaved, &'static str)>>>,
+    pub typed: PendingText,
+}
 
 /// Writes what is pending, and says whether text is still unsaved.
 pub type Unsaved = Rc<dyn Fn() -> bool>;
 
 impl PartialEq for UnsavedGuard {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.view, &other.view)
     }
 }
 
 impl UnsavedGuard {
+    /// The app's guard, made before anything else (see [`PendingText::listening`]).
+    pub fn for_app() -> Self {
+        UnsavedGuard { view: Rc::default(), typed: PendingText::listening() }
+    }
+
     /// Whether leaving may go on (asking the user, in the view's words, when something is unsaved).
     fn allows_leaving(&self) -> bool {
-        let asking = self.0.borrow().as_ref().and_then(|(unsaved, question)| unsaved().then_some(*question));
+        let asking = self.view.borrow().as_ref().and_then(|(unsaved, question)| unsaved().then_some(*question));
         asking.is_none_or(|question| web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(true))
     }
 }
@@ -89,8 +102,8 @@ impl UnsavedGuard {
 pub fn use_unsaved_guard(unsaved: Unsaved, question: &'static str) {
     let guard = use_context::<UnsavedGuard>().unwrap_or_default();
     use_effect_with((), move |_| {
-        *guard.0.borrow_mut() = Some((unsaved, question));
-        move || *guard.0.borrow_mut() = None
+        *guard.view.borrow_mut() = Some((unsaved, question));
+        move || *guard.view.borrow_mut() = None
     });
 }
 

@@ -52,8 +52,16 @@ export async function click(page, name) {
 /** Whether the page's text contains `text`. */
 export const shows = (page, text) => until(page, (t) => document.body.innerText.includes(t), text, `text ${text}`);
 
-/** Every change is stored: the status says saved, nothing is pending. */
-export const saved = (page) => until(page, () => !!document.querySelector('.save-status[data-state="saved"][data-unsaved="false"]'), undefined, 'saved');
+/** Every change is stored: the status says saved, nothing is pending. Typed text reaches
+ * the app's store in a task after the frame that shows it, so the status is read after that. */
+export async function saved(page) {
+  // (or after 100 ms where the window draws no frames: the app's text field does the same)
+  await page.evaluate(() => new Promise((r) => {
+    requestAnimationFrame(() => setTimeout(() => r(true), 0));
+    setTimeout(() => r(true), 150);
+  }));
+  await until(page, () => !!document.querySelector('.save-status[data-state="saved"][data-unsaved="false"]'), undefined, 'saved');
+}
 
 /** Replaces a field's text by typing (real key events through the driver). */
 export async function typeInto(page, id, text) {

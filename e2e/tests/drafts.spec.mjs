@@ -37,6 +37,41 @@ test('closing the page 50 ms after typing loses nothing', async ({ context }) =>
   keptAll('closing the tab 50 ms after typing', '閉じる直前に書いた課題', (await stored(again)).document.report.sections.issues);
 });
 
+/** In one task of the page: types `text` at the end of the field `name` as the browser does (value, then
+ * an input event), then runs `then`, so nothing else can run in between; the app sends typed text to
+ * its store only after the next frame. */
+async function typeThen(page, name, text, then) {
+  await page.evaluate(([name, text, then]) => {
+    const field = document.querySelector(`[aria-label="${name}"]`);
+    field.focus();
+    field.value += text;
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+    if (then === 'reload') location.reload();
+    else location.hash = '#/';
+  }, [name, text, then]);
+}
+
+test('a keystroke in the same moment as a reload is kept', async ({ page }) => {
+  await newDraft(page);
+  await saved(page);
+  await typeThen(page, '現状における課題', '再読み込みと同時に書いた', 'reload');
+  await editable(page);
+  await expect(box(page, '現状における課題')).toHaveValue('再読み込みと同時に書いた');
+  keptAll('a keystroke in the same task as a reload', '再読み込みと同時に書いた', (await stored(page)).document.report.sections.issues);
+});
+
+test('a keystroke in the same moment as leaving the editor is kept', async ({ page }) => {
+  await newDraft(page);
+  await saved(page);
+  const url = page.url();
+  await typeThen(page, '現状における課題', '一覧へ戻ると同時に書いた', 'leave');
+  await expect(page.locator('.start')).toBeVisible();
+  await page.goto(url);
+  await editable(page);
+  await expect(box(page, '現状における課題')).toHaveValue('一覧へ戻ると同時に書いた');
+  keptAll('a keystroke in the same task as leaving the editor', '一覧へ戻ると同時に書いた', (await stored(page)).document.report.sections.issues);
+});
+
 test('100 typed characters cause far fewer storage writes than keystrokes, and all are stored', async ({ page }) => {
   await page.addInitScript(countDraftWrites);
   await newDraft(page);

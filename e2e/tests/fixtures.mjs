@@ -37,9 +37,15 @@ export async function stored(page, id = draftId(page)) {
 
 /**
  * Everything typed is stored: nothing waits to be written (a change is unsaved
- * from the moment it is made), and storage holds the revision the page last wrote.
+ * from the moment it reaches the app's store), and storage holds the revision the
+ * page last wrote. Typed text reaches the store in a task after the frame that
+ * shows it (text_field.rs), so the status is read after that.
  */
 export async function saved(page) {
+  await page.evaluate(() => new Promise((r) => {
+    requestAnimationFrame(() => setTimeout(r, 0));
+    setTimeout(r, 150); // a window that draws no frames: the app sends typed text after 100 ms
+  }));
   const status = page.locator('.save-status[data-state="saved"][data-unsaved="false"]');
   await expect(status).toBeVisible();
   const revision = Number(await status.getAttribute('data-revision'));

@@ -4,6 +4,7 @@
 pub mod announce;
 pub mod exports;
 pub mod files;
+pub mod frames;
 pub mod local_storage;
 pub mod served_files;
 pub mod service_worker;

@@ -4,6 +4,7 @@
 //! the store's value is written back only when it differs from what the field
 //! shows (undo, normalising a count, loading a draft), and never while a
 //! composition is under way, so the caret never moves and nothing is doubled.
+//! Typed text reaches the store after the keystroke is painted (hooks/pending_text.rs).
 
 use std::cell::Cell as StdCell;
 use std::rc::Rc;
@@ -12,6 +13,10 @@ use wasm_bindgen::JsCast;
 use gloo_events::EventListener;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+use crate::hooks::pending_text::Sender;
+use crate::platform::frames;
+use crate::route::UnsavedGuard;
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
@@ -65,17 +70,12 @@ fn sizes_itself() -> bool {
 }
 
 /// Text areas grow with their text (CSSOM: no inline style attribute, for the CSP).
-/// `Grow` only ever enlarges, reading the height once: on each keystroke a reset
-/// to `auto` would lay out the whole page twice. `Fit` also shrinks (text set
-/// from the store, the field left).
-#[derive(Clone, Copy, PartialEq)]
-enum Fit {
-    Grow,
-    Fit,
-}
-
-/// Fits one text area's height to its text, unless the browser does it (asked once per field,
-/// not on every keystroke).
+///
+/// Where CSS sizes them (`field-sizing`), the area typed in still holds an explicit
+/// height while it has focus: a text area of fixed height is laid out on its own, while
+/// one sized to its text makes each keystroke lay out the page around it (issue 11).
+/// Elsewhere script sizes every area. Growing reads the height once and only ever
+/// enlarges: a reset to `auto` on each keystroke would lay out the whole page twice.
 #[derive(Clone)]
 struct Sizer {
     node: NodeRef,
@@ -83,16 +83,39 @@ struct Sizer {
 }
 
 impl Sizer {
-    fn fit(&self, how: Fit) {
-        let Some(area) = self.node.cast::<HtmlTextAreaElement>().filter(|_| !self.by_css) else { return };
+    fn area(&self) -> Option<HtmlTextAreaElement> {
+        self.node.cast::<HtmlTextAreaElement>()
+    }
+
+    /// Focus came: hold the height CSS gave.
+    fn hold(&self) {
+        if let Some(area) = self.area().filter(|_| self.by_css) {
+            area.style().set_property("height", &format!("{}px", area.offset_height())).ok();
+        }
+    }
+
+    /// A keystroke: enlarge the area when its text no longer fits.
+    fn grow(&self) {
+        if let Some(area) = self.area() {
+            let needed = area.scroll_height();
+            if needed > area.client_height() {
+                let borders = area.offset_height() - area.client_height();
+                area.style().set_property("height", &format!("{}px", needed + borders)).ok();
+            }
+        }
+    }
+
+    /// Text set from the store, or the area left: fit it to its text, shrinking too.
+    fn fit(&self) {
+        let Some(area) = self.area() else { return };
         let style = area.style();
-        if how == Fit::Fit {
-            style.set_property("height", "auto").ok();
+        if self.by_css {
+            style.remove_property("height").ok();
+            return;
         }
-        let needed = area.scroll_height();
-        if how == Fit::Fit || needed > area.client_height() {
-            style.set_property("height", &format!("{}px", needed + 2)).ok();
-        }
+        style.set_property("height", "auto").ok();
+        let borders = area.offset_height() - area.client_height();
+        style.set_property("height", &format!("{}px", area.scroll_height() + borders)).ok();
     }
 }
 
@@ -111,9 +134,9 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             let first = !mounted.replace(true);
             if !composing.get() && dom_value(&node).as_deref() != Some(value.as_str()) {
                 set_dom_value(&node, value);
-                sizer.fit(Fit::Fit);
+                sizer.fit();
             } else if first {
-                sizer.fit(Fit::Fit);
+                sizer.fit();
             }
         });
     }
@@ -121,50 +144,77 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     // The latest callback, for listeners attached once.
     let on_text = use_mut_ref(|| props.on_text.clone());
     *on_text.borrow_mut() = props.on_text.clone();
-    let send = {
-        let (node, sizer) = (node.clone(), sizer.clone());
-        move || {
-            if let Some(v) = dom_value(&node) {
-                let callback = on_text.borrow().clone();
-                callback.emit(v);
-            }
-            sizer.fit(Fit::Grow);
-        }
+    // Sends the field's text as it is now; one for the field's life, so the text it
+    // leaves waiting is known again (hooks/pending_text.rs).
+    let send: Sender = {
+        let node = node.clone();
+        (*use_memo((), move |_| -> Sender {
+            Rc::new(move || {
+                if let Some(v) = dom_value(&node) {
+                    let callback = on_text.borrow().clone();
+                    callback.emit(v);
+                }
+            })
+        }))
+        .clone()
     };
+    // Without the app around it (a component test) the text is sent at once.
+    let pending = use_context::<UnsavedGuard>().map(|guard| guard.typed);
     let oninput = {
-        let send = send.clone();
-        let composing = Rc::clone(&composing);
+        let (composing, send, sizer, pending) = (Rc::clone(&composing), Rc::clone(&send), sizer.clone(), pending.clone());
         Callback::from(move |e: InputEvent| {
             // Inside a composition the text is not final: wait for compositionend.
-            if !(e.is_composing() || composing.get()) {
-                send();
+            if e.is_composing() || composing.get() {
+                return;
+            }
+            // Measured in the frame, where the page is laid out anyway, not here.
+            let sizer = sizer.clone();
+            frames::in_next_frame(move || sizer.grow());
+            match &pending {
+                Some(pending) => pending.wait(&send),
+                None => send(),
             }
         })
     };
+    // Whatever waits goes first when the field is left or a composition starts.
+    let send_waiting = move || {
+        if let Some(pending) = &pending {
+            pending.send();
+        }
+    };
     // Yew has no composition listeners: attach them to the element directly.
     {
-        let node = node.clone();
+        let (node, sizer, send_waiting) = (node.clone(), sizer.clone(), send_waiting.clone());
         let composing = Rc::clone(&composing);
         use_effect_with((), move |_| {
             let listeners = node.get().map(|el| {
                 let start = {
                     let composing = Rc::clone(&composing);
-                    EventListener::new(&el, "compositionstart", move |_| composing.set(true))
+                    EventListener::new(&el, "compositionstart", move |_| {
+                        send_waiting();
+                        composing.set(true)
+                    })
                 };
                 let end = EventListener::new(&el, "compositionend", move |_| {
                     composing.set(false);
                     send();
+                    sizer.grow();
                 });
                 (start, end)
             });
             move || drop(listeners)
         });
     }
+    let onfocus = {
+        let sizer = sizer.clone();
+        Callback::from(move |_: FocusEvent| sizer.hold())
+    };
     let onblur = {
         let on_leave = props.on_leave.clone();
         Callback::from(move |_: FocusEvent| {
+            send_waiting();
             // Text deleted while typing leaves the area tall: it shrinks to its text when left.
-            sizer.fit(Fit::Fit);
+            sizer.fit();
             on_leave.emit(())
         })
     };
@@ -187,7 +237,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 defaultvalue={props.value.clone()}
                 aria-invalid={invalid} aria-describedby={props.describedby.clone()} rows="3" maxlength={max_length.clone()}
                 readonly={props.readonly}
-                {oninput} {onblur} {onkeydown} />
+                {oninput} {onfocus} {onblur} {onkeydown} />
         }
     } else {
         html! {

@@ -1,0 +1,105 @@
+//! Typed text on its way to the store.
+//!
+//! A keystroke only shows the text; the text reaches the store, and so the form's
+//! counts, findings and autosave, in a task after the frame that shows it is painted
+//! (issue 11: the form is not rebuilt on the keystroke's path). Until then it waits
+//! here; at most one field's text waits, the one typed in.
+//!
+//! What waits is sent before anything else runs when the page is hidden, closed or
+//! navigated: the app creates this first, when it starts (with its `UnsavedGuard`,
+//! which carries it to the fields), so its listeners come before autosave's and the
+//! router's, and Yew renders the change (in a microtask, run between two listeners of
+//! an event) before those see the store. Listeners of one event run in the order they
+//! were added.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+
+use crate::platform::frames;
+
+/// Sends one field's waiting text to the store.
+pub type Sender = Rc<dyn Fn()>;
+
+/// The text that waits, and the page's listeners that send it (none in a default one).
+#[derive(Clone, Default)]
+pub struct PendingText {
+    waiting: Rc<RefCell<Waiting>>,
+    _listeners: Rc<Vec<EventListener>>,
+}
+
+/// A field's waiting text, and which wait it is: a send arranged for an earlier wait
+/// does nothing to a later one (it would send text before its frame is painted).
+#[derive(Default)]
+struct Waiting {
+    sender: Option<Sender>,
+    wait: u64,
+}
+
+impl PendingText {
+    /// Listens from now on: made by the app when it starts, before any other listener.
+    pub fn listening() -> Self {
+        let waiting: Rc<RefCell<Waiting>> = Rc::default();
+        let window = web_sys::window();
+        let document = window.as_ref().and_then(|w| w.document());
+        let on = |target: &web_sys::EventTarget, kind: &'static str| {
+            let waiting = Rc::clone(&waiting);
+            EventListener::new(target, kind, move |_| send(&waiting, None))
+        };
+        let mut listeners = Vec::new();
+        if let Some(window) = &window {
+            listeners.extend(["pagehide", "beforeunload", "hashchange"].map(|kind| on(window, kind)));
+        }
+        if let Some(document) = &document {
+            listeners.push(on(document, "visibilitychange"));
+        }
+        PendingText { waiting, _listeners: Rc::new(listeners) }
+    }
+
+    /// A field's text waits, and `sender` sends it after the next frame is painted.
+    /// Text of another field that still waited is sent now.
+    pub fn wait(&self, sender: &Sender) {
+        let (earlier, wait) = {
+            let mut waiting = self.waiting.borrow_mut();
+            if waiting.sender.as_ref().is_some_and(|w| Rc::ptr_eq(w, sender)) {
+                return;
+            }
+            waiting.wait += 1;
+            (waiting.sender.replace(Rc::clone(sender)), waiting.wait)
+        };
+        if let Some(earlier) = earlier {
+            earlier();
+        }
+        // After the frame that shows it, or a while later where no frame comes; whichever
+        // is second finds nothing of this wait left.
+        let waiting = Rc::clone(&self.waiting);
+        frames::after_next_paint(move || send(&waiting, Some(wait)));
+        let waiting = Rc::clone(&self.waiting);
+        frames::after(UNPAINTED_WAIT_MS, move || send(&waiting, Some(wait)));
+    }
+
+    /// Sends what waits, if anything.
+    pub fn send(&self) {
+        send(&self.waiting, None);
+    }
+}
+
+/// Sends what waits: anything, or only the text of wait `only`.
+fn send(waiting: &RefCell<Waiting>, only: Option<u64>) {
+    // Taken out before it runs: what it sets off may look here again.
+    let sender = {
+        let mut waiting = waiting.borrow_mut();
+        if only.is_some_and(|wait| wait != waiting.wait) {
+            return;
+        }
+        waiting.sender.take()
+    };
+    if let Some(sender) = sender {
+        sender();
+    }
+}
+
+/// How long typed text waits at most where the page draws no frames (a window the
+/// system does not show): then no frame comes to send it after.
+const UNPAINTED_WAIT_MS: i32 = 100;

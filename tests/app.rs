@@ -146,6 +146,18 @@ async fn typed_content_is_counted_in_characters_against_the_brief_length() {
 }
 
 #[wasm_bindgen_test]
+async fn typed_text_is_counted_at_once_and_reaches_the_store_after_it_is_shown() {
+    // Typed the moment the form is editable, before a frame has passed.
+    let root = open_editor().await;
+    enter(&find(&root, "#f-plenary-content"), "協議した", &input_event(false));
+    assert_eq!(text(&root, "#f-plenary-content-chars"), "4／300文字", "the count follows the keystroke itself");
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("local storage");
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    let key = drafts::draft_key(hash.trim_start_matches("#/draft/"));
+    until("the typed text stored", || storage.get_item(&key).ok().flatten().is_some_and(|d| d.contains("協議した"))).await;
+}
+
+#[wasm_bindgen_test]
 async fn text_under_composition_is_not_taken_until_the_composition_ends() {
     let root = open_editor().await;
     let area: HtmlTextAreaElement = find(&root, "#f-plenary-content");

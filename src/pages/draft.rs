@@ -131,6 +131,12 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
             }
         });
     }
+    // The form is built once this tab's role is known: built read-only first and then
+    // again editable, a large report's first paint waited for a second full render.
+    let form_shown = use_mut_ref(|| false);
+    if role == TabRole::Viewer || !store.read_only {
+        *form_shown.borrow_mut() = true;
+    }
     // Records an export in the store; autosave writes it with the draft.
     let exported = {
         let dispatch = dispatch.clone();
@@ -287,7 +293,9 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
             if *versions_open {
                 <Versions draft_id={id.clone()} current={store.doc.clone()} read_only={store.read_only} />
             }
-            <Editor />
+            if *form_shown.borrow() {
+                <Editor />
+            }
         </ContextProvider<EditorHandle>>
     }
 }

@@ -125,17 +125,29 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let composing = use_memo((), |_| StdCell::new(false));
     let sizer = Sizer { node: node.clone(), by_css: *use_memo((), |_| sizes_itself()) };
 
-    // Write the store's value into the field only when they differ and no composition is under way.
+    // Write the store's value into the field only when they differ, no composition is
+    // under way, and nothing typed is still on its way to the store: `synced` is the
+    // text field and store last agreed on (a text area is created holding the store's
+    // text, through `defaultvalue`; an input empty), and a field that shows other text
+    // holds typing the store has not had yet.
     {
         let (node, sizer) = (node.clone(), sizer.clone());
         let composing = Rc::clone(&composing);
+        let synced = use_mut_ref(|| if props.multiline { props.value.clone() } else { AttrValue::default() });
         let mounted = use_mut_ref(|| false);
         use_effect_with(props.value.clone(), move |value| {
             let first = !mounted.replace(true);
-            if !composing.get() && dom_value(&node).as_deref() != Some(value.as_str()) {
+            let shown = dom_value(&node);
+            let typed = shown.as_deref() != Some(synced.borrow().as_str());
+            if shown.as_deref() == Some(value.as_str()) {
+                *synced.borrow_mut() = value.clone();
+            } else if !composing.get() && !typed {
                 set_dom_value(&node, value);
+                *synced.borrow_mut() = value.clone();
                 sizer.fit();
-            } else if first {
+                return;
+            }
+            if first {
                 sizer.fit();
             }
         });

@@ -4,6 +4,7 @@
 
 use torikumi_core::edit::Edit;
 use torikumi_core::{Field, Problem, Severity};
+use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::hooks::leave_gate::LeaveGate;
@@ -128,6 +129,15 @@ pub fn findings_list(id: &str, findings: &[Shown]) -> Html {
     }
 }
 
+/// 「12／300文字」: a brief content's count against the brief length.
+fn count_text(n: usize, max: usize) -> String {
+    format!("{n}／{max}文字")
+}
+
+fn count_class(n: usize, max: usize) -> Classes {
+    classes!("char-count", (n > max).then_some("char-count-over"))
+}
+
 #[function_component(FormField)]
 pub fn form_field(props: &FormFieldProps) -> Html {
     let field = props.field;
@@ -152,14 +162,29 @@ pub fn form_field(props: &FormFieldProps) -> Html {
     if !props.findings.is_empty() {
         described.push(findings_id.clone());
     }
+    let counter = use_node_ref();
     let char_count = match props.kind {
         Kind::Brief(max) => {
             described.push(count_id.clone());
             let n = props.value.chars().count();
-            let class = classes!("char-count", (n > max).then_some("char-count-over"));
-            html! { <p class={class} id={count_id}>{ format!("{n}／{max}文字") }</p> }
+            html! { <p ref={counter.clone()} class={count_class(n, max)} id={count_id}>{ count_text(n, max) }</p> }
         }
         _ => html! {},
+    };
+    // The count follows each keystroke at once, written straight into its element: the
+    // typed text reaches the store (and this component's props) only after the keystroke
+    // is painted (hooks/pending_text.rs). The next render writes the same.
+    let oninput = match props.kind {
+        Kind::Brief(max) => Some(Callback::from(move |e: InputEvent| {
+            let (Some(area), Some(counter)) = (e.target_dyn_into::<HtmlTextAreaElement>(), counter.cast::<Element>()) else { return };
+            if e.is_composing() {
+                return;
+            }
+            let n = area.value().chars().count();
+            counter.set_text_content(Some(&count_text(n, max)));
+            counter.set_class_name(&count_class(n, max).to_string());
+        })),
+        _ => None,
     };
     let invalid = props.findings.iter().any(|f| f.severity == Severity::Error);
     let (multiline, class, inputmode) = match props.kind {
@@ -181,7 +206,8 @@ pub fn form_field(props: &FormFieldProps) -> Html {
             // A form of its own: Chromium's autofill re-reads every form control that has no
             // form on each keystroke, which in a report of 20 teams cost more than the rest of
             // the keystroke (issue 11). Nothing is ever submitted.
-            <form class={classes!("field-row", (props.kind == Kind::Count).then_some("field-row-unit"))} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <form class={classes!("field-row", (props.kind == Kind::Count).then_some("field-row-unit"))} {oninput}
+                onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <TextField id={id.clone()} name={props.name.clone()} value={props.value.clone()} {multiline}
                     {inputmode} {invalid} class={class} readonly={props.readonly}
                     describedby={(!described.is_empty()).then(|| AttrValue::from(described.join(" ")))}

@@ -1,9 +1,12 @@
 // A plain static file server for the built dist/, on loopback only: what any
 // static host does, so the tests see the app as a city intranet would serve it.
-//   node serve.mjs --dir ../dist --port 4173 [--base /torikumi/]
+//   node serve.mjs --dir ../dist --port 4173 [--base /torikumi/] [--gzip]
+// --gzip: text and wasm are sent gzip-compressed (level 9) to a browser that accepts
+// it, as a host with compression on does (the benchmarks measure the wire that way).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
@@ -11,6 +14,8 @@ const args = Object.fromEntries(
 const dir = resolve(args.dir ?? '../dist');
 const port = Number(args.port ?? 4173);
 const base = args.base ?? '/';
+const gzip = process.argv.includes('--gzip');
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.webmanifest']);
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -37,8 +42,13 @@ createServer(async (req, res) => {
   }
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    let body = await readFile(file);
+    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    if (gzip && compressible.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      body = gzipSync(body, { level: 9 });
+      Object.assign(headers, { 'content-encoding': 'gzip', vary: 'accept-encoding' });
+    }
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404).end('not found');

@@ -34,6 +34,9 @@ function instrument() {
 
 /** Types KEYS characters at the end of the field `selector`, one input event each; the per-key times. */
 async function typeInto(page, cdp, selector) {
+  // The pointer rests in the same place on both pages (else it stays wherever the
+  // report's filling left it, and hover follows the page moving under it).
+  await page.mouse.move(0, 0);
   await page.evaluate((sel) => {
     const el = document.querySelector(sel);
     el.focus();

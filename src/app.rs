@@ -25,7 +25,7 @@ const INSECURE_NOTICE_KEY: &str = "torikumi:settings:insecure-notice-shown";
 
 #[function_component(App)]
 pub fn app() -> Html {
-    // First of all: its listeners must come before every other (hooks/pending_text.rs).
+    // First of all: its listeners must come before every other (pending_text.rs).
     let leave_guard = use_memo((), |_| UnsavedGuard::for_app());
     let route = use_route((*leave_guard).clone());
     let offline = use_offline();

@@ -6,6 +6,7 @@ mod editor_store;
 mod hooks;
 mod open_drafts;
 mod pages;
+mod pending_text;
 mod platform;
 mod route;
 mod widgets;

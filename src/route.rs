@@ -8,7 +8,7 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use yew::prelude::*;
 
-use crate::hooks::pending_text::PendingText;
+use crate::pending_text::PendingText;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {

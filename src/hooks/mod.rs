@@ -6,5 +6,4 @@ pub mod bundle_set;
 pub mod file_picker;
 pub mod leave_gate;
 pub mod page_title;
-pub mod pending_text;
 pub mod tab_role;

@@ -173,7 +173,7 @@ pub fn form_field(props: &FormFieldProps) -> Html {
     };
     // The count follows each keystroke at once, written straight into its element: the
     // typed text reaches the store (and this component's props) only after the keystroke
-    // is painted (hooks/pending_text.rs). The next render writes the same.
+    // is painted (pending_text.rs). The next render writes the same.
     let oninput = match props.kind {
         Kind::Brief(max) => Some(Callback::from(move |e: InputEvent| {
             let (Some(area), Some(counter)) = (e.target_dyn_into::<HtmlTextAreaElement>(), counter.cast::<Element>()) else { return };

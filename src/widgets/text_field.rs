@@ -4,7 +4,7 @@
 //! the store's value is written back only when it differs from what the field
 //! shows (undo, normalising a count, loading a draft), and never while a
 //! composition is under way, so the caret never moves and nothing is doubled.
-//! Typed text reaches the store after the keystroke is painted (hooks/pending_text.rs).
+//! Typed text reaches the store after the keystroke is painted (pending_text.rs).
 
 use std::cell::Cell as StdCell;
 use std::rc::Rc;
@@ -14,7 +14,7 @@ use gloo_events::EventListener;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::hooks::pending_text::Sender;
+use crate::pending_text::Sender;
 use crate::platform::frames;
 use crate::route::UnsavedGuard;
 
@@ -130,10 +130,10 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     // text field and store last agreed on (a text area is created holding the store's
     // text, through `defaultvalue`; an input empty), and a field that shows other text
     // holds typing the store has not had yet.
+    let synced = use_mut_ref(|| if props.multiline { props.value.clone() } else { AttrValue::default() });
     {
-        let (node, sizer) = (node.clone(), sizer.clone());
+        let (node, sizer, synced) = (node.clone(), sizer.clone(), Rc::clone(&synced));
         let composing = Rc::clone(&composing);
-        let synced = use_mut_ref(|| if props.multiline { props.value.clone() } else { AttrValue::default() });
         let mounted = use_mut_ref(|| false);
         use_effect_with(props.value.clone(), move |value| {
             let first = !mounted.replace(true);
@@ -157,7 +157,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let on_text = use_mut_ref(|| props.on_text.clone());
     *on_text.borrow_mut() = props.on_text.clone();
     // Sends the field's text as it is now; one for the field's life, so the text it
-    // leaves waiting is known again (hooks/pending_text.rs).
+    // leaves waiting is known again (pending_text.rs).
     let send: Sender = {
         let node = node.clone();
         (*use_memo((), move |_| -> Sender {
@@ -196,7 +196,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     };
     // Yew has no composition listeners: attach them to the element directly.
     {
-        let (node, sizer, send_waiting) = (node.clone(), sizer.clone(), send_waiting.clone());
+        let (node, sizer, send_waiting, send) = (node.clone(), sizer.clone(), send_waiting.clone(), Rc::clone(&send));
         let composing = Rc::clone(&composing);
         use_effect_with((), move |_| {
             let listeners = node.get().map(|el| {
@@ -222,9 +222,14 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         Callback::from(move |_: FocusEvent| sizer.hold())
     };
     let onblur = {
-        let on_leave = props.on_leave.clone();
+        let (on_leave, node, send) = (props.on_leave.clone(), node.clone(), Rc::clone(&send));
         Callback::from(move |_: FocusEvent| {
             send_waiting();
+            // Leaving a field hands the store its text whatever came before: an input
+            // event a browser or driver left out loses nothing either.
+            if dom_value(&node).as_deref() != Some(synced.borrow().as_str()) {
+                send();
+            }
             // Text deleted while typing leaves the area tall: it shrinks to its text when left.
             sizer.fit();
             on_leave.emit(())

@@ -64,7 +64,7 @@ fn set_dom_value(node: &NodeRef, value: &str) {
 }
 
 /// Whether the browser sizes text areas to their text itself (CSS `field-sizing: content`,
-/// Chromium and Edge): then no script touches their height.
+/// Chromium and Edge): then script sizes only the area typed in (see [`Sizer`]).
 fn sizes_itself() -> bool {
     web_sys::css::supports_with_value("field-sizing", "content").unwrap_or(false)
 }

@@ -127,9 +127,9 @@ pub fn text_field(props: &TextFieldProps) -> Html {
 
     // Write the store's value into the field only when they differ, no composition is
     // under way, and nothing typed is still on its way to the store: `synced` is the
-    // text field and store last agreed on (a text area is created holding the store's
-    // text, through `defaultvalue`; an input empty), and a field that shows other text
-    // holds typing the store has not had yet.
+    // text the field last sent to the store or took from it (a text area is created
+    // holding the store's text, through `defaultvalue`; an input empty), and a field
+    // that shows other text holds typing the store has not had yet.
     let synced = use_mut_ref(|| if props.multiline { props.value.clone() } else { AttrValue::default() });
     {
         let (node, sizer, synced) = (node.clone(), sizer.clone(), Rc::clone(&synced));
@@ -159,10 +159,11 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     // Sends the field's text as it is now; one for the field's life, so the text it
     // leaves waiting is known again (pending_text.rs).
     let send: Sender = {
-        let node = node.clone();
+        let (node, synced) = (node.clone(), Rc::clone(&synced));
         (*use_memo((), move |_| -> Sender {
             Rc::new(move || {
                 if let Some(v) = dom_value(&node) {
+                    *synced.borrow_mut() = AttrValue::from(v.clone());
                     let callback = on_text.borrow().clone();
                     callback.emit(v);
                 }
@@ -225,8 +226,8 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         let (on_leave, node, send) = (props.on_leave.clone(), node.clone(), Rc::clone(&send));
         Callback::from(move |_: FocusEvent| {
             send_waiting();
-            // Leaving a field hands the store its text whatever came before: an input
-            // event a browser or driver left out loses nothing either.
+            // Leaving a field hands the store any text it was not sent: an input event a
+            // browser or driver left out loses nothing either.
             if dom_value(&node).as_deref() != Some(synced.borrow().as_str()) {
                 send();
             }

@@ -5,7 +5,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::pending_text::PendingText;
@@ -65,7 +66,8 @@ pub fn go(route: &Route) {
 
 /// Asks before the open view is left while it holds text storage refused
 /// (full, blocked, changed elsewhere). Every way out of a view (a link, a
-/// button, Back) changes the hash, so the question is asked in one place.
+/// button, Back) changes the hash, so the question is asked in one place; closing
+/// or reloading the page makes the browser ask its own question.
 ///
 /// It also carries the typed text still on its way to the store, which the app's
 /// guard sends first of all when the page is hidden, closed or navigated.
@@ -73,6 +75,7 @@ pub fn go(route: &Route) {
 pub struct UnsavedGuard {
     view: Rc<RefCell<Option<(Unsaved, &'static str)>>>,
     pub typed: PendingText,
+    _closing: Rc<Option<EventListener>>,
 }
 
 /// Writes what is pending, and says whether text is still unsaved.
@@ -87,7 +90,22 @@ impl PartialEq for UnsavedGuard {
 impl UnsavedGuard {
     /// The app's guard, made before anything else (see [`PendingText::listening`]).
     pub fn for_app() -> Self {
-        UnsavedGuard { view: Rc::default(), typed: PendingText::listening() }
+        // Typed text first: its listeners come before this one.
+        let typed = PendingText::listening();
+        let view: Rc<RefCell<Option<(Unsaved, &'static str)>>> = Rc::default();
+        let closing = web_sys::window().map(|w| {
+            let view = Rc::clone(&view);
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&w, "beforeunload", options, move |e| {
+                if unsaved(&view) {
+                    e.prevent_default();
+                    if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        e.set_return_value("");
+                    }
+                }
+            })
+        });
+        UnsavedGuard { view, typed, _closing: Rc::new(closing) }
     }
 
     /// Whether leaving may go on (asking the user, in the view's words, when something is unsaved).
@@ -95,6 +113,11 @@ impl UnsavedGuard {
         let asking = self.view.borrow().as_ref().and_then(|(unsaved, question)| unsaved().then_some(*question));
         asking.is_none_or(|question| web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(true))
     }
+}
+
+/// Whether the open view holds something unsaved (its check writes what it can first).
+fn unsaved(view: &RefCell<Option<(Unsaved, &'static str)>>) -> bool {
+    view.borrow().as_ref().is_some_and(|(unsaved, _)| unsaved())
 }
 
 /// Registers the open view's "is anything unsaved" check, and the question to ask then, while it is mounted.

@@ -250,4 +250,11 @@ test('a second tab\'s additions are kept, and a full storage keeps the set in th
   expect(await asked).toContain('取りまとめに、この端末に保存できていない変更があります。');
   await expect(page.getByRole('table', { name: '読み込んだ報告' }).locator('tbody th')).toHaveText(['青葉区', '太白区', '泉区']);
   expect(page.url()).toContain('#/bundle');
+  // Closing the tab asks too (the browser's own question).
+  const closing = new Promise((resolve) => page.once('dialog', async (d) => {
+    resolve(d.type());
+    await d.dismiss();
+  }));
+  await page.close({ runBeforeUnload: true });
+  expect(await closing).toBe('beforeunload');
 });

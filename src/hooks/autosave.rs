@@ -14,7 +14,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_events::{EventListener, EventListenerOptions};
+use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use torikumi_core::drafts::history::{HistoryError, VersionKeeper};
 use torikumi_core::drafts::lifecycle::{self, DraftError};
@@ -240,9 +240,10 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
         });
     }
 
-    // Hidden, left or closed: write at once; if that fails, ask before leaving.
+    // Hidden or closed: write at once. (Closing asks first when that write fails: the
+    // app's UnsavedGuard asks the view, and the view's check writes first.)
     {
-        let (inner, flush) = (Rc::clone(&inner), Rc::clone(&flush));
+        let flush = Rc::clone(&flush);
         use_effect_with((), move |_| {
             let window = web_sys::window();
             let document = window.as_ref().and_then(|w| w.document());
@@ -259,17 +260,7 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
                     let flush = Rc::clone(&flush);
                     EventListener::new(&window, "pagehide", move |_| flush())
                 };
-                let options = EventListenerOptions::enable_prevent_default();
-                let beforeunload = EventListener::new_with_options(&window, "beforeunload", options, move |e| {
-                    flush();
-                    if inner.saving_enabled.get() && inner.dirty() {
-                        e.prevent_default();
-                        if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
-                            e.set_return_value("");
-                        }
-                    }
-                });
-                (hidden, pagehide, beforeunload)
+                (hidden, pagehide)
             });
             move || drop(listeners)
         });

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_events::{EventListener, EventListenerOptions};
+use gloo_events::EventListener;
 use torikumi_core::bundle::stored::{self, BundleStoreError, KeptSet, BUNDLE_KEY};
 use torikumi_core::bundle::BundleSet;
 use wasm_bindgen::JsCast;
@@ -88,29 +88,15 @@ pub fn use_bundle_set() -> BundleHandle {
     {
         let handle = handle.clone();
         use_effect_with((), move |_| {
-            let listeners = web_sys::window().map(|w| {
-                let storage = {
-                    let handle = handle.clone();
-                    EventListener::new(&w, "storage", move |e| {
-                        let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(web_sys::StorageEvent::key);
-                        if key.is_none_or(|k| k == BUNDLE_KEY) {
-                            handle.reload();
-                        }
-                    })
-                };
-                // Closing the tab with changes storage refused: the browser asks first.
-                let options = EventListenerOptions::enable_prevent_default();
-                let unload = EventListener::new_with_options(&w, "beforeunload", options, move |e| {
-                    if handle.unsaved() {
-                        e.prevent_default();
-                        if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
-                            e.set_return_value("");
-                        }
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "storage", move |e| {
+                    let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(web_sys::StorageEvent::key);
+                    if key.is_none_or(|k| k == BUNDLE_KEY) {
+                        handle.reload();
                     }
-                });
-                (storage, unload)
+                })
             });
-            move || drop(listeners)
+            move || drop(listener)
         });
     }
     handle

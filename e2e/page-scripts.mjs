@@ -10,3 +10,12 @@ export function countDraftWrites() {
     return set.call(this, key, value);
   };
 }
+
+/** Resolves once text typed before it has reached the app's store: the app sends it in a
+ * task after the next frame, or after 100 ms where the window draws no frames. */
+export function typedTextSent() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(() => resolve(true), 0));
+    setTimeout(() => resolve(true), 150);
+  });
+}

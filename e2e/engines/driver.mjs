@@ -4,6 +4,7 @@
 // They use only the part of puppeteer's Page that ../webkit/webdriver.mjs also
 // offers, so WebKit runs the same journeys.
 import puppeteer from 'puppeteer-core';
+import { typedTextSent } from '../page-scripts.mjs';
 
 export const FIREFOX = '/usr/lib/firefox-esr/firefox-esr';
 
@@ -55,11 +56,7 @@ export const shows = (page, text) => until(page, (t) => document.body.innerText.
 /** Every change is stored: the status says saved, nothing is pending. Typed text reaches
  * the app's store in a task after the frame that shows it, so the status is read after that. */
 export async function saved(page) {
-  // (or after 100 ms where the window draws no frames: the app's text field does the same)
-  await page.evaluate(() => new Promise((r) => {
-    requestAnimationFrame(() => setTimeout(() => r(true), 0));
-    setTimeout(() => r(true), 150);
-  }));
+  await page.evaluate(typedTextSent);
   await until(page, () => !!document.querySelector('.save-status[data-state="saved"][data-unsaved="false"]'), undefined, 'saved');
 }
 

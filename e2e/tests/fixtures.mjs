@@ -3,6 +3,7 @@
 // things on them (accessible names).
 import { readFileSync } from 'node:fs';
 import { test as base, expect } from '@playwright/test';
+import { typedTextSent } from '../page-scripts.mjs';
 
 export const test = base.extend({
   // A test that provokes errors on purpose names the ones it expects.
@@ -42,10 +43,7 @@ export async function stored(page, id = draftId(page)) {
  * shows it (text_field.rs), so the status is read after that.
  */
 export async function saved(page) {
-  await page.evaluate(() => new Promise((r) => {
-    requestAnimationFrame(() => setTimeout(r, 0));
-    setTimeout(r, 150); // a window that draws no frames: the app sends typed text after 100 ms
-  }));
+  await page.evaluate(typedTextSent);
   const status = page.locator('.save-status[data-state="saved"][data-unsaved="false"]');
   await expect(status).toBeVisible();
   const revision = Number(await status.getAttribute('data-revision'));

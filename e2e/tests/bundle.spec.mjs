@@ -252,8 +252,8 @@ test('a second tab\'s additions are kept, and a full storage keeps the set in th
   expect(page.url()).toContain('#/bundle');
   // Closing the tab asks too (the browser's own question).
   const closing = new Promise((resolve) => page.once('dialog', async (d) => {
-    resolve(d.type());
     await d.dismiss();
+    resolve(d.type());
   }));
   await page.close({ runBeforeUnload: true });
   expect(await closing).toBe('beforeunload');

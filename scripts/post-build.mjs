@@ -1,6 +1,7 @@
 // Trunk post-build hook: finishes dist/ from the actual hashed file names.
 //  1. index.html gets a Content-Security-Policy allowing only this origin, with
-//     what WebAssembly needs and a hash of Trunk's inline loader;
+//     what WebAssembly needs and a hash of Trunk's inline loader, and Trunk's
+//     preloads first in <head>;
 //  2. version.json names this build (a hash of every file);
 //  3. sw.js, the service worker, precaches exactly these files, each with the
 //     SHA-256 of its bytes, and stores an update only if every file matches.
@@ -47,7 +48,16 @@ const csp = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-index = index.replace(/(<meta charset="utf-8">)/i, `$1\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
+// Trunk writes its preloads at the end of <head>, behind the parser-blocking boot.js: the
+// wasm, the largest file by far, was then asked for only once boot.js had arrived (a round
+// trip late on venue Wi-Fi, issue 11). They go first, right after the CSP that governs them.
+const preloads = index.match(/<link rel="(?:modulepreload|preload)"[^>]*>/g) ?? [];
+for (const link of preloads) index = index.replace(link, '');
+index = index.replace(
+  /(<meta charset="utf-8">)/i,
+  `$1\n  <meta http-equiv="Content-Security-Policy" content="${csp}">\n  ${preloads.join('\n  ')}`,
+);
+if (!/<link rel="preload"[^>]*\.wasm"/.test(index)) throw new Error('post-build: Trunk wrote no preload of the wasm');
 writeFileSync(indexPath, index);
 
 // 2. The version: every file's path and bytes.

@@ -158,6 +158,18 @@ async fn typed_text_is_counted_at_once_and_reaches_the_store_after_it_is_shown()
 }
 
 #[wasm_bindgen_test]
+async fn a_count_shows_text_that_reached_the_store_without_a_keystroke() {
+    // The keystroke writes the count itself; text the store gets otherwise (here a field
+    // left with no input event, as some drivers send) must be counted by the render.
+    let root = open_editor().await;
+    let area: HtmlTextAreaElement = find(&root, "#f-plenary-content");
+    enter(&area, "協議した", &input_event(false));
+    until("the typed text counted", || text(&root, "#f-plenary-content-chars") == "4／300文字").await;
+    enter(&area, "協議", &event("blur"));
+    until("the text left counted", || text(&root, "#f-plenary-content-chars") == "2／300文字").await;
+}
+
+#[wasm_bindgen_test]
 async fn text_under_composition_is_not_taken_until_the_composition_ends() {
     let root = open_editor().await;
     let area: HtmlTextAreaElement = find(&root, "#f-plenary-content");

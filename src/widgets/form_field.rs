@@ -181,8 +181,17 @@ pub fn form_field(props: &FormFieldProps) -> Html {
                 return;
             }
             let n = area.value().chars().count();
-            counter.set_text_content(Some(&count_text(n, max)));
-            counter.set_class_name(&count_class(n, max).to_string());
+            // Into the text node Yew rendered: a new one (textContent) would leave Yew's
+            // later renders writing to a node no longer in the page.
+            let text = count_text(n, max);
+            match counter.first_child() {
+                Some(node) => node.set_node_value(Some(&text)),
+                None => counter.set_text_content(Some(&text)),
+            }
+            let class = count_class(n, max).to_string();
+            if counter.class_name() != class {
+                counter.set_class_name(&class);
+            }
         })),
         _ => None,
     };

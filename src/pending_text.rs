@@ -35,6 +35,8 @@ pub struct PendingText {
 struct Waiting {
     sender: Option<Sender>,
     wait: u64,
+    /// The wait the fallback timer (see [`arm_fallback`]) was set for, while one is set.
+    fallback: Option<u64>,
 }
 
 impl PendingText {
@@ -60,13 +62,17 @@ impl PendingText {
     /// A field's text waits, and `sender` sends it after the next frame is painted.
     /// Text of another field that still waited is sent now.
     pub fn wait(&self, sender: &Sender) {
-        let (earlier, wait) = {
+        let (earlier, wait, arm) = {
             let mut waiting = self.waiting.borrow_mut();
             if waiting.sender.as_ref().is_some_and(|w| Rc::ptr_eq(w, sender)) {
                 return;
             }
             waiting.wait += 1;
-            (waiting.sender.replace(Rc::clone(sender)), waiting.wait)
+            let arm = waiting.fallback.is_none();
+            if arm {
+                waiting.fallback = Some(waiting.wait);
+            }
+            (waiting.sender.replace(Rc::clone(sender)), waiting.wait, arm)
         };
         if let Some(earlier) = earlier {
             earlier();
@@ -75,8 +81,9 @@ impl PendingText {
         // is second finds nothing of this wait left.
         let waiting = Rc::clone(&self.waiting);
         frames::after_next_paint(move || send(&waiting, Some(wait)));
-        let waiting = Rc::clone(&self.waiting);
-        frames::after(UNPAINTED_WAIT_MS, move || send(&waiting, Some(wait)));
+        if arm {
+            arm_fallback(Rc::clone(&self.waiting));
+        }
     }
 
     /// Sends what waits, if anything.
@@ -98,6 +105,32 @@ fn send(waiting: &RefCell<Waiting>, only: Option<u64>) {
     if let Some(sender) = sender {
         sender();
     }
+}
+
+/// Sends, where no frame comes, the text that has waited [`UNPAINTED_WAIT_MS`]. One timer
+/// at a time, not one per keystroke (issue 11): when it finds a later wait than the one it
+/// was set for, it is set again for that one, which so waits its full time too.
+fn arm_fallback(waiting: Rc<RefCell<Waiting>>) {
+    frames::after(UNPAINTED_WAIT_MS, move || {
+        let (due, again) = {
+            let mut w = waiting.borrow_mut();
+            let set_for = w.fallback.take();
+            if w.sender.is_none() {
+                (None, false)
+            } else if set_for == Some(w.wait) {
+                (set_for, false)
+            } else {
+                w.fallback = Some(w.wait);
+                (None, true)
+            }
+        };
+        if due.is_some() {
+            send(&waiting, due);
+        }
+        if again {
+            arm_fallback(waiting);
+        }
+    });
 }
 
 /// How long typed text waits at most where the page draws no frames (a window the

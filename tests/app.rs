@@ -102,6 +102,14 @@ fn enter(field: &Element, value: &str, sent: &Event) {
     field.dispatch_event(sent).expect("dispatched");
 }
 
+/// Waits until the open draft, as stored, holds `text`.
+async fn until_stored(text: &str) {
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("local storage");
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    let key = drafts::draft_key(hash.trim_start_matches("#/draft/"));
+    until("the typed text stored", || storage.get_item(&key).ok().flatten().is_some_and(|d| d.contains(text))).await;
+}
+
 /// Mounts the app on a new draft and waits until it may be edited (this tab holds it).
 async fn open_editor() -> Mounted {
     let root = mount();
@@ -151,10 +159,7 @@ async fn typed_text_is_counted_at_once_and_reaches_the_store_after_it_is_shown()
     let root = open_editor().await;
     enter(&find(&root, "#f-plenary-content"), "協議した", &input_event(false));
     assert_eq!(text(&root, "#f-plenary-content-chars"), "4／300文字", "the count follows the keystroke itself");
-    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("local storage");
-    let hash = web_sys::window().unwrap().location().hash().unwrap();
-    let key = drafts::draft_key(hash.trim_start_matches("#/draft/"));
-    until("the typed text stored", || storage.get_item(&key).ok().flatten().is_some_and(|d| d.contains("協議した"))).await;
+    until_stored("協議した").await;
 }
 
 #[wasm_bindgen_test]
@@ -167,6 +172,19 @@ async fn a_count_shows_text_that_reached_the_store_without_a_keystroke() {
     until("the typed text counted", || text(&root, "#f-plenary-content-chars") == "4／300文字").await;
     enter(&area, "協議", &event("blur"));
     until("the text left counted", || text(&root, "#f-plenary-content-chars") == "2／300文字").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_count_over_the_brief_length_is_marked_at_once_and_unmarked_below_it() {
+    let root = open_editor().await;
+    let area: HtmlTextAreaElement = find(&root, "#f-plenary-content");
+    let count: Element = find(&root, "#f-plenary-content-chars");
+    enter(&area, &"あ".repeat(301), &input_event(false));
+    assert_eq!(count.class_name(), "char-count char-count-over", "over as typed");
+    until_stored(&"あ".repeat(301)).await;
+    assert_eq!(count.class_name(), "char-count char-count-over", "and still over after the store has the text");
+    enter(&area, &"あ".repeat(300), &input_event(false));
+    assert_eq!((text(&root, "#f-plenary-content-chars"), count.class_name()), ("300／300文字".to_string(), "char-count".to_string()));
 }
 
 #[wasm_bindgen_test]

@@ -2,16 +2,18 @@
 //! 必須/任意 tag, support text, the field, its character count, and its findings
 //! below it (errors also set `aria-invalid` and are tied by `aria-describedby`).
 
+use std::cell::Cell as StdCell;
+use std::rc::Rc;
+
 use torikumi_core::edit::Edit;
+use torikumi_core::editor::Action;
 use torikumi_core::{Field, Problem, Severity};
 use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::hooks::leave_gate::LeaveGate;
 use super::text_field::TextField;
-use torikumi_core::editor::Action;
-
 use crate::editor_store::EditorDispatch;
+use crate::hooks::leave_gate::LeaveGate;
 
 /// A finding as a field shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,8 +136,43 @@ fn count_text(n: usize, max: usize) -> String {
     format!("{n}／{max}文字")
 }
 
-fn count_class(n: usize, max: usize) -> Classes {
-    classes!("char-count", (n > max).then_some("char-count-over"))
+fn count_class(n: usize, max: usize) -> &'static str {
+    if n > max {
+        "char-count char-count-over"
+    } else {
+        "char-count"
+    }
+}
+
+/// A brief content's character count, written by the field itself: on each keystroke at
+/// once, and from the store's text when that comes. The store's text, arriving after the
+/// keystroke with the count already shown, so writes nothing (a second write would lay it
+/// out again in the next frame, issue 11).
+#[derive(Clone)]
+struct CharCount {
+    node: NodeRef,
+    max: usize,
+    /// The count the element shows.
+    shown: Rc<StdCell<Option<usize>>>,
+}
+
+impl CharCount {
+    fn show(&self, n: usize) {
+        let before = self.shown.get();
+        if before == Some(n) {
+            return;
+        }
+        let Some(el) = self.node.cast::<Element>() else { return };
+        let text = count_text(n, self.max);
+        match el.first_child() {
+            Some(node) => node.set_node_value(Some(&text)),
+            None => el.set_text_content(Some(&text)),
+        }
+        if before.map(|b| b > self.max) != Some(n > self.max) {
+            el.set_class_name(count_class(n, self.max));
+        }
+        self.shown.set(Some(n));
+    }
 }
 
 #[function_component(FormField)]
@@ -162,39 +199,43 @@ pub fn form_field(props: &FormFieldProps) -> Html {
     if !props.findings.is_empty() {
         described.push(findings_id.clone());
     }
-    let counter = use_node_ref();
-    let char_count = match props.kind {
-        Kind::Brief(max) => {
-            described.push(count_id.clone());
-            let n = props.value.chars().count();
-            html! { <p ref={counter.clone()} class={count_class(n, max)} id={count_id}>{ count_text(n, max) }</p> }
-        }
-        _ => html! {},
+    let max = match props.kind {
+        Kind::Brief(max) => Some(max),
+        _ => None,
     };
-    // The count follows each keystroke at once, written straight into its element: the
-    // typed text reaches the store (and this component's props) only after the keystroke
-    // is painted (pending_text.rs). The next render writes the same.
-    let oninput = match props.kind {
-        Kind::Brief(max) => Some(Callback::from(move |e: InputEvent| {
-            let (Some(area), Some(counter)) = (e.target_dyn_into::<HtmlTextAreaElement>(), counter.cast::<Element>()) else { return };
+    let (n, limit) = (max.map(|_| props.value.chars().count()), max.unwrap_or_default());
+    // The first render writes the count; its text and class in Yew's tree never change
+    // after, so Yew never writes them again: the field does (CharCount).
+    let first = use_memo((), |_| n.map(|n| (count_text(n, limit), count_class(n, limit))));
+    let count = CharCount { node: use_node_ref(), max: limit, shown: use_memo((), |_| StdCell::new(n)) };
+    // The store's text, whenever it changes.
+    {
+        let count = count.clone();
+        use_effect_with(n, move |n| {
+            if let Some(n) = *n {
+                count.show(n);
+            }
+        });
+    }
+    let char_count = match &*first {
+        Some((text, class)) => {
+            described.push(count_id.clone());
+            html! { <p ref={count.node.clone()} class={*class} id={count_id}>{ text.clone() }</p> }
+        }
+        None => html! {},
+    };
+    // The count follows each keystroke at once: the typed text reaches the store (and this
+    // component's props) only after the keystroke is painted (pending_text.rs).
+    let oninput = max.map(|_| {
+        Callback::from(move |e: InputEvent| {
             if e.is_composing() {
                 return;
             }
-            let n = area.value().chars().count();
-            // Into the text node Yew rendered: a new one (textContent) would leave Yew's
-            // later renders writing to a node no longer in the page.
-            let text = count_text(n, max);
-            match counter.first_child() {
-                Some(node) => node.set_node_value(Some(&text)),
-                None => counter.set_text_content(Some(&text)),
+            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                count.show(area.value().chars().count());
             }
-            let class = count_class(n, max).to_string();
-            if counter.class_name() != class {
-                counter.set_class_name(&class);
-            }
-        })),
-        _ => None,
-    };
+        })
+    });
     let invalid = props.findings.iter().any(|f| f.severity == Severity::Error);
     let (multiline, class, inputmode) = match props.kind {
         Kind::Line => (false, "field-line", None),

@@ -1,19 +1,21 @@
 // Prints, for a large report (10,000+ characters, 20 teams) against an empty
 // one measured in the same run:
 //  - how long one keystroke's update takes: from the input event to the DOM
-//    showing the new text's character count;
+//    showing the new text's character count (budget p95 < 16 ms, one frame);
 //  - how long one save to local storage takes (the app's "torikumi:save" User
-//    Timing measure), and how many storage writes 100 typed characters cause.
+//    Timing measure; issue 11: p95 <= 2 ms at normal CPU), and how many storage
+//    writes 100 typed characters cause (reported).
 //   node e2e/bench/editor.mjs   (after `trunk build --release`; scripts/bench does both)
 import { served } from './served.mjs';
 import { fillLarge } from './large-report.mjs';
-import { percentile as pct } from './table.mjs';
+import { percentile as pct, report } from './table.mjs';
 import { countDraftWrites } from '../page-scripts.mjs';
 
 const port = 4190;
 const KEYS = 200;
 const BUDGET_MS = 16; // one frame at 60 Hz
-const SAVES = 50;
+const SAVE_BUDGET_MS = 2;
+const SAVES = 100;
 
 const { url: origin, browser, stop } = await served(port);
 
@@ -70,8 +72,6 @@ async function writesFor100(page) {
   return page.evaluate(() => window.__writes);
 }
 
-const fmt = (ms) => `${ms.toFixed(2)} ms`;
-
 try {
   const results = {};
   for (const size of ['empty', 'large']) {
@@ -82,19 +82,20 @@ try {
     const chars = size === 'large' ? await fillLarge(page) : 0;
     await measure(page); // warm-up
     const times = await measure(page);
+    await measureSaves(page); // warm-up: the wasm's optimised tier, as for the keystrokes
     const saves = await measureSaves(page);
     const writes = await writesFor100(page);
     results[size] = { chars, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), save50: pct(saves, 50), save95: pct(saves, 95), saves: saves.length, writes };
     await page.close();
   }
-  for (const [size, r] of Object.entries(results)) {
-    console.log(`${size.padEnd(5)} report (${r.chars} characters): keystroke → DOM p50 ${fmt(r.p50)}  p95 ${fmt(r.p95)}  max ${fmt(r.max)}`);
-    console.log(`${size.padEnd(5)} report: one save p50 ${fmt(r.save50)}  p95 ${fmt(r.save95)} (${r.saves} saves); storage writes for 100 typed characters: ${r.writes}`);
-  }
-  console.log(`large / empty at p50: ${(results.large.p50 / results.empty.p50).toFixed(1)}x`);
-  const ok = results.large.p95 < BUDGET_MS;
-  console.log(ok ? `within budget: large p95 < ${BUDGET_MS} ms` : `OVER BUDGET: large p95 ${fmt(results.large.p95)} >= ${BUDGET_MS} ms`);
-  process.exitCode = ok ? 0 : 1;
+  const { empty, large } = results;
+  report('editor', 'empty report', [
+    { figure: `keystroke → count in the DOM, p50, large report of ${large.chars} characters (ms)`, value: large.p50, baseline: empty.p50, ratio: large.p50 / empty.p50, budget: '-', ok: true },
+    { figure: 'keystroke → count in the DOM, p95 (ms)', value: large.p95, baseline: empty.p95, ratio: large.p95 / empty.p95, budget: `< ${BUDGET_MS}`, ok: large.p95 < BUDGET_MS },
+    { figure: `one save, p50 (ms, ${large.saves} saves)`, value: large.save50, baseline: empty.save50, ratio: large.save50 / empty.save50, budget: '-', ok: true },
+    { figure: 'one save, p95 (ms)', value: large.save95, baseline: empty.save95, ratio: large.save95 / empty.save95, budget: `≤ ${SAVE_BUDGET_MS}`, ok: large.save95 <= SAVE_BUDGET_MS },
+    { figure: 'storage writes for 100 characters typed at 50 a second', value: large.writes, baseline: empty.writes, ratio: null, budget: 'reported', ok: true },
+  ], { extra: { keys: KEYS } });
 } finally {
   await stop();
 }

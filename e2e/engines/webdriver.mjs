@@ -106,7 +106,13 @@ function makePage(s, closeWindow) {
     bringToFront: async () => {},
     setViewport: ({ width, height }) => s('POST', '/window/rect', { width, height }),
     async waitForSelector(selector) {
-      await until(selector, () => run((sel) => !!document.querySelector(sel), [selector]));
+      try {
+        await until(selector, () => run((sel) => !!document.querySelector(sel), [selector]));
+      } catch (error) {
+        // What the page showed instead, for a failure that does not repeat.
+        const shown = await run(() => `${location.href} | ${document.body?.innerText.slice(0, 300)}`, []).catch((e) => `(unreadable: ${e.message})`);
+        throw new Error(`${error.message}; the page: ${shown}`);
+      }
     },
     $: (selector) => run((sel) => (document.querySelector(sel) ? {} : null), [selector]),
     $eval: (selector, fn) => run(`(sel) => (${fn})(document.querySelector(sel))`, [selector]),

@@ -145,9 +145,9 @@ fn count_class(n: usize, max: usize) -> &'static str {
 }
 
 /// A brief content's character count, written by the field itself: on each keystroke at
-/// once, and from the store's text when that comes. The store's text, arriving after the
-/// keystroke with the count already shown, so writes nothing (a second write would lay it
-/// out again in the next frame, issue 11).
+/// once, and from the store's text when that comes. The store's text arrives after the
+/// keystroke, when the count is already shown, and then writes nothing (a second write
+/// would lay the count out again in the next frame, issue 11).
 #[derive(Clone)]
 struct CharCount {
     node: NodeRef,

@@ -170,6 +170,9 @@ fn clearing_after_a_backup_removes_only_what_the_backup_holds_unchanged() {
     let b = stored(&kv, "b");
     lifecycle::save(&kv, &b, &Draft { document: document("二つ目の続き", 2), ..b.clone() }).unwrap();
     kv.set("other-app", "kept").unwrap();
+    // The tabs' own records hold no text: they go too.
+    lease::acquire(&kv, "b", "tab1", 0.0, false).unwrap();
+    lease::hand_over(&kv, "b", "tab1", 0.0).unwrap();
     let cleared = lifecycle::clear_backed_up(&kv, &backed_up).unwrap();
     assert_eq!(cleared.kept, ["torikumi:draft:b"]);
     assert_eq!(kv.keys().unwrap(), ["other-app", "torikumi:draft:b"]);
@@ -225,6 +228,22 @@ fn one_tab_holds_the_lease_until_it_runs_out_or_another_takes_over() {
     assert!(kv.get(&lease::lease_key("a")).unwrap().is_some(), "only the holder releases");
     lease::release(&kv, "a", "tab1").unwrap();
     assert!(kv.get(&lease::lease_key("a")).unwrap().is_none());
+}
+
+#[test]
+fn an_old_editor_hands_over_with_a_new_value_each_time_and_the_new_editor_clears_it() {
+    let kv = MemoryStore::default();
+    lease::hand_over(&kv, "a", "tab1", 1_000.0).unwrap();
+    let first = kv.get(&lease::handover_key("a")).unwrap();
+    lease::hand_over(&kv, "a", "tab1", 1_001.0).unwrap();
+    let second = kv.get(&lease::handover_key("a")).unwrap();
+    assert!(first.is_some() && second.is_some());
+    // A new value each time: the waiting tab's storage event always comes.
+    assert_ne!(first, second);
+    lease::clear_handover(&kv, "a").unwrap();
+    assert!(kv.get(&lease::handover_key("a")).unwrap().is_none());
+    assert!(lease::is_tab_record(&lease::handover_key("a")) && lease::is_tab_record(&lease::lease_key("a")));
+    assert!(!lease::is_tab_record(&drafts::draft_key("a")));
 }
 
 #[test]

@@ -132,6 +132,7 @@ pub fn purge(kv: &dyn KeyValue, id: &str) -> Result<(), DraftError> {
     kv.remove(&draft_key(id))?;
     kv.remove(&history_key(id))?;
     kv.remove(&lease::lease_key(id))?;
+    kv.remove(&lease::handover_key(id))?;
     Ok(())
 }
 
@@ -214,7 +215,7 @@ pub fn clear_backed_up(kv: &dyn KeyValue, backed_up: &[(String, String)]) -> Res
             cleared.kept.push(key);
         }
     }
-    for key in kv.keys()?.into_iter().filter(|k| k.starts_with(lease::LEASE_PREFIX)) {
+    for key in kv.keys()?.into_iter().filter(|k| lease::is_tab_record(k)) {
         kv.remove(&key)?;
     }
     Ok(cleared)

@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 const chromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 // Another port lets a second run (a benchmark, a second checkout) go on beside this one.
 const port = Number(process.env.TORIKUMI_E2E_PORT ?? 4173);
+// Another build to test (an older commit's dist/, to see a test fail before its fix).
+const dist = process.env.TORIKUMI_E2E_DIST ?? '../dist';
 
 export default defineConfig({
   testDir: './tests',
@@ -34,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve.mjs --dir ../dist --port ${port}`,
+    command: `node serve.mjs --dir ${dist} --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
   },

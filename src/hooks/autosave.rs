@@ -57,6 +57,10 @@ pub struct Autosave {
     pub unsaved: Rc<dyn Fn() -> bool>,
     /// This page's text went elsewhere (a copy): write nothing more, keep nothing.
     pub abandon: Rc<dyn Fn()>,
+    /// This tab is about to turn read-only (another took over) after its last
+    /// write: text that write could not store stays in this page, is never
+    /// replaced by the other tab's, and leaving asks first.
+    pub hold: Rc<dyn Fn()>,
 }
 
 enum Outcome {
@@ -73,6 +77,8 @@ struct Inner {
     timer: RefCell<Option<Timeout>>,
     saving_enabled: Cell<bool>,
     abandoned: Cell<bool>,
+    /// Read-only now, holding text storage refused while this tab still edited.
+    held: Cell<bool>,
     /// Writes wait for the user's choice.
     in_conflict: Cell<bool>,
     versions: Cell<VersionKeeper>,
@@ -82,6 +88,12 @@ impl Inner {
     fn dirty(&self) -> bool {
         let (latest, written) = (self.latest.borrow(), self.written.borrow());
         latest.document != written.document || latest.exported != written.exported
+    }
+
+    /// Whether this page holds text of its own that storage does not: while it
+    /// edits, or since it lost the editor role with such text ([`Autosave::hold`]).
+    fn unsaved(&self) -> bool {
+        (self.saving_enabled.get() || self.held.get()) && self.dirty()
     }
 
     /// Writes the latest draft if it changed.
@@ -118,7 +130,7 @@ impl Inner {
     /// Another tab wrote this draft (`raw`: the new record; `None`: removed).
     fn stored_elsewhere(&self, raw: Option<String>) -> Option<Reaction> {
         let Some(raw) = raw else {
-            return self.saving_enabled.get().then(|| {
+            return (self.saving_enabled.get() || self.unsaved()).then(|| {
                 self.in_conflict.set(true);
                 Reaction::Conflict(None)
             });
@@ -133,7 +145,7 @@ impl Inner {
             *self.written.borrow_mut() = stored.clone();
             return Some(Reaction::Marks(Stored::of(&stored)));
         }
-        if !self.saving_enabled.get() || !self.dirty() {
+        if !self.unsaved() {
             *self.written.borrow_mut() = stored.clone();
             return Some(Reaction::Follow(Box::new(stored)));
         }
@@ -163,6 +175,7 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
             timer: RefCell::new(None),
             saving_enabled: Cell::new(false),
             abandoned: Cell::new(false),
+            held: Cell::new(false),
             in_conflict: Cell::new(false),
             versions: Cell::new(VersionKeeper::default()),
         }
@@ -201,6 +214,7 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
             let adopted = draft.revision > inner.written.borrow().revision;
             if adopted {
                 *inner.written.borrow_mut() = draft.clone();
+                inner.held.set(false);
                 // Text this page held unsaved is superseded (the user chose the stored version).
                 memory.forget(&draft.id);
             }
@@ -273,7 +287,7 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
         use_effect_with((), move |_| {
             move || {
                 flush();
-                if inner.saving_enabled.get() && inner.dirty() {
+                if inner.unsaved() {
                     memory.keep(Opened { base: inner.written.borrow().clone(), current: inner.latest.borrow().clone() });
                 }
             }
@@ -282,13 +296,18 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
 
     let unsaved: Rc<dyn Fn() -> bool> = {
         let inner = Rc::clone(&inner);
-        Rc::new(move || inner.saving_enabled.get() && inner.dirty())
+        Rc::new(move || inner.unsaved())
+    };
+    let hold: Rc<dyn Fn()> = {
+        let inner = Rc::clone(&inner);
+        Rc::new(move || inner.held.set(inner.dirty()))
     };
     let abandon: Rc<dyn Fn()> = Rc::new(move || {
         inner.abandoned.set(true);
         inner.saving_enabled.set(false);
+        inner.held.set(false);
         memory.forget(&inner.latest.borrow().id);
     });
-    Autosave { status: (*status).clone(), history_problem: (*history_problem).clone(), flush, unsaved, abandon }
+    Autosave { status: (*status).clone(), history_problem: (*history_problem).clone(), flush, unsaved, abandon, hold }
 }
 

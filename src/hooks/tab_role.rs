@@ -1,15 +1,20 @@
 //! One tab edits a draft at a time, through the Web Locks API: the tab that
 //! holds the draft's lock edits; any other shows it read-only, following what
-//! the editing tab stores, and can take the lock over. A tab that loses the lock
-//! writes what it has first, so nothing is overwritten silently.
+//! the editing tab stores, and can take the lock over.
 //!
 //! Where the browser has no Web Locks (plain-http hosting from another host,
-//! older Firefox and Safari), a lease in storage does the same
+//! older Firefox and Safari), where a policy refuses them, or where a request
+//! goes unanswered for [`LOCK_WAIT_MS`], a lease in storage does the same
 //! ([`torikumi_core::drafts::lease`]), renewed by a heartbeat.
+//!
+//! A change of editor never drops text: the tab that loses the role hears it
+//! first (`on_lost`: it writes what it has, then says so with a handover record)
+//! and turns read-only only after that; the tab that takes over waits for the
+//! handover ([`HANDOVER_WAIT_MS`] at most) before it reads the draft and edits.
 //!
 //! web-sys puts LockManager behind an unstable flag, so it is called through js-sys.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_events::EventListener;
@@ -19,9 +24,15 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use crate::platform::frames;
 use crate::platform::local_storage::{new_draft_id, LocalStorage};
 
 const LOCK_PREFIX: &str = "torikumi-draft-";
+/// How long a Web Locks request may go unanswered before the lease stands in
+/// (a browser policy can leave it pending for good).
+const LOCK_WAIT_MS: i32 = 3_000;
+/// How long a tab that took over waits for the old editor's last write.
+pub const HANDOVER_WAIT_MS: i32 = 1_500;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TabRole {
@@ -39,98 +50,244 @@ fn lock_manager() -> Option<(JsValue, Function)> {
     Some((locks, request))
 }
 
-/// Asks for the lock. `granted(true)` when this tab holds it, `granted(false)` when
-/// another does; `lost()` when another tab takes it over.
-fn request_lock(
-    name: &str,
-    steal: bool,
+/// What a lock request came to.
+enum Answer {
+    /// This tab holds the lock (`true`) or another does (`false`).
+    Granted(bool),
+    /// Refused, or unanswered for [`LOCK_WAIT_MS`]: the lease stands in.
+    Unavailable,
+    /// Held, then taken over by another tab.
+    Lost,
+}
+
+/// The tab's side of one draft: how it coordinates with other tabs, and what to
+/// tell the page. Shared by the hook's effect and its take-over callback.
+struct Coordination {
+    draft_id: String,
+    role: UseStateHandle<TabRole>,
+    on_lost: Callback<()>,
+    on_gained: Callback<()>,
+    /// Resolves the held lock's promise, which releases it.
     release: Rc<RefCell<Option<Function>>>,
-    granted: impl FnOnce(bool) + 'static,
-    lost: impl FnOnce() + 'static,
-) -> bool {
+    /// The lease, once the lease stands in for Web Locks.
+    leased: RefCell<Option<Leased>>,
+    /// Web Locks failed here: everything goes through the lease from now on.
+    use_lease: Cell<bool>,
+    /// Unmounted: answers that come later change nothing.
+    gone: Cell<bool>,
+    /// Counts gains and losses: a wait for a handover that another change of
+    /// editor overtook (this tab lost again meanwhile) ends without editing.
+    changes: Cell<u64>,
+}
+
+impl Coordination {
+    fn lock_name(&self) -> String {
+        format!("{LOCK_PREFIX}{}", self.draft_id)
+    }
+
+    /// Asks for the lock (`steal`: 「このタブで編集する」) and acts on the answer.
+    fn ask(self: &Rc<Self>, steal: bool) {
+        if self.use_lease.get() {
+            return self.lease_instead(steal);
+        }
+        let this = Rc::clone(self);
+        let asked = request_lock(&self.lock_name(), steal, &self.release, move |answer| this.answered(answer, steal));
+        if !asked {
+            self.lease_instead(steal);
+        }
+    }
+
+    fn answered(self: &Rc<Self>, answer: Answer, steal: bool) {
+        if self.gone.get() {
+            return;
+        }
+        match answer {
+            Answer::Granted(true) if steal => self.gained(),
+            Answer::Granted(held) => self.role.set(if held { TabRole::Editor } else { TabRole::Viewer }),
+            Answer::Unavailable => {
+                self.use_lease.set(true);
+                self.lease_instead(steal);
+            }
+            Answer::Lost => self.lose(),
+        }
+    }
+
+    /// The lease stands in: taken if free (or `steal`), else this tab views.
+    fn lease_instead(self: &Rc<Self>, steal: bool) {
+        let started = self.leased.borrow().is_some();
+        if !started {
+            let this = Rc::clone(self);
+            let leased = Leased::start(&self.draft_id, steal, move || this.lose());
+            let held = leased.holding.get();
+            *self.leased.borrow_mut() = Some(leased);
+            match (held, steal) {
+                (true, true) => self.gained(),
+                _ => self.role.set(if held { TabRole::Editor } else { TabRole::Viewer }),
+            }
+            return;
+        }
+        let gained = self.leased.borrow().as_ref().is_some_and(|l| steal && l.take_over());
+        if gained {
+            self.gained();
+        }
+    }
+
+    /// This tab took over: it is the editor from now on, and edits once the old
+    /// editor has handed over (or [`HANDOVER_WAIT_MS`] passed: it may be gone).
+    fn gained(self: &Rc<Self>) {
+        self.role.set(TabRole::Editor);
+        let change = self.changes.get() + 1;
+        self.changes.set(change);
+        let key = lease::handover_key(&self.draft_id);
+        let waiting: Rc<RefCell<Option<EventListener>>> = Rc::default();
+        let proceed = {
+            let (this, waiting) = (Rc::clone(self), Rc::clone(&waiting));
+            Rc::new(move || {
+                // Whichever comes second (the handover or the time-out) finds nothing to do.
+                if waiting.borrow_mut().take().is_none() || this.gone.get() || this.changes.get() != change {
+                    return;
+                }
+                // A stale handover would only shorten the next wait; a failure leaves it at that.
+                lease::clear_handover(&LocalStorage, &this.draft_id).ok();
+                this.on_gained.emit(());
+            })
+        };
+        let listener = web_sys::window().map(|w| {
+            let proceed = Rc::clone(&proceed);
+            EventListener::new(&w, "storage", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
+                if e.key().as_deref() == Some(key.as_str()) && e.new_value().is_some() {
+                    proceed();
+                }
+            })
+        });
+        let Some(listener) = listener else { return self.on_gained.emit(()) };
+        *waiting.borrow_mut() = Some(listener);
+        frames::after(HANDOVER_WAIT_MS, move || proceed());
+    }
+
+    /// Another tab took over: the page writes what it has first, and this tab
+    /// turns read-only in a task after that write (see [`frames::after`]).
+    fn lose(&self) {
+        if self.gone.get() {
+            return;
+        }
+        self.changes.set(self.changes.get() + 1);
+        self.on_lost.emit(());
+        let (role, draft_id) = (self.role.clone(), self.draft_id.clone());
+        // Queued after the page's own write (queued by on_lost, same delay: tasks keep their
+        // order). A failed handover only makes the new editor wait out its time-out.
+        frames::after(0, move || {
+            lease::hand_over(&LocalStorage, &draft_id, &tab_id(), now_ms()).ok();
+            role.set(TabRole::Viewer);
+        });
+    }
+
+    fn unmount(&self) {
+        self.gone.set(true);
+        if let Some(resolve) = self.release.borrow_mut().take() {
+            resolve.call0(&JsValue::UNDEFINED).ok();
+        }
+        self.leased.borrow_mut().take();
+    }
+}
+
+/// Asks for the lock; `answer` is called once with the outcome, and again with
+/// [`Answer::Lost`] if the lock is taken over later. Returns false when the
+/// browser has no Web Locks or the call threw.
+fn request_lock(name: &str, steal: bool, release: &Rc<RefCell<Option<Function>>>, answer: impl Fn(Answer) + 'static) -> bool {
     let Some((locks, request)) = lock_manager() else { return false };
     let options = Object::new();
     if Reflect::set(&options, &(if steal { "steal" } else { "ifAvailable" }).into(), &true.into()).is_err() {
         return false;
     }
-    let callback = Closure::once_into_js(move |lock: JsValue| -> JsValue {
-        if lock.is_null() {
-            granted(false);
-            return JsValue::UNDEFINED;
-        }
-        granted(true);
-        // The lock is held until this promise settles: on unmount, or never while the tab lives.
-        Promise::new(&mut |resolve, _| *release.borrow_mut() = Some(resolve)).into()
-    });
+    let answer = Rc::new(answer);
+    // Whether the first answer (grant, refusal or time-out) has come: only it decides.
+    let decided = Rc::new(Cell::new(false));
+    let granted = Rc::new(Cell::new(false));
+    let callback = {
+        let (answer, decided, granted, release) = (Rc::clone(&answer), Rc::clone(&decided), Rc::clone(&granted), Rc::clone(release));
+        Closure::once_into_js(move |lock: JsValue| -> JsValue {
+            if decided.replace(true) {
+                // Too late: the lease already stands in. Let the lock go at once.
+                return JsValue::UNDEFINED;
+            }
+            if lock.is_null() {
+                answer(Answer::Granted(false));
+                return JsValue::UNDEFINED;
+            }
+            granted.set(true);
+            // The lock is held until this promise settles: on unmount, or never while the tab lives.
+            let held: JsValue = Promise::new(&mut |resolve, _| *release.borrow_mut() = Some(resolve)).into();
+            answer(Answer::Granted(true));
+            held
+        })
+    };
     let Ok(pending) = request.call3(&locks, &name.into(), &options, &callback) else { return false };
+    let on_rejected = {
+        let (answer, decided, granted) = (Rc::clone(&answer), Rc::clone(&decided), Rc::clone(&granted));
+        Closure::once(move |_: JsValue| {
+            if granted.get() {
+                answer(Answer::Lost);
+            } else if !decided.replace(true) {
+                // Refused before any grant (a policy, a security error).
+                answer(Answer::Unavailable);
+            }
+        })
+    };
     if let Ok(pending) = pending.dyn_into::<Promise>() {
-        let on_error = Closure::once(move |_: JsValue| lost());
         // The returned promise only chains the handler; nothing to keep.
-        drop(pending.catch(&on_error));
-        // Settles at most once per request; requests are rare (opening, taking over).
-        on_error.forget();
+        drop(pending.catch(&on_rejected));
     }
+    // Settles at most once per request; requests are rare (opening, taking over).
+    on_rejected.forget();
+    frames::after(LOCK_WAIT_MS, move || {
+        if !decided.replace(true) {
+            answer(Answer::Unavailable);
+        }
+    });
     true
 }
 
 /// This tab's role for a draft, and a callback that takes the draft over.
-/// `on_lost` runs when another tab takes over; `on_gained` when this one does.
+/// `on_lost` runs when another tab takes over, before this tab turns read-only
+/// (in a later task), so the page can write what it has; `on_gained` when this
+/// tab takes over.
 #[hook]
 pub fn use_tab_role(draft_id: &str, on_lost: Callback<()>, on_gained: Callback<()>) -> (TabRole, Callback<()>) {
     let role = use_state(|| TabRole::Checking);
-    let release = use_memo((), |_| Rc::new(RefCell::new(None::<Function>)));
-    let name = format!("{LOCK_PREFIX}{draft_id}");
+    let coordination = use_memo((), {
+        let (role, draft_id) = (role.clone(), draft_id.to_owned());
+        move |_| {
+            Rc::new(Coordination {
+                draft_id,
+                role,
+                on_lost,
+                on_gained,
+                release: Rc::default(),
+                leased: RefCell::new(None),
+                use_lease: Cell::new(false),
+                gone: Cell::new(false),
+                changes: Cell::new(0),
+            })
+        }
+    });
     {
-        let (role, release, name, on_lost) = (role.clone(), Rc::clone(&release), name.clone(), on_lost.clone());
+        let coordination = Rc::clone(&*coordination);
         use_effect_with((), move |_| {
-            let (on_role, fallback, on_lost_lease) = (role.clone(), role.clone(), on_lost.clone());
-            let asked = request_lock(
-                &name,
-                false,
-                Rc::clone(&release),
-                move |held| on_role.set(if held { TabRole::Editor } else { TabRole::Viewer }),
-                move || {
-                    on_lost.emit(());
-                    role.set(TabRole::Viewer);
-                },
-            );
-            let leased = (!asked).then(|| Leased::start(&name, fallback, on_lost_lease));
-            move || {
-                if let Some(resolve) = release.borrow_mut().take() {
-                    resolve.call0(&JsValue::UNDEFINED).ok();
-                }
-                drop(leased);
-            }
+            coordination.ask(false);
+            move || coordination.unmount()
         });
     }
     let take_over = {
-        let (role, release) = (role.clone(), Rc::clone(&release));
-        Callback::from(move |()| {
-            if lock_manager().is_none() {
-                Leased::take_over(&name, &on_gained, &role);
-                return;
-            }
-            let (on_role, on_gained, on_lost, role) = (role.clone(), on_gained.clone(), on_lost.clone(), role.clone());
-            request_lock(
-                &name,
-                true,
-                Rc::clone(&release),
-                move |_| {
-                    on_gained.emit(());
-                    on_role.set(TabRole::Editor);
-                },
-                move || {
-                    on_lost.emit(());
-                    role.set(TabRole::Viewer);
-                },
-            );
-        })
+        let coordination = Rc::clone(&*coordination);
+        Callback::from(move |()| coordination.ask(true))
     };
     (*role, take_over)
 }
 
-/// This page's tab, for leases: fixed for the page's life.
-fn tab_id() -> String {
+/// This page's tab, for leases and handovers: fixed for the page's life.
+pub fn tab_id() -> String {
     thread_local! {
         static TAB: String = new_draft_id();
     }
@@ -145,44 +302,35 @@ fn now_ms() -> f64 {
 /// heartbeat and gives the lease up.
 struct Leased {
     draft_id: String,
+    /// Whether this tab holds the lease (as far as it knows).
+    holding: Rc<Cell<bool>>,
     _heartbeat: gloo_timers::callback::Interval,
     _watch: Option<EventListener>,
     _pagehide: Option<EventListener>,
 }
 
 impl Leased {
-    fn draft_id(lock_name: &str) -> String {
-        lock_name.trim_start_matches(LOCK_PREFIX).to_owned()
-    }
-
-    /// Takes the lease if it is free; else this tab is a viewer. A holder renews
-    /// it, and learns at the next heartbeat or storage event that it was taken.
-    fn start(lock_name: &str, role: UseStateHandle<TabRole>, on_lost: Callback<()>) -> Leased {
-        let draft_id = Self::draft_id(lock_name);
+    /// Takes the lease if it is free (or `steal`); else this tab views. A holder
+    /// renews it, and learns at the next heartbeat or storage event that it was
+    /// taken, and then calls `lose`.
+    fn start(draft_id: &str, steal: bool, lose: impl Fn() + 'static) -> Leased {
+        let draft_id = draft_id.to_owned();
         // No storage: no other tab can write either; this one edits in memory.
-        let held = lease::acquire(&LocalStorage, &draft_id, &tab_id(), now_ms(), false).unwrap_or(true);
-        role.set(if held { TabRole::Editor } else { TabRole::Viewer });
-        let holding = Rc::new(std::cell::Cell::new(held));
+        let held = lease::acquire(&LocalStorage, &draft_id, &tab_id(), now_ms(), steal).unwrap_or(true);
+        let holding = Rc::new(Cell::new(held));
         let lose = {
-            let (holding, role) = (Rc::clone(&holding), role.clone());
+            let holding = Rc::clone(&holding);
             Rc::new(move || {
                 if holding.replace(false) {
-                    on_lost.emit(());
-                    role.set(TabRole::Viewer);
+                    lose();
                 }
             })
         };
         let heartbeat = {
             let (draft_id, holding, lose) = (draft_id.clone(), Rc::clone(&holding), Rc::clone(&lose));
             gloo_timers::callback::Interval::new(lease::HEARTBEAT_MS, move || {
-                let (tab, now) = (tab_id(), now_ms());
-                if holding.get() {
-                    if matches!(lease::renew(&LocalStorage, &draft_id, &tab, now), Ok(false)) {
-                        lose();
-                    }
-                } else if matches!(lease::holds(&LocalStorage, &draft_id, &tab, now), Ok(true)) {
-                    // This tab took it over (「このタブで編集する」).
-                    holding.set(true);
+                if holding.get() && matches!(lease::renew(&LocalStorage, &draft_id, &tab_id(), now_ms()), Ok(false)) {
+                    lose();
                 }
             })
         };
@@ -197,19 +345,24 @@ impl Leased {
             })
         });
         let pagehide = window.as_ref().map(|w| {
-            let draft_id = draft_id.clone();
-            EventListener::new(w, "pagehide", move |_| release_lease(&draft_id))
+            let (draft_id, holding) = (draft_id.clone(), Rc::clone(&holding));
+            EventListener::new(w, "pagehide", move |_| {
+                if holding.get() {
+                    release_lease(&draft_id);
+                }
+            })
         });
-        Leased { draft_id, _heartbeat: heartbeat, _watch: watch, _pagehide: pagehide }
+        Leased { draft_id, holding, _heartbeat: heartbeat, _watch: watch, _pagehide: pagehide }
     }
 
-    /// 「このタブで編集する」 without Web Locks.
-    fn take_over(lock_name: &str, on_gained: &Callback<()>, role: &UseStateHandle<TabRole>) {
+    /// 「このタブで編集する」: writes this tab's lease over the other's. The other
+    /// tab, and any third that took over a moment before, loses at its storage
+    /// event. Returns whether this tab now holds it.
+    fn take_over(&self) -> bool {
         // No storage: nothing to take over from.
-        if lease::acquire(&LocalStorage, &Self::draft_id(lock_name), &tab_id(), now_ms(), true).unwrap_or(true) {
-            on_gained.emit(());
-            role.set(TabRole::Editor);
-        }
+        let held = lease::acquire(&LocalStorage, &self.draft_id, &tab_id(), now_ms(), true).unwrap_or(true);
+        self.holding.set(held);
+        held
     }
 }
 

@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
 use torikumi_core::drafts::history;
 use torikumi_core::drafts::lifecycle::{self, DraftError};
 use torikumi_core::drafts::Draft;
@@ -20,7 +19,8 @@ use crate::editor_store::{now, EditorHandle, EditorStore, BROWSER_CLOCK};
 use crate::widgets::editor::Editor;
 use crate::widgets::versions::Versions;
 use crate::platform::exports::{export_html, export_json, mailto, share_files};
-use crate::route::use_unsaved_guard;
+use crate::platform::frames;
+use crate::route::{use_unsaved_guard, UnsavedGuard};
 use crate::open_drafts::{create_draft, open_draft, MemoryDrafts, Opened};
 use crate::platform::local_storage::LocalStorage;
 use crate::hooks::tab_role::{use_tab_role, TabRole};
@@ -96,24 +96,33 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
     );
     let id = store.draft_id.clone();
 
-    // Another tab takes over: write what this one has first. This tab takes over:
-    // let the other tab's last write land, then continue from what is stored.
+    // Another tab takes over: the text still on its way from a field goes to the store
+    // now, and the write waits one task, for the store's render to reach autosave (the
+    // tab turns read-only in a task after this one). Text that write cannot store stays
+    // here. This tab takes over (once the other has handed over): continue from what is
+    // stored, unless this page holds text of its own that storage refused.
+    let guard = use_context::<UnsavedGuard>().unwrap_or_default();
     let on_lost = {
-        let flush = Rc::clone(&autosave.flush);
-        Callback::from(move |()| flush())
+        let (flush, hold, typed) = (Rc::clone(&autosave.flush), Rc::clone(&autosave.hold), guard.typed.clone());
+        Callback::from(move |()| {
+            typed.send();
+            let (flush, hold) = (Rc::clone(&flush), Rc::clone(&hold));
+            frames::after(0, move || {
+                flush();
+                hold();
+            });
+        })
     };
     let on_gained = {
-        let (dispatch, id) = (dispatch.clone(), id.clone());
+        let (dispatch, id, unsaved) = (dispatch.clone(), id.clone(), Rc::clone(&autosave.unsaved));
         Callback::from(move |()| {
-            let (dispatch, id) = (dispatch.clone(), id.clone());
-            Timeout::new(200, move || {
-                // Not found or unreadable: go on with what this tab shows; its next write reports it.
+            // Not found or unreadable: go on with what this tab shows; its next write reports it.
+            if !unsaved() {
                 if let Ok(draft) = lifecycle::find(&LocalStorage, &id) {
                     dispatch.dispatch(Action::Replace(Box::new(draft)));
                 }
-                dispatch.dispatch(Action::ReadOnly(false));
-            })
-            .forget();
+            }
+            dispatch.dispatch(Action::ReadOnly(false));
         })
     };
     let (role, take_over) = use_tab_role(&id, on_lost, on_gained);

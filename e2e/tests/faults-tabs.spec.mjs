@@ -1,0 +1,196 @@
+// Faults of an office PC's browser around the one-editing-tab rule (issue 22):
+// Web Locks refused, never answering or absent; a take-over while text waits to be
+// written; two take-overs at once; a tab that loses the role while storage refuses its
+// text. Each test proves what storage holds.
+import { test, expect, box, button, editable, saved, stored, draftId, newDraft, fillStorage, keptAll } from './fixtures.mjs';
+
+const MAIN = '今年度の主な取組み';
+const VIEWING = 'この下書きは別のタブで編集中です。';
+
+/** Page scripts that break Web Locks the way browser policies do. */
+const locks = {
+  absent: () => Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined }),
+  // (about:blank, where a new page starts, has no LockManager.)
+  refused: () => {
+    if (!self.LockManager) return;
+    LockManager.prototype.request = function () {
+      return Promise.reject(new DOMException('The request was denied.', 'SecurityError'));
+    };
+  },
+  silent: () => {
+    if (!self.LockManager) return;
+    LockManager.prototype.request = function () {
+      return new Promise(() => {});
+    };
+  },
+};
+
+/** Types at the end of a field without waiting for anything afterwards. */
+async function typeAtEnd(page, name, text) {
+  await box(page, name).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(text);
+}
+
+/** A new draft edited in one tab and viewed in a second. */
+async function twoTabs(context) {
+  const first = await context.newPage();
+  await newDraft(first);
+  const id = draftId(first);
+  const second = await context.newPage();
+  await second.goto(`./#/draft/${id}`);
+  await expect(second.getByText(VIEWING)).toBeVisible();
+  return { first, second, id };
+}
+
+const removeFillers = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+
+for (const [fault, script] of [['refused', locks.refused], ['never answering', locks.silent]]) {
+  test(`Web Locks ${fault}: the lease stands in, one tab edits, the other takes over, nothing is lost`, async ({ context }) => {
+    await context.addInitScript(script);
+    const first = await context.newPage();
+    await newDraft(first);
+    const id = draftId(first);
+    await typeAtEnd(first, MAIN, '一つ目のタブ。');
+    await saved(first);
+
+    const second = await context.newPage();
+    await second.goto(`./#/draft/${id}`);
+    await expect(second.getByText(VIEWING)).toBeVisible();
+    await expect(box(second, MAIN)).not.toBeEditable();
+    await button(second, 'このタブで編集する').click();
+    await editable(second);
+    await expect(first.getByText(VIEWING)).toBeVisible();
+    await typeAtEnd(second, MAIN, '二つ目のタブ。');
+    await saved(second);
+    await expect(box(first, MAIN)).toHaveValue('一つ目のタブ。二つ目のタブ。');
+    keptAll(`Web Locks ${fault}, a take-over`, '一つ目のタブ。二つ目のタブ。', (await stored(second, id)).document.report.sections.main_work);
+  });
+}
+
+for (const mode of ['with Web Locks', 'without Web Locks']) {
+  test(`a take-over ${mode} within the autosave delay keeps what the old tab had just typed`, async ({ context }) => {
+    if (mode === 'without Web Locks') await context.addInitScript(locks.absent);
+    const { first, second, id } = await twoTabs(context);
+
+    // Typed in the editing tab, and at once (before the first save, even before the text
+    // reached the app's store) the other tab takes over.
+    await typeAtEnd(first, MAIN, '引き継ぐ直前に書いた。');
+    await button(second, 'このタブで編集する').click();
+    await editable(second);
+    await expect(box(second, MAIN)).toHaveValue('引き継ぐ直前に書いた。');
+    await expect(first.getByText(VIEWING)).toBeVisible();
+    await expect(box(first, MAIN)).not.toBeEditable();
+    await typeAtEnd(second, MAIN, '引き継いだ後。');
+    await saved(second);
+    const text = (await stored(second, id)).document.report.sections.main_work;
+    expect(text).toBe('引き継ぐ直前に書いた。引き継いだ後。');
+    keptAll(`a take-over ${mode} within the autosave delay`, '引き継ぐ直前に書いた。', text);
+  });
+}
+
+test('two take-overs at once without Web Locks leave one editor', async ({ context }) => {
+  await context.addInitScript(locks.absent);
+  const [a, b, c] = [await context.newPage(), await context.newPage(), await context.newPage()];
+  await newDraft(a);
+  const id = draftId(a);
+  for (const page of [b, c]) {
+    await page.goto(`./#/draft/${id}`);
+    await expect(page.getByText(VIEWING)).toBeVisible();
+  }
+  // Both within one heartbeat of the lease.
+  await Promise.all([button(b, 'このタブで編集する').click(), button(c, 'このタブで編集する').click()]);
+  const editing = async () => {
+    const states = await Promise.all([a, b, c].map((p) => p.locator('.editor.editable').count()));
+    return states.reduce((n, s) => n + s, 0);
+  };
+  await expect.poll(editing, { timeout: 10_000 }).toBe(1);
+  // And it stays one across the lease's heartbeats.
+  await a.waitForTimeout(4_500);
+  expect(await editing()).toBe(1);
+  const editor = (await c.locator('.editor.editable').count()) ? c : b;
+  await typeAtEnd(editor, MAIN, '一つだけの編集タブ。');
+  await saved(editor);
+  for (const page of [a, b, c].filter((p) => p !== editor)) {
+    await expect(box(page, MAIN)).toHaveValue('一つだけの編集タブ。');
+  }
+});
+
+test('a tab that loses the editor role while storage is full keeps its text, asks before closing, and is not overwritten', async ({ context }) => {
+  await context.addInitScript(locks.absent);
+  const { first, second, id } = await twoTabs(context);
+
+  await fillStorage(first);
+  await typeAtEnd(first, MAIN, '保存できなかった一文。');
+  await expect(first.locator('.save-status')).toHaveText('保存できていません');
+  await button(second, 'このタブで編集する').click();
+  await editable(second);
+  await expect(first.getByText(VIEWING)).toBeVisible();
+  await expect(box(first, MAIN)).toHaveValue('保存できなかった一文。');
+
+  // Room again: the new editor writes; the old tab keeps its own text and offers a choice.
+  await removeFillers(second);
+  await typeAtEnd(second, MAIN, '新しい編集タブの一文。');
+  await saved(second);
+  await expect(first.getByRole('alert').filter({ hasText: '別のタブで更新されています' })).toBeVisible();
+  await expect(box(first, MAIN)).toHaveValue('保存できなかった一文。');
+
+  // Closing asks (the browser's own question)...
+  const asked = new Promise((resolve) => first.once('dialog', async (d) => {
+    resolve(d.type());
+    await d.dismiss();
+  }));
+  await first.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  // ...and keeping it as a draft of its own stores it.
+  await button(first, 'この画面の内容を別の下書きとして残す').click();
+  await expect(first.locator('.save-status[data-state="saved"]')).toBeVisible();
+  const copy = await stored(first);
+  expect(draftId(first)).not.toBe(id);
+  expect(copy.document.report.sections.main_work).toBe('保存できなかった一文。');
+  expect((await stored(second, id)).document.report.sections.main_work).toBe('新しい編集タブの一文。');
+  keptAll('losing the editor role with text storage refused (kept as a copy)', '保存できなかった一文。', copy.document.report.sections.main_work);
+});
+
+test.describe('storage that throws', () => {
+  test('on every write: said at once, typing goes on, and the text is exported', async ({ page }) => {
+    await page.addInitScript(() => {
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (window.__refuseWrites && key.startsWith('torikumi:')) throw new DOMException('The operation is insecure.', 'SecurityError');
+        return set.call(this, key, value);
+      };
+    });
+    await newDraft(page);
+    await page.evaluate(() => (window.__refuseWrites = true));
+    await typeAtEnd(page, MAIN, '書き込めない間の一文');
+    await expect(page.locator('.save-status')).toHaveText('保存できていません');
+    await expect(page.getByRole('alert').first()).toBeVisible();
+    const [file] = await Promise.all([page.waitForEvent('download'), button(page, 'JSONを書き出す').click()]);
+    const { readFileSync } = await import('node:fs');
+    const text = JSON.parse(readFileSync(await file.path(), 'utf8')).report.sections.main_work;
+    keptAll('storage throwing on every write: the export', '書き込めない間の一文', text);
+  });
+
+  test('on every read: the start page says so, and a new draft can still be written and exported', async ({ page }) => {
+    await newDraft(page);
+    await typeAtEnd(page, MAIN, '読めなくなる前の一文');
+    await saved(page);
+    await page.addInitScript(() => {
+      Storage.prototype.getItem = function () {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
+    });
+    await page.goto('./#/');
+    await page.reload();
+    await expect(page.getByRole('alert').first()).toContainText('下書きを保存できません');
+    await button(page, '新しい報告を作成').click();
+    await expect(page.locator('.editor')).toBeVisible();
+    await typeAtEnd(page, MAIN, '読めない間の一文');
+    await expect(page.locator('.save-status')).toHaveText('保存できていません');
+    const [file] = await Promise.all([page.waitForEvent('download'), button(page, 'JSONを書き出す').click()]);
+    const { readFileSync } = await import('node:fs');
+    keptAll('storage throwing on every read: the export', '読めない間の一文', JSON.parse(readFileSync(await file.path(), 'utf8')).report.sections.main_work);
+  });
+});

@@ -9,7 +9,7 @@ const e2e = fileURLToPath(new URL('..', import.meta.url));
 
 /** Serves `dir` (default ../dist) on `port`, gzip-compressed as a host with compression
  * on does; its URL and a function that stops it. */
-export async function serveDir(port, dir = '../dist') {
+export async function serveDir(port, dir = process.env.TORIKUMI_E2E_DIST ?? '../dist') {
   const server = spawn('node', ['serve.mjs', '--dir', dir, '--port', String(port), '--gzip'], { cwd: e2e, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100 && !(await fetch(url).then((r) => r.ok, () => false)); i += 1) await new Promise((r) => setTimeout(r, 50));

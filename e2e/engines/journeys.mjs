@@ -156,6 +156,28 @@ test(`${name}: one draft in two tabs, the other follows and takes over`, () => s
   await healthy(second);
 }));
 
+test(`${name}: a take-over right after typing (before the first save) keeps that text`, () => session(async (browser) => {
+  const first = await browser.newPage();
+  await newDraft(first);
+  const second = await browser.newPage();
+  await second.goto(await first.url());
+  await shows(second, 'この下書きは別のタブで編集中です。');
+  await first.bringToFront();
+  // Typed and not left: the text still waits to reach the app's store when the other tab takes over.
+  await first.focus('[aria-label="今年度の主な取組み"]');
+  await first.type('[aria-label="今年度の主な取組み"]', '引き継ぐ直前。');
+  await second.bringToFront();
+  await click(second, 'このタブで編集する');
+  await second.waitForSelector('.editor.editable');
+  assert.equal(await valueOf(second, '今年度の主な取組み'), '引き継ぐ直前。');
+  await shows(first, 'この下書きは別のタブで編集中です。');
+  const id = (await second.url()).split('/draft/')[1];
+  const stored = await second.evaluate((key) => JSON.parse(localStorage.getItem(key)).document.report.sections.main_work, `torikumi:draft:${id}`);
+  assert.equal(stored, '引き継ぐ直前。');
+  await healthy(first);
+  await healthy(second);
+}));
+
 test(`${name}: finishing with errors, then with warnings only`, () => session(async (browser) => {
   const page = await browser.newPage();
   await newDraft(page);

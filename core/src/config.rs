@@ -56,6 +56,9 @@ pub enum ConfigError {
     /// The brief length is zero.
     #[error("brief length must be at least 1")]
     BadBriefLength,
+    /// The server did not answer within this many seconds (a stalled network or host).
+    #[error("config.json did not arrive within {0} s")]
+    TimedOut(u32),
 }
 
 #[derive(Deserialize)]

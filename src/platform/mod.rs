@@ -2,6 +2,7 @@
 //! storage, files, exports and sharing, the service worker, files served beside the app.
 
 pub mod announce;
+pub mod deadline;
 pub mod exports;
 pub mod files;
 pub mod frames;

@@ -5,18 +5,24 @@
 use torikumi_core::config::ConfigError;
 use torikumi_core::Config;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-/// A file served beside the app; `None` when it is not there (or the network is off
+use crate::platform::deadline::{within, TimedOut};
+
+/// How long a file served beside the app may take (a stalled host or venue Wi-Fi).
+const SERVED_WAIT_MS: i32 = 8_000;
+
+/// A file served beside the app; `Ok(None)` when it is not there (or the network is off
 /// and no copy is cached): the caller's defaults apply.
-async fn fetch_text(url: &str) -> Option<String> {
-    let window = web_sys::window()?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+async fn fetch_text(url: &str) -> Result<Option<String>, TimedOut> {
+    let Some(window) = web_sys::window() else { return Ok(None) };
+    let Ok(response) = within(window.fetch_with_str(url), SERVED_WAIT_MS).await? else { return Ok(None) };
+    let Ok(response) = response.dyn_into::<Response>() else { return Ok(None) };
     if !response.ok() {
-        return None;
+        return Ok(None);
     }
-    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+    let Ok(text) = response.text() else { return Ok(None) };
+    Ok(within(text, SERVED_WAIT_MS).await?.ok().and_then(|v| v.as_string()))
 }
 
 fn root() -> Option<web_sys::Element> {
@@ -41,9 +47,9 @@ pub async fn load_config() -> Result<Config, ConfigError> {
         web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("torikumi-config")).and_then(|e| e.text_content())
     } else if let Some(early) = early_config() {
         // Asked for by boot.js while the wasm loaded; `null` when it was not there.
-        JsFuture::from(early).await.ok().and_then(|v| v.as_string())
+        within(early, SERVED_WAIT_MS).await.map_err(|TimedOut| timed_out())?.ok().and_then(|v| v.as_string())
     } else {
-        fetch_text("config.json").await
+        fetch_text("config.json").await.map_err(|TimedOut| timed_out())?
     };
     match text {
         None => Ok(Config::default()),
@@ -51,12 +57,16 @@ pub async fn load_config() -> Result<Config, ConfigError> {
     }
 }
 
+fn timed_out() -> ConfigError {
+    ConfigError::TimedOut((SERVED_WAIT_MS / 1_000).unsigned_abs())
+}
+
 /// This build's version, from `version.json`; `None` in a build without one.
 pub async fn load_version() -> Option<String> {
     if standalone() {
         return root()?.get_attribute("data-version");
     }
-    let text = fetch_text("version.json").await?;
+    let text = fetch_text("version.json").await.ok()??;
     let value: serde_json::Value = serde_json::from_str(&text).ok()?;
     value.get("version")?.as_str().map(str::to_owned)
 }

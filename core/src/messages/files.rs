@@ -96,6 +96,7 @@ pub fn config_error(error: &ConfigError) -> String {
         ConfigError::BadSlug(slug) => format!("区の英字名「{slug}」は半角英小文字・数字・ハイフンで書いてください"),
         ConfigError::DuplicateWard(name) => format!("区「{name}」が二重に設定されています"),
         ConfigError::BadBriefLength => "簡潔に記載する文字数は1以上にしてください".to_owned(),
+        ConfigError::TimedOut(seconds) => format!("{seconds}秒待っても届きませんでした（ネットワークが不安定なときは、ページを再読み込みしてください）"),
     };
     format!("設定ファイル config.json を使えませんでした：{what}。標準の設定（仙台市の5区）で動いています。")
 }

@@ -10,6 +10,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
+use crate::platform::deadline::{within, TimedOut};
+
 /// Offers `text` as a file download named `file_name`.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), FileError> {
     start_download(file_name, text, mime).map_err(|_| FileError::DownloadRefused { file_name: file_name.to_owned() })
@@ -58,6 +60,16 @@ async fn await_method(target: &JsValue, method: &str, args: &js_sys::Array) -> R
     JsFuture::from(js_sys::Promise::from(call_method(target, method, args)?)).await
 }
 
+/// How long one step of writing a chosen file, or reading a picked one, may take (a
+/// network drive that stopped answering): then it counts as not written, or unreadable.
+const FILE_STEP_MS: i32 = 30_000;
+
+/// [`await_method`] with [`FILE_STEP_MS`] as its deadline.
+async fn await_step(target: &JsValue, method: &str, args: &js_sys::Array) -> Result<JsValue, JsValue> {
+    let promise = js_sys::Promise::from(call_method(target, method, args)?);
+    within(promise, FILE_STEP_MS).await.unwrap_or_else(|TimedOut| Err(JsValue::from_str("timed out")))
+}
+
 /// Saves a file where the browser can say whether it was saved
 /// (`showSaveFilePicker`: Chromium, Edge); elsewhere offers it as a download.
 pub async fn save_file(file_name: &str, text: &str, mime: &str) -> Result<FileSaved, FileError> {
@@ -78,9 +90,10 @@ async fn save_with_picker(window: &JsValue, file_name: &str, text: &str) -> Resu
         Err(e) if e.dyn_ref::<js_sys::Error>().is_some_and(|e| e.name() == "AbortError") => return Ok(FileSaved::Cancelled),
         Err(e) => return Err(e),
     };
-    let writable = await_method(&handle, "createWritable", &js_sys::Array::new()).await?;
-    await_method(&writable, "write", &js_sys::Array::of1(&text.into())).await?;
-    await_method(&writable, "close", &js_sys::Array::new()).await?;
+    // The dialog itself waits for the user, for as long as they take; the writing has a deadline.
+    let writable = await_step(&handle, "createWritable", &js_sys::Array::new()).await?;
+    await_step(&writable, "write", &js_sys::Array::of1(&text.into())).await?;
+    await_step(&writable, "close", &js_sys::Array::new()).await?;
     Ok(FileSaved::Saved)
 }
 
@@ -98,6 +111,6 @@ pub async fn read_file_up_to(file: &File, max: usize) -> Result<Vec<u8>, ImportE
     if bytes > max {
         return Err(LimitError::FileTooLarge { bytes }.into());
     }
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| ImportError::Unreadable)?;
+    let buffer = within(file.array_buffer(), FILE_STEP_MS).await.ok().and_then(Result::ok).ok_or(ImportError::Unreadable)?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }

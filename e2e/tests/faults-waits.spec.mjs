@@ -1,0 +1,37 @@
+// Waits on the browser that never end (issue 22): every wait has a
+// deadline and a fallback: a stalled host, a file that is never written.
+import { test, expect, button, editable, saved, stored } from './fixtures.mjs';
+
+test('a config.json that never arrives: after 8 seconds the built-in wards, said so, and drafts are written', async ({ page }) => {
+  // The request is held forever, as a stalled host or venue Wi-Fi does.
+  await page.route('**/config.json', () => {});
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: '取組状況の作成' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'config.json' })).toContainText('8秒待っても届きませんでした');
+  await button(page, '新しい報告を作成').click();
+  await editable(page);
+  await page.getByRole('combobox', { name: '区', exact: true }).selectOption({ label: '泉区' });
+  await saved(page);
+  expect((await stored(page)).document.report.ward.slug).toBe('izumi');
+});
+
+test('a save dialog whose file is never written (a network drive that stopped answering): after 30 seconds nothing is deleted, and it says so', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.addInitScript(() => {
+    window.showSaveFilePicker = async () => ({
+      async createWritable() {
+        return { write: () => new Promise(() => {}), close: async () => {} };
+      },
+    });
+  });
+  await page.goto('./');
+  await button(page, '新しい報告を作成').click();
+  await editable(page);
+  await saved(page);
+  const before = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('torikumi:draft:')));
+  await page.goto('./#/');
+  await button(page, 'この端末のデータを消去').click();
+  await button(page, 'すべて書き出してから消去').click();
+  await expect(page.getByText('を保存できなかったため、何も消去していません。')).toBeVisible({ timeout: 45_000 });
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('torikumi:draft:')))).toEqual(before);
+});

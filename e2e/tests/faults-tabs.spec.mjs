@@ -153,6 +153,39 @@ test('a tab that loses the editor role while storage is full keeps its text, ask
   keptAll('losing the editor role with text storage refused (kept as a copy)', '保存できなかった一文。', copy.document.report.sections.main_work);
 });
 
+test('text held by a read-only tab survives leaving for the start page and coming back', async ({ context }) => {
+  await context.addInitScript(locks.absent);
+  const { first, second, id } = await twoTabs(context);
+  await fillStorage(first);
+  await typeAtEnd(first, MAIN, '持ち続ける一文。');
+  await expect(first.locator('.save-status')).toHaveText('保存できていません');
+  await button(second, 'このタブで編集する').click();
+  await editable(second);
+  await expect(first.getByText(VIEWING)).toBeVisible();
+
+  // Leaving asks; going anyway keeps the text in this page, and it is what reopens.
+  const asked = new Promise((resolve) => first.once('dialog', async (d) => {
+    resolve(d.message());
+    await d.accept();
+  }));
+  await first.getByRole('link', { name: '← 下書きの一覧' }).click();
+  expect(await asked).toContain('まだ保存できていない内容があります');
+  await first.goto(`./#/draft/${id}`);
+  await expect(first.getByText(VIEWING)).toBeVisible();
+  await expect(box(first, MAIN)).toHaveValue('持ち続ける一文。');
+
+  await removeFillers(second);
+  await typeAtEnd(second, MAIN, '編集タブの一文。');
+  await saved(second);
+  await expect(first.getByRole('alert').filter({ hasText: '別のタブで更新されています' })).toBeVisible();
+  await expect(box(first, MAIN)).toHaveValue('持ち続ける一文。');
+  await button(first, '新しい方を開く').click();
+  await expect(box(first, MAIN)).toHaveValue('編集タブの一文。');
+  const history = await first.evaluate((key) => JSON.parse(localStorage.getItem(key)), `torikumi:history:${id}`);
+  keptAll('held text after leaving and reopening, then 新しい方を開く (kept as an earlier version)', '持ち続ける一文。',
+    history.map((v) => v.document.report.sections.main_work).join('\n'));
+});
+
 test.describe('storage that throws', () => {
   test('on every write: said at once, typing goes on, and the text is exported', async ({ page }) => {
     await page.addInitScript(() => {

@@ -169,15 +169,19 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
     let inner = use_memo((), {
         // Cloned only on the first render, when the memo is made.
         let opened = opened.clone();
-        move |_| Inner {
-            latest: RefCell::new(opened.current),
-            written: RefCell::new(opened.base),
-            timer: RefCell::new(None),
-            saving_enabled: Cell::new(false),
-            abandoned: Cell::new(false),
-            held: Cell::new(false),
-            in_conflict: Cell::new(false),
-            versions: Cell::new(VersionKeeper::default()),
+        move |_| {
+            // Reopened with text storage refused (kept in this page): held until written.
+            let held = opened.current.document != opened.base.document || opened.current.exported != opened.base.exported;
+            Inner {
+                latest: RefCell::new(opened.current),
+                written: RefCell::new(opened.base),
+                timer: RefCell::new(None),
+                saving_enabled: Cell::new(false),
+                abandoned: Cell::new(false),
+                held: Cell::new(held),
+                in_conflict: Cell::new(false),
+                versions: Cell::new(VersionKeeper::default()),
+            }
         }
     });
     let dispatch = store.dispatcher();

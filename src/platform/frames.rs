@@ -10,13 +10,13 @@ type Once = Box<dyn FnOnce()>;
 
 /// A JavaScript function that runs `f` once, and is freed when it has.
 fn js_once(f: Once) -> JsValue {
-    Closure::once_into_js(move || f())
+    Closure::once_into_js(f)
 }
 
 /// Runs `f` before the next frame is painted (at once if the browser refuses).
 pub fn in_next_frame(f: impl FnOnce() + 'static) {
     let f = js_once(Box::new(f));
-    if web_sys::window().map_or(true, |w| w.request_animation_frame(f.unchecked_ref()).is_err()) {
+    if web_sys::window().is_none_or(|w| w.request_animation_frame(f.unchecked_ref()).is_err()) {
         run(&f);
     }
 }
@@ -24,7 +24,7 @@ pub fn in_next_frame(f: impl FnOnce() + 'static) {
 /// Runs `f` in a task after `ms` milliseconds (at once if the browser refuses).
 pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     let f = js_once(Box::new(f));
-    if web_sys::window().map_or(true, |w| w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms).is_err()) {
+    if web_sys::window().is_none_or(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms).is_err()) {
         run(&f);
     }
 }

@@ -16,6 +16,18 @@ pub fn storage_error(error: &StorageError) -> String {
     )
 }
 
+/// Why 「前年度から作成」 made nothing: the next year is outside the years the app reads
+/// ([`crate::limits::next_year`]).
+pub fn next_year_error(error: &crate::limits::LimitError) -> String {
+    let (_, last) = crate::limits::REPORT_YEARS.into_inner();
+    match error {
+        crate::limits::LimitError::FiscalYearOutOfRange { year } => format!(
+            "次の年度（{year}年度）の下書きは作れません。このアプリで扱える年度は{last}年度までです。もとにする報告の年度を確かめてください。"
+        ),
+        other => format!("次の年度の下書きを作れませんでした（{other}）。"),
+    }
+}
+
 /// Why a stored record cannot be read, for the list of what could not be read.
 pub fn stored_error(error: &StoredError) -> String {
     match error {

@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::types::{BundleError, BundleSet, EntryId};
+use super::types::{BundleError, BundleSet, Entry, EntryId, Unreadable};
 use crate::config::Config;
 use crate::exchange::{self, ImportError};
 use crate::fiscal::era_short_year;
@@ -192,10 +192,41 @@ pub fn bundle_file_name(set: &BundleSet, config: &Config) -> String {
     }
 }
 
+/// The size of the set's file text ([`to_json`]): what its limit is checked on.
+pub(super) fn set_bytes(set: &BundleSet) -> usize {
+    to_json(set).len()
+}
+
+/// What one report adds to the set's file text, at most (its exchange file and its
+/// source, indented as in the file, and their separators).
+pub(super) fn entry_bytes(entry: &Entry) -> usize {
+    let source = Source { file_name: entry.file_name.clone(), added: entry.added };
+    let part = json!({ "reports": [exchange::to_value(&entry.document)], "sources": [source] });
+    serde_json::to_string_pretty(&part).map_or(usize::MAX / 2, |t| t.len())
+}
+
+/// What one unreadable file adds to the set's file text, at most.
+pub(super) fn unreadable_bytes(u: &Unreadable) -> usize {
+    let item = StoredUnreadable { file_name: u.file_name.clone(), added: u.added, reason: (&u.error).into() };
+    serde_json::to_string_pretty(&json!({ "unreadable": [item] })).map_or(usize::MAX / 2, |t| t.len())
+}
+
 /// Reads a bundle file or a stored set. Never panics; a report inside that
 /// cannot be read is listed as unreadable, and damaged extra fields are skipped.
 pub fn from_json(bytes: &[u8]) -> Result<BundleSet, BundleError> {
-    if bytes.len() > MAX_BUNDLE_BYTES {
+    read(bytes, true)
+}
+
+/// Reads the set as the app stored it: as [`from_json`], but a set over the
+/// limits is read all the same. The app grows a set within them, but an earlier
+/// version did not (a set file added twice went past 200 reports), and the app
+/// never refuses to read what it wrote; such a set grows no further.
+pub fn from_stored_json(bytes: &[u8]) -> Result<BundleSet, BundleError> {
+    read(bytes, false)
+}
+
+fn read(bytes: &[u8], limits: bool) -> Result<BundleSet, BundleError> {
+    if limits && bytes.len() > MAX_BUNDLE_BYTES {
         return Err(BundleError::TooLarge { bytes: bytes.len(), reports: 0 });
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
@@ -211,7 +242,7 @@ pub fn from_json(bytes: &[u8]) -> Result<BundleSet, BundleError> {
     let Some(Value::Array(reports)) = object.remove("reports") else {
         return Err(BundleError::Invalid { detail: "reports is not a list".to_owned() });
     };
-    if reports.len() > MAX_BUNDLE_REPORTS {
+    if limits && reports.len() > MAX_BUNDLE_REPORTS {
         return Err(BundleError::TooLarge { bytes: bytes.len(), reports: reports.len() });
     }
     let list = |object: &mut serde_json::Map<String, Value>, key: &str| match object.remove(key) {

@@ -95,6 +95,33 @@ const PLACES: [Place; 6] = [
     Place::List(ListKind::Activities),
 ];
 
+/// Text pasted or dropped into a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pasted {
+    /// Characters in the text pasted.
+    pub chars: usize,
+    /// Characters of it the field's limit cut off (0: all fitted).
+    pub cut: usize,
+}
+
+/// What pasting `text` over the selection (`selected` UTF-16 units) of a field
+/// holding `value` keeps. Fields stop at [`MAX_TEXT_CHARS`] as the browser's
+/// `maxlength` counts (UTF-16 units, never fewer than characters) and cut a
+/// longer paste silently: the app says how much was cut.
+pub fn pasted(value: &str, selected: usize, text: &str) -> Pasted {
+    let room = MAX_TEXT_CHARS.saturating_sub(value.encode_utf16().count().saturating_sub(selected));
+    let mut used = 0;
+    let kept = text
+        .chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= room
+        })
+        .count();
+    let chars = text.chars().count();
+    Pasted { chars, cut: chars - kept }
+}
+
 /// 「前年度から作成」: `report` for the following fiscal year, or the year it would
 /// name when that is outside [`REPORT_YEARS`] (from a report of 2200, the app would
 /// write a draft it then refuses to read). A report without a year stays without one.

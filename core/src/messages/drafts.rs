@@ -28,6 +28,15 @@ pub fn next_year_error(error: &crate::limits::LimitError) -> String {
     }
 }
 
+/// Said beside a field when a paste (or a drop) was longer than the field takes:
+/// the browser keeps only the first part, and says nothing itself.
+pub fn paste_cut(pasted: usize, cut: usize) -> String {
+    let max = crate::limits::MAX_TEXT_CHARS;
+    format!(
+        "貼り付けた文章（{pasted}文字）が長すぎたため、最後の{cut}文字は入っていません（この欄は{max}文字まで）。貼り付けた文章はまだクリップボードにあります。入らなかった部分は、短くまとめるか、別の欄に分けて書いてください。"
+    )
+}
+
 /// Why a stored record cannot be read, for the list of what could not be read.
 pub fn stored_error(error: &StoredError) -> String {
     match error {

@@ -45,6 +45,22 @@ impl Timestamp {
         Timestamp(at)
     }
 
+    /// The year a PC clock reads (milliseconds since the epoch, in Japan time) when
+    /// it is outside [`YEARS`], so that the page can say the clock is wrong: what the
+    /// app stamps then is held at the edge of the years ([`Timestamp::from_unix_millis`]).
+    pub fn clock_outside_years(ms: f64) -> Option<i32> {
+        if ms.is_nan() {
+            return Some(1970);
+        }
+        let nanos = (ms as i128).saturating_mul(1_000_000);
+        let year = match OffsetDateTime::from_unix_timestamp_nanos(nanos) {
+            Ok(utc) => utc.checked_to_offset(JST).unwrap_or(utc).year(),
+            Err(_) if ms < 0.0 => i32::MIN,
+            Err(_) => i32::MAX,
+        };
+        (!YEARS.contains(&year)).then_some(year)
+    }
+
     /// Whether this instant falls in [`YEARS`] as written and in Japan time.
     pub fn in_range(&self) -> bool {
         YEARS.contains(&self.0.year()) && self.0.checked_to_offset(JST).is_some_and(|jst| YEARS.contains(&jst.year()))

@@ -205,3 +205,16 @@ fn a_paste_longer_than_a_field_takes_is_never_cut_silently() {
     assert!(message.starts_with("貼り付けた文章（20500文字）が長すぎたため、最後の500文字は入っていません（この欄は20000文字まで）。"), "{message}");
     assert!(message.contains("クリップボード"), "{message}");
 }
+
+#[test]
+fn a_pc_clock_outside_the_years_can_be_told_in_japanese() {
+    assert_eq!(Timestamp::clock_outside_years(DEAD_BATTERY_MS), Some(1999));
+    assert_eq!(Timestamp::clock_outside_years(FAR_FUTURE_MS), Some(2300));
+    assert_eq!(Timestamp::clock_outside_years(TODAY_MS), None);
+    assert_eq!(Timestamp::clock_outside_years(f64::NAN), Some(1970));
+    assert!(Timestamp::clock_outside_years(f64::INFINITY).is_some_and(|y| y > 2200));
+    assert!(Timestamp::clock_outside_years(f64::NEG_INFINITY).is_some_and(|y| y < 2000));
+    let m = messages::clock_outside_years(1999);
+    assert!(m.starts_with("このパソコンの時計が2000年〜2200年より前を指しています（1999年）。作成や保存の日時は2000年1月1日として記録します。"), "{m}");
+    assert!(messages::clock_outside_years(2300).contains("2200年12月31日として記録します"));
+}

@@ -28,6 +28,16 @@ pub fn next_year_error(error: &crate::limits::LimitError) -> String {
     }
 }
 
+/// Said while the PC clock is outside the years the app handles (a dead clock
+/// battery reads 1999 or earlier): the times are recorded at the edge of the years.
+pub fn clock_outside_years(year: i32) -> String {
+    let (first, last) = crate::limits::TIMESTAMP_YEARS.into_inner();
+    let (edge, when) = if year < first { (format!("{first}年1月1日"), "より前") } else { (format!("{last}年12月31日"), "より後") };
+    format!(
+        "このパソコンの時計が{first}年〜{last}年{when}を指しています（{year}年）。作成や保存の日時は{edge}として記録します。入力した内容はいつもどおり保存されます。パソコンの時計を合わせてください。"
+    )
+}
+
 /// Said beside a field when a paste (or a drop) was longer than the field takes:
 /// the browser keeps only the first part, and says nothing itself.
 pub fn paste_cut(pasted: usize, cut: usize) -> String {

@@ -89,14 +89,10 @@ impl Timestamp {
         if self.0 > previous.0 {
             return self;
         }
-        let next = previous.0.checked_add(Duration::milliseconds(1)).unwrap_or(previous.0);
-        Timestamp(next).clamped().max_with(previous)
-    }
-
-    /// The later of the two (at the very end of [`YEARS`], `previous` itself).
-    fn max_with(self, previous: Timestamp) -> Timestamp {
-        if self.0 >= previous.0 {
-            self
+        let next = Timestamp(previous.0.checked_add(Duration::milliseconds(1)).unwrap_or(previous.0)).clamped();
+        // At the very end of the years there is no later instant: `previous` again.
+        if next.0 >= previous.0 {
+            next
         } else {
             previous
         }

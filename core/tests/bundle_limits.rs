@@ -135,3 +135,23 @@ fn a_stored_set_an_earlier_version_grew_past_200_still_opens_and_grows_no_furthe
     });
     assert_eq!((after.set.entries().len(), error), (250, None));
 }
+
+#[test]
+fn a_page_set_storage_refused_is_never_cut_down_to_join_another_tabs_set() {
+    let kv = MemoryStore { limit: Some(100), ..MemoryStore::default() };
+    let (kept, _) = stored::apply(&kv, &KeptSet::default(), |s| {
+        s.add_file("a.json", &set_file(0..150), at(1.0));
+    });
+    assert!(kept.unsaved);
+    let kv = MemoryStore { entries: kv.entries.clone(), limit: None };
+    stored::apply(&kv, &KeptSet::default(), |s| {
+        s.add_file("b.json", &set_file(150..250), at(2.0));
+    });
+    let before = kv.get(BUNDLE_KEY).unwrap();
+    let (after, error) = stored::apply(&kv, &kept, |_| {});
+    assert_eq!(error, Some(stored::BundleStoreError::JoinPastLimit));
+    assert_eq!(after, kept, "the page keeps all 150");
+    assert_eq!(kv.get(BUNDLE_KEY).unwrap(), before, "the other tab's set is not touched");
+    let message = messages::bundle_store_error(&stored::BundleStoreError::JoinPastLimit);
+    assert!(message.contains("上限（報告200件、合わせて50MB）を超えるため"), "{message}");
+}

@@ -34,6 +34,10 @@ pub enum BundleStoreError {
     /// What storage holds cannot be read; it is left as it is.
     #[error("the stored bundle is damaged: {0}")]
     Damaged(BundleError),
+    /// Another tab changed the set while this page held changes storage refused,
+    /// and the two together pass the set's limits: nothing was joined or written.
+    #[error("the page's unsaved set and the stored one together pass the limits")]
+    JoinPastLimit,
     /// Another tab changed the set since it was shown: a change naming shown
     /// reports was not made; the set now shown is what storage holds.
     #[error("the stored bundle changed since it was shown")]
@@ -101,7 +105,10 @@ fn write(kv: &dyn KeyValue, kept: &KeptSet, shown_only: bool, change: impl FnOnc
             Ok(set) => set,
             Err(e) => return (kept.clone(), Some(e)),
         };
-        joined.merge(kept.set.clone());
+        if joined.merge(kept.set.clone()).past_limit > 0 {
+            // Joined, some of this page's reports would be left out: nothing is dropped.
+            return (kept.clone(), Some(BundleStoreError::JoinPastLimit));
+        }
         if shown_only {
             // The change names reports as shown; the joined set is stored and shown instead.
             let (joined, error) = store(kv, joined, now);

@@ -9,7 +9,7 @@
 use std::cell::Cell as StdCell;
 use std::rc::Rc;
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use gloo_events::EventListener;
 use torikumi_core::limits::{self, Pasted};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -52,19 +52,12 @@ pub struct TextFieldProps {
     pub on_paste: Callback<Pasted>,
 }
 
-/// The UTF-16 units selected in the field (what a paste replaces).
+/// The UTF-16 units selected in the field (what a paste replaces); read through
+/// `Reflect`, which the app binds already, for inputs and text areas alike.
 fn selected_units(node: &NodeRef) -> usize {
-    let span = |start: Result<Option<u32>, JsValue>, end: Result<Option<u32>, JsValue>| match (start, end) {
-        (Ok(Some(s)), Ok(Some(e))) => e.saturating_sub(s) as usize,
-        _ => 0,
-    };
-    if let Some(input) = node.cast::<HtmlInputElement>() {
-        span(input.selection_start(), input.selection_end())
-    } else if let Some(area) = node.cast::<HtmlTextAreaElement>() {
-        span(area.selection_start(), area.selection_end())
-    } else {
-        0
-    }
+    let Some(el) = node.get() else { return 0 };
+    let at = |name: &str| js_sys::Reflect::get(&el, &name.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    (at("selectionEnd") - at("selectionStart")).max(0.0) as usize
 }
 
 /// The plain text an event carries (`clipboardData` of a paste, `dataTransfer` of a drop).

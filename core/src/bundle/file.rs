@@ -197,18 +197,22 @@ pub(super) fn set_bytes(set: &BundleSet) -> usize {
     to_json(set).len()
 }
 
-/// What one report adds to the set's file text, at most (its exchange file and its
-/// source, indented as in the file, and their separators).
+/// What one report adds to the set's file text, at most: its exchange file
+/// indented two levels deeper (4 bytes a line), and its source (a name escaped
+/// at worst 6 bytes a byte, a time, and the keys and separators around them).
 pub(super) fn entry_bytes(entry: &Entry) -> usize {
-    let source = Source { file_name: entry.file_name.clone(), added: entry.added };
-    let part = json!({ "reports": [exchange::to_value(&entry.document)], "sources": [source] });
-    serde_json::to_string_pretty(&part).map_or(usize::MAX / 2, |t| t.len())
+    let report = serde_json::to_string_pretty(&exchange::to_value(&entry.document)).unwrap_or_default();
+    report.len() + 4 * (report.matches('\n').count() + 1) + 6 * entry.file_name.len() + 128
 }
 
-/// What one unreadable file adds to the set's file text, at most.
+/// What one unreadable file adds to the set's file text, at most (as [`entry_bytes`]).
 pub(super) fn unreadable_bytes(u: &Unreadable) -> usize {
-    let item = StoredUnreadable { file_name: u.file_name.clone(), added: u.added, reason: (&u.error).into() };
-    serde_json::to_string_pretty(&json!({ "unreadable": [item] })).map_or(usize::MAX / 2, |t| t.len())
+    let detail = match &u.error {
+        ImportError::Invalid { detail } => detail.len(),
+        ImportError::Limit(limit) => limit.to_string().len(),
+        _ => 0,
+    };
+    6 * (u.file_name.len() + detail) + 256
 }
 
 /// Reads a bundle file or a stored set. Never panics; a report inside that

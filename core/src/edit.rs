@@ -8,6 +8,7 @@
 use crate::count::Count;
 pub use crate::fields::Place;
 use crate::fields::{Cell, Field};
+use crate::fiscal::YEARS;
 use crate::model::{Basis, Report, Row, RowId, Ward};
 
 /// A structural edit; applying one yields its inverse.
@@ -146,6 +147,8 @@ impl Report {
     /// Applies an edit. Returns whether anything changed.
     pub fn apply(&mut self, edit: Edit) -> bool {
         match edit {
+            // A year the app could not read back is never stored (see `limits`).
+            Edit::FiscalYear(Some(year)) if !YEARS.contains(&year) => false,
             Edit::FiscalYear(year) => replace(&mut self.fiscal_year, year),
             Edit::Ward(ward) => replace(&mut self.ward, ward),
             Edit::Basis(BasisChoice::Actual) => replace(&mut self.basis, Some(Basis::Actual)),
@@ -154,10 +157,11 @@ impl Report {
                     return false;
                 }
                 // A projection is usually to the March that ends the fiscal year.
-                let year = self.fiscal_year.map(|fy| fy + 1);
+                let year = self.fiscal_year.and_then(|fy| fy.checked_add(1)).filter(|y| YEARS.contains(y));
                 let month = year.map(|_| 3);
                 replace(&mut self.basis, Some(Basis::Projected { year, month }))
             }
+            Edit::Projection { year: Some(year), .. } if !YEARS.contains(&year) => false,
             Edit::Projection { year, month } => replace(&mut self.basis, Some(Basis::Projected { year, month })),
             Edit::Text(field, text) => {
                 if let Some(count) = self.count_mut(field) {

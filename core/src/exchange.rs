@@ -84,6 +84,23 @@ pub fn from_json(bytes: &[u8]) -> Result<Document, ImportError> {
 /// Reads an exchange file already parsed as JSON (of this version or an older one),
 /// refusing what is outside [`crate::limits`].
 pub fn from_value(value: Value) -> Result<Document, ImportError> {
+    let document = parse_value(value)?;
+    limits::check(&document)?;
+    Ok(document)
+}
+
+/// Reads a document the app stored itself (a draft, an earlier version): as
+/// [`from_value`], except that timestamps outside the years are held inside them
+/// ([`limits::clamp_timestamps`]) rather than refused. The app never refuses what
+/// it wrote, and a draft read this way exports a file that imports.
+pub fn from_stored_value(value: Value) -> Result<Document, ImportError> {
+    let mut document = parse_value(value)?;
+    limits::clamp_timestamps(&mut document);
+    limits::check(&document)?;
+    Ok(document)
+}
+
+fn parse_value(value: Value) -> Result<Document, ImportError> {
     let Value::Object(mut object) = value else {
         return Err(ImportError::NotAReport);
     };
@@ -92,10 +109,7 @@ pub fn from_value(value: Value) -> Result<Document, ImportError> {
         return Err(ImportError::NewerVersion { found: version, supported: VERSION });
     }
     let current = migrate(version, Value::Object(object))?;
-    let document: Document =
-        serde_json::from_value(current).map_err(|e| ImportError::Invalid { detail: e.to_string() })?;
-    limits::check(&document)?;
-    Ok(document)
+    serde_json::from_value(current).map_err(|e| ImportError::Invalid { detail: e.to_string() })
 }
 
 /// Refuses bytes over [`MAX_FILE_BYTES`] before any parsing.

@@ -1,5 +1,9 @@
 //! Japanese fiscal years (1 April – 31 March) and the era form they are shown in.
 
+/// Years a fiscal year or a projection year may name (re-exported as
+/// [`crate::limits::REPORT_YEARS`]); year arithmetic never overflows inside these.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// The first fiscal year the form knows: 令和元年度 (April 2019).
 pub const FIRST_FISCAL_YEAR: i32 = 2019;
 

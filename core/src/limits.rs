@@ -10,8 +10,8 @@ use thiserror::Error;
 
 use crate::edit::Place;
 use crate::fields::Cell;
-use crate::model::{Basis, BodyKind, Document, ListKind, Row, RowId, SectionKind};
-use crate::timestamp::{Timestamp, JST};
+use crate::model::{Basis, BodyKind, Document, ListKind, Report, Row, RowId, SectionKind};
+use crate::timestamp::Timestamp;
 
 /// The largest file the app reads (5 MB); the app can check `File.size` against this before reading.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -21,9 +21,11 @@ pub const MAX_ROWS: usize = 200;
 pub const MAX_TEXT_CHARS: usize = 20_000;
 pub use crate::model::MAX_ROW_ID;
 /// Years a timestamp (created, changed, finished) may fall in, as written and in Japan time.
-pub const TIMESTAMP_YEARS: std::ops::RangeInclusive<i32> = 2000..=2200;
+/// The app's clock is held inside them ([`Timestamp::from_unix_millis`]).
+pub use crate::timestamp::YEARS as TIMESTAMP_YEARS;
 /// Years a fiscal year or a projection year may name (year arithmetic never overflows inside these).
-pub const REPORT_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+/// Edits never leave them ([`crate::edit`]), nor does 「前年度から作成」 ([`next_year`]).
+pub use crate::fiscal::YEARS as REPORT_YEARS;
 
 /// Which of the document's timestamps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -93,6 +95,46 @@ const PLACES: [Place; 6] = [
     Place::List(ListKind::Activities),
 ];
 
+/// Text pasted or dropped into a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pasted {
+    /// Characters in the text pasted.
+    pub chars: usize,
+    /// Characters of it the field's limit cut off (0: all fitted).
+    pub cut: usize,
+}
+
+/// What pasting `text` over the selection (`selected` UTF-16 units) of a field
+/// holding `value` keeps. Fields stop at [`MAX_TEXT_CHARS`] as the browser's
+/// `maxlength` counts (UTF-16 units, never fewer than characters) and cut a
+/// longer paste silently: the app says how much was cut.
+pub fn pasted(value: &str, selected: usize, text: &str) -> Pasted {
+    let room = MAX_TEXT_CHARS.saturating_sub(value.encode_utf16().count().saturating_sub(selected));
+    let mut used = 0;
+    let kept = text
+        .chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= room
+        })
+        .count();
+    let chars = text.chars().count();
+    Pasted { chars, cut: chars - kept }
+}
+
+/// 「前年度から作成」: `report` for the following fiscal year, or the year it would
+/// name when that is outside [`REPORT_YEARS`] (from a report of 2200, the app would
+/// write a draft it then refuses to read). A report without a year stays without one.
+pub fn next_year(report: &Report, keep_counts_and_text: bool) -> Result<Report, LimitError> {
+    if let Some(year) = report.fiscal_year {
+        match year.checked_add(1) {
+            Some(next) if REPORT_YEARS.contains(&next) => {}
+            next => return Err(LimitError::FiscalYearOutOfRange { year: next.unwrap_or(year) }),
+        }
+    }
+    Ok(report.for_next_year(keep_counts_and_text))
+}
+
 /// Checks a document against every limit; the first one broken is the error.
 /// Ids are checked before texts, so a text's position names one row only.
 pub fn check(document: &Document) -> Result<(), LimitError> {
@@ -118,8 +160,19 @@ pub fn check(document: &Document) -> Result<(), LimitError> {
 
 /// Whether a timestamp can be shown and used without leaving the years the app handles.
 pub fn timestamp_in_range(at: &Timestamp) -> bool {
-    TIMESTAMP_YEARS.contains(&at.0.year())
-        && at.0.checked_to_offset(JST).is_some_and(|jst| TIMESTAMP_YEARS.contains(&jst.year()))
+    at.in_range()
+}
+
+/// Holds a stored draft's timestamps inside [`TIMESTAMP_YEARS`]; returns whether
+/// any moved. Only for what the app stored itself (before its clock was held, a
+/// PC clock before 2000 stamped 1999): the app never refuses what it wrote, and
+/// its exports of such a draft then import. Imported files keep the strict check.
+pub fn clamp_timestamps(document: &mut Document) -> bool {
+    let before = (document.created, document.changed, document.finished);
+    document.created = document.created.clamped();
+    document.changed = document.changed.clamped();
+    document.finished = document.finished.map(Timestamp::clamped);
+    before != (document.created, document.changed, document.finished)
 }
 
 fn timestamps(document: &Document) -> Result<(), LimitError> {

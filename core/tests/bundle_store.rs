@@ -36,11 +36,11 @@ fn a_change_is_applied_to_what_storage_holds_now_so_another_tabs_additions_stay(
     let kv = MemoryStore::default();
     let this_tab = stored::open(&kv).unwrap();
     let other_tab = stored::open(&kv).unwrap();
-    let (other_tab, error) = stored::apply(&kv, &other_tab, |s| s.add_file("a.json", &json(0), at(2.0)));
+    let (other_tab, error) = stored::apply(&kv, &other_tab, |s| { s.add_file("a.json", &json(0), at(2.0)); });
     assert_eq!(error, None);
     assert_eq!(other_tab.set.entries().len(), 1);
     // This tab never saw the other's addition; its own addition keeps it.
-    let (this_tab, error) = stored::apply(&kv, &this_tab, |s| s.add_file("b.json", &json(1), at(3.0)));
+    let (this_tab, error) = stored::apply(&kv, &this_tab, |s| { s.add_file("b.json", &json(1), at(3.0)); });
     assert_eq!(error, None);
     assert_eq!(this_tab.set.entries().len(), 2);
     assert_eq!(stored::open(&kv).unwrap().set.entries().len(), 2);
@@ -49,8 +49,8 @@ fn a_change_is_applied_to_what_storage_holds_now_so_another_tabs_additions_stay(
 #[test]
 fn a_change_naming_shown_reports_is_not_made_when_another_tab_changed_the_set() {
     let kv = MemoryStore::default();
-    let (shown, _) = stored::apply(&kv, &KeptSet::default(), |s| s.add_file("a.json", &json(0), at(2.0)));
-    let (_, _) = stored::apply(&kv, &shown, |s| s.add_file("b.json", &json(1), at(3.0)));
+    let (shown, _) = stored::apply(&kv, &KeptSet::default(), |s| { s.add_file("a.json", &json(0), at(2.0)); });
+    let (_, _) = stored::apply(&kv, &shown, |s| { s.add_file("b.json", &json(1), at(3.0)); });
     let first = shown.set.entries()[0].id;
     let (now, error) = stored::apply_shown(&kv, &shown, |s| s.remove_entry(first));
     assert_eq!(error, Some(BundleStoreError::Stale));
@@ -65,49 +65,106 @@ fn a_change_naming_shown_reports_is_not_made_when_another_tab_changed_the_set() 
 fn a_refused_write_keeps_the_set_in_the_page_and_a_later_write_stores_it() {
     let kv = MemoryStore { limit: Some(100), ..MemoryStore::default() };
     let kept = stored::open(&kv).unwrap();
-    let (kept, error) = stored::apply(&kv, &kept, |s| s.add_file("a.json", &json(0), at(2.0)));
+    let (kept, error) = stored::apply(&kv, &kept, |s| { s.add_file("a.json", &json(0), at(2.0)); });
     assert_eq!(error, Some(BundleStoreError::Storage(StorageError::Full)));
     assert!(kept.unsaved);
     assert_eq!(kept.set.entries().len(), 1, "the page keeps what storage refused");
     assert_eq!(kv.get(BUNDLE_KEY).unwrap(), None);
     // Space is freed: the next change writes both reports.
     let kv = MemoryStore { entries: kv.entries.clone(), limit: None };
-    let (kept, error) = stored::apply(&kv, &kept, |s| s.add_file("b.json", &json(1), at(3.0)));
+    let (kept, error) = stored::apply(&kv, &kept, |s| { s.add_file("b.json", &json(1), at(3.0)); });
     assert_eq!(error, None);
     assert!(!kept.unsaved);
     assert_eq!(stored::open(&kv).unwrap().set.entries().len(), 2);
 }
 
 #[test]
-fn unsaved_changes_are_not_written_over_another_tabs_newer_set() {
+fn after_a_refused_write_a_later_change_is_stored_joined_with_another_tabs_newer_set() {
+    // Before: every later change was refused (「別のタブで取りまとめが変更されました」) for good.
     let kv = MemoryStore { limit: Some(100), ..MemoryStore::default() };
-    let (kept, _) = stored::apply(&kv, &KeptSet::default(), |s| s.add_file("a.json", &json(0), at(2.0)));
+    let (kept, _) = stored::apply(&kv, &KeptSet::default(), |s| {
+        s.add_file("a.json", &json(0), at(2.0));
+    });
     assert!(kept.unsaved);
     let kv = MemoryStore { entries: kv.entries.clone(), limit: None };
-    let (_, error) = stored::apply(&kv, &KeptSet::default(), |s| s.add_file("c.json", &json(2), at(2.5)));
+    let (_, error) = stored::apply(&kv, &KeptSet::default(), |s| {
+        s.add_file("c.json", &json(2), at(2.5));
+    });
     assert_eq!(error, None);
-    let (after, error) = stored::apply(&kv, &kept, |s| s.add_file("b.json", &json(1), at(3.0)));
-    assert_eq!(error, Some(BundleStoreError::Conflict));
-    assert_eq!(after, kept, "nothing changes in the page or in storage");
-    assert_eq!(stored::open(&kv).unwrap().set.entries()[0].file_name, "c.json");
+    let (after, error) = stored::apply(&kv, &kept, |s| {
+        s.add_file("b.json", &json(1), at(3.0));
+    });
+    assert_eq!(error, None);
+    assert!(!after.unsaved);
+    let names = |set: &BundleSet| set.entries().iter().map(|e| e.file_name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&stored::open(&kv).unwrap().set), ["c.json", "a.json", "b.json"], "the other tab's report first, none lost");
+    assert_eq!(names(&after.set), names(&stored::open(&kv).unwrap().set));
+}
+
+#[test]
+fn after_a_refused_write_a_change_naming_shown_reports_stores_the_joined_set_and_waits() {
+    let kv = MemoryStore { limit: Some(100), ..MemoryStore::default() };
+    let (kept, _) = stored::apply(&kv, &KeptSet::default(), |s| {
+        s.add_file("a.json", &json(0), at(2.0));
+    });
+    let kv = MemoryStore { entries: kv.entries.clone(), limit: None };
+    stored::apply(&kv, &KeptSet::default(), |s| {
+        s.add_file("c.json", &json(2), at(2.5));
+    });
+    let shown_a = kept.set.entries()[0].id;
+    let (after, error) = stored::apply_shown(&kv, &kept, |s| s.remove_entry(shown_a));
+    assert_eq!(error, Some(BundleStoreError::Stale), "the page shows the joined set; nothing named was removed");
+    assert_eq!(after.set.entries().len(), 2);
+    assert_eq!(stored::open(&kv).unwrap(), KeptSet { damaged: None, ..after });
 }
 
 #[test]
 fn a_damaged_stored_set_is_reported_and_never_overwritten() {
     let kv = MemoryStore::default();
-    kv.set(BUNDLE_KEY, "{\"schema\":\"torikumi/bundle/v1\",\"reports\":").unwrap();
+    let damaged = "{\"schema\":\"torikumi/bundle/v1\",\"reports\":";
+    kv.set(BUNDLE_KEY, damaged).unwrap();
     assert!(matches!(stored::open(&kv), Err(BundleStoreError::Damaged(_))));
-    let (_, error) = stored::apply(&kv, &KeptSet::default(), |s| s.add_file("a.json", &json(0), at(2.0)));
+    let (shown, error) = stored::show(&kv);
     assert!(matches!(error, Some(BundleStoreError::Damaged(_))));
-    assert_eq!(stored::raw(&kv).unwrap().as_deref(), Some("{\"schema\":\"torikumi/bundle/v1\",\"reports\":"));
-    assert_eq!(stored::discard(&kv).unwrap(), KeptSet::default());
+    assert_eq!(shown.damaged.as_deref(), Some(damaged));
+    let (_, error) = stored::apply(&kv, &shown, |s| {
+        s.add_file("a.json", &json(0), at(2.0));
+    });
+    assert!(matches!(error, Some(BundleStoreError::Damaged(_))));
+    assert_eq!(stored::raw(&kv).unwrap().as_deref(), Some(damaged));
+    assert_eq!(stored::discard(&kv, &shown), (KeptSet::default(), None));
     assert_eq!(kv.get(BUNDLE_KEY).unwrap(), None);
+}
+
+#[test]
+fn discarding_a_damaged_set_removes_only_the_damaged_text_it_showed() {
+    let kv = MemoryStore::default();
+    kv.set(BUNDLE_KEY, "{").unwrap();
+    let (shown, _) = stored::show(&kv);
+    // Meanwhile another tab discards it and stores a set that reads (or other damaged text).
+    let mut other = BundleSet::new();
+    other.add_file("a.json", &json(0), at(2.0));
+    kv.set(BUNDLE_KEY, &other.to_json()).unwrap();
+    // Before, this removed the other tab's set unchecked.
+    let (now, error) = stored::discard(&kv, &shown);
+    assert_eq!(error, Some(BundleStoreError::Stale));
+    assert_eq!(now.set.entries().len(), 1, "what storage holds now is shown");
+    assert_eq!(kv.get(BUNDLE_KEY).unwrap(), Some(other.to_json()));
+    // Other damaged text: shown as it is now (to download), not removed.
+    kv.set(BUNDLE_KEY, "[").unwrap();
+    let (now, error) = stored::discard(&kv, &shown);
+    assert!(matches!(error, Some(BundleStoreError::Damaged(_))));
+    assert_eq!(now.damaged.as_deref(), Some("["));
+    assert_eq!(kv.get(BUNDLE_KEY).unwrap().as_deref(), Some("["));
+    // Nothing stored any more: there is nothing to remove, and nothing to refuse.
+    kv.remove(BUNDLE_KEY).unwrap();
+    assert_eq!(stored::discard(&kv, &shown), (KeptSet::default(), None));
 }
 
 #[test]
 fn removing_everything_leaves_nothing_stored() {
     let kv = MemoryStore::default();
-    let (kept, _) = stored::apply(&kv, &KeptSet::default(), |s| s.add_file("a.json", &json(0), at(2.0)));
+    let (kept, _) = stored::apply(&kv, &KeptSet::default(), |s| { s.add_file("a.json", &json(0), at(2.0)); });
     let (kept, error) = stored::apply_shown(&kv, &kept, BundleSet::clear);
     assert_eq!(error, None);
     assert!(kept.set.is_empty());

@@ -90,6 +90,7 @@ fn every_error_has_a_message_naming_the_file() {
         DocxError::OldDoc,
         DocxError::Encrypted,
         DocxError::TooLarge { bytes: 1 },
+        DocxError::PartTooLarge { limit: MAX_DOCUMENT_XML_BYTES },
         DocxError::NoDocumentPart,
         DocxError::Malformed("x".into()),
         DocxError::NotWordprocessingMl,
@@ -137,6 +138,21 @@ fn deep_nesting_does_not_overflow_the_stack() {
     let sdt = format!("{}{}{}", "<w:sdt><w:sdtContent>".repeat(depth), p("深い"), "</w:sdtContent></w:sdt>".repeat(depth));
     let read = read(&template(&format!("<w:tr><w:tc>{}</w:tc><w:tc/><w:tc/></w:tr>", cell), &sdt));
     assert_eq!(read.unplaced.last().map(String::as_str), Some("深い"));
+}
+
+#[test]
+fn nesting_as_deep_as_the_node_limit_allows_does_not_overflow_the_stack() {
+    // 200 000 levels of content controls (the most 10 MB holds), read through.
+    let depth = 200_000;
+    let sdt = format!("{}{}{}", "<w:sdt><w:sdtContent>".repeat(depth), p("深い"), "</w:sdtContent></w:sdt>".repeat(depth));
+    assert_eq!(read(&template("", &sdt)).unplaced.last().map(String::as_str), Some("深い"));
+    // 900 000 levels inside a paragraph, close to the parser's million nodes: walked through.
+    let depth = 900_000;
+    let deep = format!("<w:p>{}<w:r><w:t>底</w:t></w:r>{}</w:p>", "<w:x>".repeat(depth), "</w:x>".repeat(depth));
+    assert_eq!(read(&template("", &deep)).unplaced.last().map(String::as_str), Some("底"));
+    // Past the node limit: refused with a reason, not read.
+    let deeper = format!("<w:p>{}</w:p>", "<w:x>".repeat(1_100_000));
+    assert!(matches!(read_template(&template("", &deeper), &Config::default()), Err(DocxError::TooLarge { .. })));
 }
 
 #[test]

@@ -2,8 +2,9 @@
 //! part, and damaged archives (refused with a reason, never a panic).
 
 use proptest::prelude::*;
-use torikumi_core::docx::zip::find_part;
-use torikumi_core::docx::DocxError;
+use torikumi_core::docx::zip::{find_part, Inflating};
+use torikumi_core::docx::{DocxError, MAX_DOCUMENT_XML_BYTES};
+use torikumi_core::messages::docx_error;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/docx/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -40,6 +41,58 @@ fn a_damaged_archive_is_refused_with_a_reason() {
     for cut in [0, 10, bytes.len() / 2, bytes.len() - 1] {
         assert!(matches!(find_part(&bytes[..cut], "word/document.xml"), Err(DocxError::Malformed(_))), "cut at {cut}");
     }
+}
+
+/// The fixture with its directory saying the part inflates to `size` bytes.
+fn with_directory_size(size: u32) -> Vec<u8> {
+    let mut bytes = fixture("aoba_deflated.docx");
+    let end = (0..bytes.len() - 21).rev().find(|&at| bytes[at..at + 4] == [0x50, 0x4b, 0x05, 0x06]).unwrap();
+    let mut at = u32::from_le_bytes(bytes[end + 16..end + 20].try_into().unwrap()) as usize;
+    loop {
+        let name_len = u16::from_le_bytes(bytes[at + 28..at + 30].try_into().unwrap()) as usize;
+        if &bytes[at + 46..at + 46 + name_len] == b"word/document.xml" {
+            bytes[at + 24..at + 28].copy_from_slice(&size.to_le_bytes());
+            return bytes;
+        }
+        let extra = u16::from_le_bytes(bytes[at + 30..at + 32].try_into().unwrap()) as usize;
+        let comment = u16::from_le_bytes(bytes[at + 32..at + 34].try_into().unwrap()) as usize;
+        at += 46 + name_len + extra + comment;
+    }
+}
+
+#[test]
+fn a_zip_bomb_stops_at_the_limit_whatever_its_directory_says() {
+    // The directory understates the part: it passes the check made before inflating.
+    let bytes = with_directory_size(1_000);
+    let part = find_part(&bytes, "word/document.xml").expect("the part");
+    assert!(part.size < MAX_DOCUMENT_XML_BYTES);
+    // The browser's stream then gives chunk after chunk: reading stops at the limit.
+    let chunk = vec![b' '; 64 * 1024];
+    let mut inflating = Inflating::default();
+    let mut taken = 0usize;
+    let refused = loop {
+        match inflating.push(&chunk) {
+            Ok(()) => taken += chunk.len(),
+            Err(e) => break e,
+        }
+        assert!(taken <= MAX_DOCUMENT_XML_BYTES, "never more than the limit is held");
+    };
+    assert_eq!(refused, DocxError::PartTooLarge { limit: MAX_DOCUMENT_XML_BYTES });
+    assert_eq!(taken, MAX_DOCUMENT_XML_BYTES, "everything up to the limit is read, nothing past it");
+    let message = docx_error("bomb.docx", &refused);
+    assert!(message.starts_with("「bomb.docx」は、本文を展開すると大きすぎる（10MBを超える）ため、途中で読むのをやめました。"), "{message}");
+    // An honest directory refuses the part before anything is inflated.
+    let honest = with_directory_size(MAX_DOCUMENT_XML_BYTES as u32 + 1);
+    assert_eq!(find_part(&honest, "word/document.xml").map(|p| p.size), Ok(MAX_DOCUMENT_XML_BYTES + 1));
+}
+
+#[test]
+fn a_part_up_to_the_limit_inflates_whole() {
+    let mut inflating = Inflating::default();
+    inflating.push(&vec![b'a'; MAX_DOCUMENT_XML_BYTES - 1]).unwrap();
+    inflating.push(b"b").unwrap();
+    assert_eq!(inflating.push(b"c"), Err(DocxError::PartTooLarge { limit: MAX_DOCUMENT_XML_BYTES }));
+    assert_eq!(inflating.into_bytes().len(), MAX_DOCUMENT_XML_BYTES);
 }
 
 proptest! {

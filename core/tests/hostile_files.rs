@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use torikumi_core::drafts::{self, KeyValue, MemoryStore};
 use torikumi_core::exchange::{self, ImportError};
 use torikumi_core::messages::import_error;
-use torikumi_core::limits::{MAX_FILE_BYTES, MAX_ROWS, MAX_ROW_ID, REPORT_YEARS};
+use torikumi_core::limits::{LimitError, MAX_FILE_BYTES, MAX_ROWS, MAX_ROW_ID, REPORT_YEARS};
 use torikumi_core::{check, html_export, incoming, limits, print, Config, Context, Document, ListKind, Row};
 use wild::{cases, mutate, mutation, wild_document};
 
@@ -85,16 +85,30 @@ fn use_everywhere(doc: &Document) {
     assert!(listing.damaged.is_empty());
 }
 
-/// A refusal is a reason with a message, never a panic; a stored record of it is set aside.
+/// A refusal is a reason with a message, never a panic. A stored record of it is
+/// set aside, unless only its times were outside the years: the app never refuses
+/// a draft it stored itself for that, it holds them inside (and then the draft is
+/// usable everywhere, and its export imports).
 fn refused_with_a_reason(error: &ImportError, document: Value) {
     let m = import_error(FILE, error);
     assert!(m.contains(FILE), "{m}");
-    let record = json!({ "id": "q", "exported": null, "trashed": null, "document": document });
+    let record = json!({ "id": "q", "exported": null, "trashed": null, "document": document.clone() });
     let kv = MemoryStore::default();
     kv.set(&drafts::draft_key("q"), &record.to_string()).unwrap();
     let listing = drafts::list(&kv).unwrap();
-    assert!(listing.drafts.is_empty());
-    assert_eq!(listing.damaged.len(), 1);
+    match exchange::from_stored_value(document) {
+        Ok(held) => {
+            assert!(matches!(error, ImportError::Limit(LimitError::TimestampOutOfRange { .. })), "{error:?}");
+            assert!(listing.damaged.is_empty());
+            assert_eq!(listing.drafts.iter().map(|d| &d.document).collect::<Vec<_>>(), [&held]);
+            assert_eq!(exchange::from_json(exchange::to_json(&held).as_bytes()), Ok(held.clone()));
+            use_everywhere(&held);
+        }
+        Err(_) => {
+            assert!(listing.drafts.is_empty());
+            assert_eq!(listing.damaged.len(), 1);
+        }
+    }
 }
 
 proptest! {

@@ -86,15 +86,20 @@ fn timestamp_years_2000_to_2200() {
 }
 
 #[test]
-fn a_stored_draft_from_year_9999_is_set_aside_not_loaded() {
+fn a_stored_draft_from_year_9999_loads_with_its_time_held_in_range() {
+    // Stored drafts are the app's own writes: never refused for a time (see own_writes.rs),
+    // held at the last instant of 2200 instead; importing the same document is still refused.
     let mut document = export(&sample_document());
     document["changed"] = "9999-12-31T23:59:59Z".into();
     let record = json!({ "id": "far", "exported": null, "trashed": null, "document": document }).to_string();
     let kv = MemoryStore::default();
     kv.set(&drafts::draft_key("far"), &record).unwrap();
     let listing = drafts::list(&kv).unwrap();
-    assert!(listing.drafts.is_empty());
-    assert_eq!(listing.damaged.len(), 1);
+    assert!(listing.damaged.is_empty());
+    assert_eq!(listing.drafts.len(), 1);
+    let changed = listing.drafts[0].document.changed;
+    assert_eq!((changed.0.year(), changed.display_ja()), (2200, "2200年12月31日 23:59".to_owned()));
+    assert!(matches!(broken_limit(&document), LimitError::TimestampOutOfRange { .. }));
 }
 
 #[test]

@@ -52,12 +52,12 @@ impl BundleHandle {
         self.show(kept, error);
     }
 
-    /// Empties a stored set that cannot be read (after the user agreed and could download it).
+    /// Empties a stored set that cannot be read (after the user agreed and could
+    /// download it): only while storage holds the damaged text shown.
     pub fn discard(&self) {
-        match stored::discard(&LocalStorage) {
-            Ok(kept) => self.show(kept, None),
-            Err(e) => self.show((**self.latest.borrow()).clone(), Some(e.into())),
-        }
+        let latest = Rc::clone(&self.latest.borrow());
+        let (kept, error) = stored::discard(&LocalStorage, &latest);
+        self.show(kept, error);
     }
 
     /// Whether the page holds changes storage refused.
@@ -65,23 +65,23 @@ impl BundleHandle {
         self.latest.borrow().unsaved
     }
 
-    /// Reads storage again (another tab changed it), unless this page holds refused changes.
+    /// Reads storage again (another tab changed it). While this page holds changes
+    /// storage refused, it tries to store them joined with the other tab's set
+    /// instead (the other tab may have freed space): the page catches up by itself.
     fn reload(&self) {
         if self.latest.borrow().unsaved {
-            return;
+            return self.add(Box::new(|_: &mut BundleSet| {}));
         }
-        match stored::open(&LocalStorage) {
-            Ok(kept) => self.show(kept, None),
-            Err(e) => self.show(KeptSet::default(), Some(e)),
-        }
+        let (kept, error) = stored::show(&LocalStorage);
+        self.show(kept, error);
     }
 }
 
 #[hook]
 pub fn use_bundle_set() -> BundleHandle {
-    let shown = use_state(|| match stored::open(&LocalStorage) {
-        Ok(kept) => (Rc::new(kept), None),
-        Err(e) => (Rc::new(KeptSet::default()), Some(e)),
+    let shown = use_state(|| {
+        let (kept, error) = stored::show(&LocalStorage);
+        (Rc::new(kept), error)
     });
     let latest = use_mut_ref(|| Rc::clone(&shown.0));
     let handle = BundleHandle { kept: Rc::clone(&shown.0), error: shown.1.clone(), latest, shown };

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use torikumi_core::bundle::stored::{self, BundleStoreError};
+use torikumi_core::bundle::stored::BundleStoreError;
 use torikumi_core::bundle::{self, BundleSet};
 use torikumi_core::{messages, Config, Context};
 use yew::prelude::*;
@@ -11,7 +11,6 @@ use yew::prelude::*;
 use crate::editor_store::now;
 use crate::hooks::bundle_set::use_bundle_set;
 use crate::platform::files::download;
-use crate::platform::local_storage::LocalStorage;
 use crate::route::{go, use_unsaved_guard, Route};
 use crate::widgets::bundle_files::BundleFiles;
 use crate::widgets::bundle_list::BundleList;
@@ -61,10 +60,11 @@ pub fn bundle_page() -> Html {
         let (kept, config) = (Rc::clone(&bundle.kept), Rc::clone(&config));
         export(Rc::new(move || (bundle::bundle_file_name(&kept.set, &config), bundle::to_json(&kept.set))), "application/json")
     };
-    let download_raw = export(
-        Rc::new(|| ("torikumi_bundle_stored.json".to_owned(), stored::raw(&LocalStorage).ok().flatten().unwrap_or_default())),
-        "application/json",
-    );
+    // The damaged text shown, not what storage holds by the time of the click.
+    let download_raw = {
+        let kept = Rc::clone(&bundle.kept);
+        export(Rc::new(move || ("torikumi_bundle_stored.json".to_owned(), kept.damaged.clone().unwrap_or_default())), "application/json")
+    };
     let ask_clear = {
         let asking_clear = asking_clear.clone();
         Callback::from(move |_: MouseEvent| asking_clear.set(true))

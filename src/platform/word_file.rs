@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
+use torikumi_core::docx::zip::Inflating;
 use torikumi_core::docx::{self, DocxError, FromWord, XmlNode, MAX_DOCUMENT_XML_BYTES};
 use torikumi_core::Config;
 use wasm_bindgen::{JsCast, JsValue};
@@ -83,33 +84,50 @@ pub fn looks_like_word(file_name: &str, bytes: &[u8]) -> bool {
 pub async fn document_xml(bytes: &[u8]) -> Result<String, DocxError> {
     docx::sniff(bytes)?;
     let part = docx::zip::find_part(bytes, "word/document.xml")?;
-    // The directory's size is checked before inflating: a zip bomb stops here.
+    // An honest directory refuses a large part before inflating; a zip bomb's
+    // understates it, so inflating stops at the limit too (`inflate`).
     if part.size > MAX_DOCUMENT_XML_BYTES {
-        return Err(DocxError::TooLarge { bytes: part.size });
+        return Err(DocxError::PartTooLarge { limit: MAX_DOCUMENT_XML_BYTES });
     }
-    let xml = if part.deflated {
-        inflate(part.stored).await.map_err(|_| DocxError::Malformed("the document part does not inflate".to_owned()))?
-    } else {
-        part.stored.to_vec()
-    };
+    let xml = if part.deflated { inflate(part.stored).await? } else { part.stored.to_vec() };
     if xml.len() > MAX_DOCUMENT_XML_BYTES {
         return Err(DocxError::TooLarge { bytes: xml.len() });
     }
     String::from_utf8(xml).map_err(|_| DocxError::Malformed("the document part is not UTF-8".to_owned()))
 }
 
+/// Raw deflate → bytes, through `blob.stream().pipeThrough(new DecompressionStream('deflate-raw'))`,
+/// read chunk by chunk and cancelled once past the limit (never a whole-stream read,
+/// which a zip bomb turns into gigabytes). web-sys keeps DecompressionStream behind
+/// its unstable flag, hence js-sys.
+async fn inflate(raw: &[u8]) -> Result<Vec<u8>, DocxError> {
+    let not_inflating = |_| DocxError::Malformed("the document part does not inflate".to_owned());
+    let reader = inflating_reader(raw).map_err(not_inflating)?;
+    let mut part = Inflating::default();
+    loop {
+        let read = call_method(&reader, "read", &Array::new()).and_then(|p| p.dyn_into::<Promise>().map_err(JsValue::from));
+        let step = JsFuture::from(read.map_err(not_inflating)?).await.map_err(not_inflating)?;
+        if Reflect::get(&step, &"done".into()).map_err(not_inflating)?.is_truthy() {
+            return Ok(part.into_bytes());
+        }
+        let chunk = Uint8Array::new(&Reflect::get(&step, &"value".into()).map_err(not_inflating)?);
+        if let Err(refused) = part.push(&chunk.to_vec()) {
+            // Stops the inflating; the part is refused whatever the cancel answers.
+            if let Err(e) = call_method(&reader, "cancel", &Array::new()) {
+                web_sys::console::warn_2(&"cancelling the inflate failed".into(), &e);
+            }
+            return Err(refused);
+        }
+    }
+}
 
-/// Raw deflate → bytes, through `new Response(blob.stream().pipeThrough(new DecompressionStream('deflate-raw')))`.
-/// (web-sys keeps DecompressionStream behind its unstable flag, hence js-sys.)
-async fn inflate(raw: &[u8]) -> Result<Vec<u8>, JsValue> {
+/// A reader of `raw` as it inflates.
+fn inflating_reader(raw: &[u8]) -> Result<JsValue, JsValue> {
     let global = js_sys::global();
     let blob = web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(raw)))?;
     let stream = call_method(&blob, "stream", &Array::new())?;
     let decompressor: Function = Reflect::get(&global, &"DecompressionStream".into())?.dyn_into()?;
     let inflating = Reflect::construct(&decompressor, &Array::of1(&"deflate-raw".into()))?;
     let inflated = call_method(&stream, "pipeThrough", &Array::of1(&inflating))?;
-    let response_class: Function = Reflect::get(&global, &"Response".into())?.dyn_into()?;
-    let response = Reflect::construct(&response_class, &Array::of1(&inflated))?;
-    let buffer = JsFuture::from(call_method(&response, "arrayBuffer", &Array::new())?.dyn_into::<Promise>()?).await?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+    call_method(&inflated, "getReader", &Array::new())
 }

@@ -2,8 +2,11 @@
 //! file is read in turn with a progress indicator; then all of them go into the
 //! set in one change, so a file that cannot be read never stops the others.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use js_sys::Date;
-use torikumi_core::bundle::{BundleSet, MAX_BUNDLE_BYTES};
+use torikumi_core::bundle::{Added, BundleSet, MAX_BUNDLE_BYTES};
 use torikumi_core::{messages, Timestamp};
 use web_sys::File;
 use yew::prelude::*;
@@ -25,35 +28,49 @@ pub struct BundleFilesProps {
 pub fn bundle_files(props: &BundleFilesProps) -> Html {
     // (files read, files in all) while reading.
     let progress = use_state(|| None::<(usize, usize)>);
+    // What the last files added did (added, already there, past the set's limits).
+    let outcome = use_state(|| None::<String>);
     let take = {
-        let (progress, bundle) = (progress.clone(), props.bundle.clone());
+        let (progress, bundle, outcome) = (progress.clone(), props.bundle.clone(), outcome.clone());
         Callback::from(move |files: Vec<File>| {
             if files.is_empty() || progress.is_some() {
                 return;
             }
-            let (progress, bundle) = (progress.clone(), bundle.clone());
+            let (progress, bundle, outcome) = (progress.clone(), bundle.clone(), outcome.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let total = files.len();
                 let added = Timestamp::from_unix_millis(Date::now());
                 // Each file is parsed as it is read (the reads let the page breathe between
                 // files); the set then takes them all in one change.
                 let mut parts = Vec::with_capacity(total);
+                // Only what reading a part itself kept out counts here; the rest is counted as it joins the set.
+                let mut kept_out = Added::default();
                 for (n, file) in files.into_iter().enumerate() {
                     progress.set(Some((n, total)));
                     let name = file.name();
                     let mut part = BundleSet::new();
-                    match read_file_up_to(&file, MAX_BUNDLE_BYTES).await {
+                    let read = match read_file_up_to(&file, MAX_BUNDLE_BYTES).await {
                         Ok(bytes) => part.add_file(&name, &bytes, added),
-                        Err(e) => part.add_unreadable(&name, e, added),
-                    }
+                        Err(e) => part.add_result(&name, Err(e), added),
+                    };
+                    kept_out += Added { already: read.already, past_limit: read.past_limit, ..Added::default() };
                     parts.push(part);
                 }
                 progress.set(Some((total, total)));
-                let reports = parts.iter().map(|p| p.entries().len()).sum();
-                let unreadable = parts.iter().map(|p| p.unreadable().len()).sum();
-                bundle.add(Box::new(move |set: &mut BundleSet| parts.into_iter().for_each(|part| set.merge(part))));
+                // The change runs at once, on what storage holds; it says what it added.
+                let done = Rc::new(Cell::new(kept_out));
+                let counted = Rc::clone(&done);
+                bundle.add(Box::new(move |set: &mut BundleSet| {
+                    for part in parts {
+                        let mut sum = counted.get();
+                        sum += set.merge(part);
+                        counted.set(sum);
+                    }
+                }));
+                let said = messages::bundle_added_all(&done.get());
                 // The warnings announce themselves (their region in bundle_list.rs is live too).
-                announce(&messages::bundle_added(reports, unreadable));
+                announce(&said);
+                outcome.set(Some(said));
                 progress.set(None);
             });
         })
@@ -73,6 +90,10 @@ pub fn bundle_files(props: &BundleFilesProps) -> Html {
                     { format!("読み込んでいます（{done}/{total}）…") }
                 }
             </div>
+            // Shown as well as announced (the announcement is the live one).
+            if let (None, Some(said)) = (*progress, &*outcome) {
+                <p class="notice notice-info bundle-added">{ said }</p>
+            }
         </section>
     }
 }

@@ -7,13 +7,15 @@ use std::rc::Rc;
 
 use torikumi_core::edit::Edit;
 use torikumi_core::editor::Action;
-use torikumi_core::{Field, Problem, Severity};
+use torikumi_core::limits::Pasted;
+use torikumi_core::{messages, Field, Problem, Severity};
 use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::text_field::TextField;
 use crate::editor_store::EditorDispatch;
 use crate::hooks::leave_gate::LeaveGate;
+use crate::platform::announce::announce;
 
 /// A finding as a field shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -189,6 +191,19 @@ pub fn form_field(props: &FormFieldProps) -> Html {
         use_callback(field, move |(), field| gate.leave(*field, &dispatch))
     };
 
+    // Text a paste or drop brought that the field's limit cut off: said beside the field.
+    let cut = use_state(|| None::<Pasted>);
+    let on_paste = {
+        let cut = cut.clone();
+        Callback::from(move |p: Pasted| {
+            if p.cut > 0 {
+                announce(&messages::paste_cut(p.chars, p.cut));
+            }
+            cut.set((p.cut > 0).then_some(p));
+        })
+    };
+    let cut_id = format!("{id}-cut");
+
     let support_id = format!("{id}-support");
     let count_id = format!("{id}-chars");
     let findings_id = format!("{id}-findings");
@@ -198,6 +213,9 @@ pub fn form_field(props: &FormFieldProps) -> Html {
     }
     if !props.findings.is_empty() {
         described.push(findings_id.clone());
+    }
+    if cut.is_some() {
+        described.push(cut_id.clone());
     }
     let max = match props.kind {
         Kind::Brief(max) => Some(max),
@@ -261,12 +279,15 @@ pub fn form_field(props: &FormFieldProps) -> Html {
                 <TextField id={id.clone()} name={props.name.clone()} value={props.value.clone()} {multiline}
                     {inputmode} {invalid} class={class} readonly={props.readonly}
                     describedby={(!described.is_empty()).then(|| AttrValue::from(described.join(" ")))}
-                    {on_text} {on_leave} />
+                    {on_text} {on_leave} {on_paste} />
                 if props.kind == Kind::Count {
                     <span class="unit" aria-hidden="true">{ "回" }</span>
                 }
             </form>
             { char_count }
+            if let Some(p) = *cut {
+                <p class="notice notice-warning paste-cut" id={cut_id}>{ messages::paste_cut(p.chars, p.cut) }</p>
+            }
             { findings_list(&findings_id, &props.findings) }
             if !props.readonly {
                 { for props.findings.iter().filter_map(|f| f.unify.as_ref()).map(|u| unify_buttons(u, &props.dispatch)) }

@@ -8,11 +8,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::word_review::{show_for_review, WordImport, WordReview};
-use crate::open_drafts::{create_and_open, MemoryDrafts};
+use super::word_review::{create_next, show_for_review, WordImport, WordReview};
+use crate::open_drafts::MemoryDrafts;
 use crate::platform::files::{read_file, ACCEPTED};
 use crate::platform::word_file::looks_like_word;
-
 
 #[derive(Properties, PartialEq)]
 pub struct NextYearProps {
@@ -28,6 +27,9 @@ pub fn next_year(props: &NextYearProps) -> Html {
     let keep = use_state(|| false);
     let error = use_state(|| None::<String>);
     let file_input = use_node_ref();
+    // Every hook runs on every render, before the early return below (Yew's rule).
+    let word = use_state(|| None::<WordImport>);
+    let config = use_context::<Rc<Config>>().unwrap_or_default();
 
     if !*open {
         let open = open.clone();
@@ -43,8 +45,6 @@ pub fn next_year(props: &NextYearProps) -> Html {
             }
         })
     };
-    let word = use_state(|| None::<WordImport>);
-    let config = use_context::<Rc<Config>>().unwrap_or_default();
     let create = {
         let (drafts, source, keep, error, file_input, memory, word) =
             (props.drafts.clone(), source.clone(), *keep, error.clone(), file_input.clone(), memory.clone(), word.clone());
@@ -67,12 +67,12 @@ pub fn next_year(props: &NextYearProps) -> Html {
                         return show_for_review(name, &bytes, &config, Some(keep), &word, &error).await;
                     }
                     match incoming::read_export(&bytes) {
-                        Ok(doc) => create_and_open(doc.report.for_next_year(keep), &memory),
+                        Ok(doc) => create_next(&doc.report, keep, &memory, &error),
                         Err(e) => error.set(Some(messages::import_error(&name, &e))),
                     }
                 });
             } else if let Some(d) = drafts.iter().find(|d| d.id == *source) {
-                create_and_open(d.document.report.for_next_year(keep), &memory);
+                create_next(&d.document.report, keep, &memory, &error);
             } else {
                 error.set(Some("もとにする報告を選んでください。".to_owned()));
             }

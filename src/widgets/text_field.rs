@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use gloo_events::EventListener;
+use torikumi_core::limits::{self, Pasted};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -44,6 +45,25 @@ pub struct TextFieldProps {
     /// The field was left.
     #[prop_or_default]
     pub on_leave: Callback<()>,
+    /// Text was pasted or dropped: how many characters, and how many of them the
+    /// field's limit (`maxlength`) cut off (0 when all fitted). The browser cuts
+    /// silently; the form says so.
+    #[prop_or_default]
+    pub on_paste: Callback<Pasted>,
+}
+
+/// The UTF-16 units selected in the field (what a paste replaces); read through
+/// `Reflect`, which the app binds already, for inputs and text areas alike.
+fn selected_units(node: &NodeRef) -> usize {
+    let Some(el) = node.get() else { return 0 };
+    let at = |name: &str| js_sys::Reflect::get(&el, &name.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    (at("selectionEnd") - at("selectionStart")).max(0.0) as usize
+}
+
+/// The plain text an event carries (`clipboardData` of a paste, `dataTransfer` of a drop).
+fn carried_text(event: &Event, holder: &str) -> Option<String> {
+    let data = js_sys::Reflect::get(event, &holder.into()).ok().filter(|d| d.is_object())?;
+    crate::platform::files::call_method(&data, "getData", &js_sys::Array::of1(&"text/plain".into())).ok()?.as_string()
 }
 
 /// The element's current value, for inputs and text areas alike.
@@ -243,6 +263,23 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         }
     });
 
+    // Text pasted or dropped: the browser cuts what passes `maxlength` without a word.
+    let on_carried = |holder: &'static str, whole_value: bool| {
+        let (node, on_paste) = (node.clone(), props.on_paste.clone());
+        move |e: Event| {
+            let Some(text) = carried_text(&e, holder) else { return };
+            let value = dom_value(&node).unwrap_or_default();
+            // A drop lands at the pointer, replacing nothing; a paste replaces the selection.
+            let selected = if whole_value { 0 } else { selected_units(&node) };
+            on_paste.emit(limits::pasted(&value, selected, &text));
+        }
+    };
+    let onpaste = Callback::from(on_carried("clipboardData", false));
+    let ondrop = {
+        let carried = on_carried("dataTransfer", true);
+        Callback::from(move |e: DragEvent| carried(e.into()))
+    };
+
     let invalid = props.invalid.then_some("true");
     // No field takes more than the core stores: a longer text would not read back.
     // (`maxlength` counts UTF-16 units, never fewer than characters.)
@@ -255,14 +292,14 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 defaultvalue={props.value.clone()}
                 aria-invalid={invalid} aria-describedby={props.describedby.clone()} rows="3" maxlength={max_length.clone()}
                 readonly={props.readonly}
-                {oninput} {onfocus} {onblur} {onkeydown} />
+                {oninput} {onfocus} {onblur} {onkeydown} {onpaste} {ondrop} />
         }
     } else {
         html! {
             <input ref={node} type="text" id={props.id.clone()} class={class} aria-label={props.name.clone()}
                 aria-invalid={invalid} aria-describedby={props.describedby.clone()}
                 inputmode={props.inputmode.clone()} readonly={props.readonly} autocomplete="off" maxlength={max_length}
-                {oninput} {onblur} {onkeydown} />
+                {oninput} {onblur} {onkeydown} {onpaste} {ondrop} />
         }
     }
 }

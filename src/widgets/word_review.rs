@@ -4,11 +4,20 @@
 
 use torikumi_core::docx::FromWord;
 use torikumi_core::fiscal::{era_fiscal_year, era_short_year};
-use torikumi_core::{messages, Basis, Config, Field, Report};
+use torikumi_core::{limits, messages, Basis, Config, Field, Report};
 use yew::prelude::*;
 
 use crate::open_drafts::{create_and_open, MemoryDrafts};
 use crate::platform::word_file::read_word;
+
+/// Creates and opens next year's draft of `report`, or says why there is none
+/// (a year the app could not read back is never created).
+pub fn create_next(report: &Report, keep: bool, memory: &MemoryDrafts, error: &UseStateHandle<Option<String>>) {
+    match limits::next_year(report, keep) {
+        Ok(next) => create_and_open(next, memory),
+        Err(e) => error.set(Some(messages::next_year_error(&e))),
+    }
+}
 
 /// Reads a Word file and shows it for review (`word`), or says why it cannot (`error`).
 pub async fn show_for_review(
@@ -64,17 +73,17 @@ fn value(report: &Report, field: Field) -> String {
 #[function_component(WordReview)]
 pub fn word_review(props: &WordReviewProps) -> Html {
     let memory = use_context::<MemoryDrafts>().unwrap_or_default();
+    let error = use_state(|| None::<String>);
     let WordImport { file_name, from_word, next_year } = &props.import;
     let report = &from_word.report;
     let create = {
-        let (import, memory) = (props.import.clone(), memory.clone());
+        let (import, memory, error) = (props.import.clone(), memory.clone(), error.clone());
         Callback::from(move |_: MouseEvent| {
             let report = &import.from_word.report;
-            let report = match import.next_year {
-                Some(keep) => report.for_next_year(keep),
-                None => report.clone(),
-            };
-            create_and_open(report, &memory);
+            match import.next_year {
+                Some(keep) => create_next(report, keep, &memory, &error),
+                None => create_and_open(report.clone(), &memory),
+            }
         })
     };
     let cancel = props.on_cancel.reform(|_: MouseEvent| ());
@@ -108,6 +117,9 @@ pub fn word_review(props: &WordReviewProps) -> Html {
                     <textarea id="word-unplaced" class="field field-long" readonly=true rows="6" value={unplaced} />
                 }
             </div>
+            if let Some(e) = &*error {
+                <p class="notice notice-error" role="alert">{ e }</p>
+            }
             <div class="start-actions">
                 <button type="button" class="button button-primary" onclick={create}>{ "この内容で作成" }</button>
                 <button type="button" class="button" onclick={cancel}>{ "やめる" }</button>

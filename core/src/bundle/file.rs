@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::types::{BundleError, BundleSet, EntryId};
+use super::types::{BundleError, BundleSet, Entry, EntryId, Unreadable};
 use crate::config::Config;
 use crate::exchange::{self, ImportError};
 use crate::fiscal::era_short_year;
@@ -192,10 +192,45 @@ pub fn bundle_file_name(set: &BundleSet, config: &Config) -> String {
     }
 }
 
+/// The size of the set's file text ([`to_json`]): what its limit is checked on.
+pub(super) fn set_bytes(set: &BundleSet) -> usize {
+    to_json(set).len()
+}
+
+/// What one report adds to the set's file text, at most: its exchange file
+/// indented two levels deeper (4 bytes a line), and its source (a name escaped
+/// at worst 6 bytes a byte, a time, and the keys and separators around them).
+pub(super) fn entry_bytes(entry: &Entry) -> usize {
+    let report = serde_json::to_string_pretty(&exchange::to_value(&entry.document)).unwrap_or_default();
+    report.len() + 4 * (report.matches('\n').count() + 1) + 6 * entry.file_name.len() + 128
+}
+
+/// What one unreadable file adds to the set's file text, at most (as [`entry_bytes`]).
+pub(super) fn unreadable_bytes(u: &Unreadable) -> usize {
+    let detail = match &u.error {
+        ImportError::Invalid { detail } => detail.len(),
+        ImportError::Limit(limit) => limit.to_string().len(),
+        _ => 0,
+    };
+    6 * (u.file_name.len() + detail) + 256
+}
+
 /// Reads a bundle file or a stored set. Never panics; a report inside that
 /// cannot be read is listed as unreadable, and damaged extra fields are skipped.
 pub fn from_json(bytes: &[u8]) -> Result<BundleSet, BundleError> {
-    if bytes.len() > MAX_BUNDLE_BYTES {
+    read(bytes, true)
+}
+
+/// Reads the set as the app stored it: as [`from_json`], but a set over the
+/// limits is read all the same. The app grows a set within them, but an earlier
+/// version did not (a set file added twice went past 200 reports), and the app
+/// never refuses to read what it wrote; such a set grows no further.
+pub fn from_stored_json(bytes: &[u8]) -> Result<BundleSet, BundleError> {
+    read(bytes, false)
+}
+
+fn read(bytes: &[u8], limits: bool) -> Result<BundleSet, BundleError> {
+    if limits && bytes.len() > MAX_BUNDLE_BYTES {
         return Err(BundleError::TooLarge { bytes: bytes.len(), reports: 0 });
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
@@ -211,7 +246,7 @@ pub fn from_json(bytes: &[u8]) -> Result<BundleSet, BundleError> {
     let Some(Value::Array(reports)) = object.remove("reports") else {
         return Err(BundleError::Invalid { detail: "reports is not a list".to_owned() });
     };
-    if reports.len() > MAX_BUNDLE_REPORTS {
+    if limits && reports.len() > MAX_BUNDLE_REPORTS {
         return Err(BundleError::TooLarge { bytes: bytes.len(), reports: reports.len() });
     }
     let list = |object: &mut serde_json::Map<String, Value>, key: &str| match object.remove(key) {

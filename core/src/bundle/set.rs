@@ -2,8 +2,8 @@
 
 use std::cmp::Ordering;
 
-use super::file::from_json;
-use super::types::{BundleError, BundleSet, BundleWarning, Entry, EntryId, Review, Slot, Unreadable, WardRow};
+use super::file::{entry_bytes, from_json, set_bytes, unreadable_bytes, MAX_BUNDLE_BYTES, MAX_BUNDLE_REPORTS};
+use super::types::{Added, BundleError, BundleSet, BundleWarning, Entry, EntryId, Review, Slot, Unreadable, WardRow};
 use crate::config::Config;
 use crate::exchange::ImportError;
 use crate::findings::Severity;
@@ -39,7 +39,9 @@ impl BundleSet {
         BundleSet::default()
     }
 
-    /// Adds a report read from `file_name`; returns its id.
+    /// Adds a report read from `file_name`; returns its id. Unchecked: for reading
+    /// a set (which checks its limits first) and building one; files the user adds
+    /// go through [`BundleSet::merge`], which keeps the limits.
     pub fn add(&mut self, file_name: &str, document: Document, added: Timestamp) -> EntryId {
         let id = EntryId(self.next_id);
         self.next_id = self.next_id.saturating_add(1);
@@ -47,46 +49,81 @@ impl BundleSet {
         id
     }
 
-    /// Lists a file that could not be read, with its reason.
+    /// Lists a file that could not be read, with its reason (unchecked, as [`BundleSet::add`]).
     pub fn add_unreadable(&mut self, file_name: &str, error: ImportError, added: Timestamp) {
         self.unreadable.push(Unreadable { file_name: file_name.to_owned(), error, added });
     }
 
     /// Adds what reading a file gave: the report, or the reason it could not be read.
-    pub fn add_result(&mut self, file_name: &str, result: Result<Document, ImportError>, added: Timestamp) {
+    pub fn add_result(&mut self, file_name: &str, result: Result<Document, ImportError>, added: Timestamp) -> Added {
+        let mut one = BundleSet::new();
         match result {
             Ok(document) => {
-                self.add(file_name, document, added);
+                one.add(file_name, document, added);
             }
-            Err(error) => self.add_unreadable(file_name, error, added),
+            Err(error) => one.add_unreadable(file_name, error, added),
         }
+        self.merge(one)
     }
 
     /// Adds what a file dropped on 取りまとめ holds: a set file adds all its
     /// reports (and its unreadable files); a report's export adds the report;
-    /// anything else is listed with the reason it cannot be read.
-    pub fn add_file(&mut self, file_name: &str, bytes: &[u8], added: Timestamp) {
+    /// anything else is listed with the reason it cannot be read. Within the
+    /// set's limits, and nothing already in the set (see [`Added`]).
+    pub fn add_file(&mut self, file_name: &str, bytes: &[u8], added: Timestamp) -> Added {
         match from_json(bytes) {
             Ok(other) => self.merge(other),
             Err(BundleError::NotABundle | BundleError::NotJson { .. }) => self.add_result(file_name, read_export(bytes), added),
-            Err(e) => self.add_unreadable(file_name, bundle_import_error(e), added),
+            Err(e) => self.add_result(file_name, Err(bundle_import_error(e)), added),
         }
     }
 
-    /// Adds every report and unreadable file of another set, keeping its choices.
-    pub fn merge(&mut self, other: BundleSet) {
+    /// Adds every report and unreadable file of another set, keeping its choices:
+    /// the way the set grows. A report with the same content as one in the set
+    /// (the set's own file added back, one file added twice) adds nothing; what
+    /// would take the set past [`MAX_BUNDLE_REPORTS`] or [`MAX_BUNDLE_BYTES`] (the
+    /// limits it is read with) is not added, and counted.
+    pub fn merge(&mut self, other: BundleSet) -> Added {
+        let mut added = Added::default();
+        let mut bytes = set_bytes(self);
         let mut chosen = Vec::new();
         for entry in other.entries {
             let was_chosen = other.choices.iter().any(|(_, id)| *id == entry.id);
-            let id = self.add(&entry.file_name, entry.document, entry.added);
+            let id = if let Some(same) = self.entries.iter().find(|e| e.document == entry.document) {
+                added.already += 1;
+                same.id
+            } else {
+                let cost = entry_bytes(&entry);
+                if self.entries.len() >= MAX_BUNDLE_REPORTS || bytes + cost > MAX_BUNDLE_BYTES {
+                    added.past_limit += 1;
+                    continue;
+                }
+                bytes += cost;
+                added.reports += 1;
+                self.add(&entry.file_name, entry.document, entry.added)
+            };
             if was_chosen {
                 chosen.push(id);
             }
         }
-        self.unreadable.extend(other.unreadable);
+        for unreadable in other.unreadable {
+            if self.unreadable.iter().any(|u| u.file_name == unreadable.file_name && u.error == unreadable.error) {
+                added.already += 1;
+                continue;
+            }
+            let cost = unreadable_bytes(&unreadable);
+            if self.unreadable.len() >= MAX_BUNDLE_REPORTS || bytes + cost > MAX_BUNDLE_BYTES {
+                added.past_limit += 1;
+                continue;
+            }
+            bytes += cost;
+            added.unreadable += 1;
+            self.unreadable.push(unreadable);
+        }
         for id in chosen {
             self.choose(id);
         }
+        added
     }
 
     /// Every report in the set, in the order added.

@@ -1,8 +1,11 @@
 //! The set kept in local storage under one key, with the drafts' no-loss rules:
 //! every change is applied to what storage holds at that moment (another tab's
 //! additions are never overwritten), a refused write keeps the set in the page
-//! and says so, and a damaged stored set is never overwritten.
+//! and says so, and the next change writes it once storage allows (joined with
+//! what another tab stored meanwhile); a damaged stored set is never overwritten,
+//! and removed only as it was shown.
 
+use super::file::from_stored_json;
 use super::types::{BundleError, BundleSet};
 use crate::drafts::{KeyValue, StorageError};
 use thiserror::Error;
@@ -18,6 +21,9 @@ pub struct KeptSet {
     pub stored: Option<String>,
     /// The page holds changes storage refused.
     pub unsaved: bool,
+    /// The stored text shown as damaged (what 「保存内容をダウンロード」 gives and
+    /// 「すべて外す」 may remove); `None` when what is stored reads.
+    pub damaged: Option<String>,
 }
 
 /// Why the set could not be read from or written to storage.
@@ -28,9 +34,10 @@ pub enum BundleStoreError {
     /// What storage holds cannot be read; it is left as it is.
     #[error("the stored bundle is damaged: {0}")]
     Damaged(BundleError),
-    /// Another tab changed the set while this page held changes storage refused.
-    #[error("the stored bundle changed while this page held unsaved changes")]
-    Conflict,
+    /// Another tab changed the set while this page held changes storage refused,
+    /// and the two together pass the set's limits: nothing was joined or written.
+    #[error("the page's unsaved set and the stored one together pass the limits")]
+    JoinPastLimit,
     /// Another tab changed the set since it was shown: a change naming shown
     /// reports was not made; the set now shown is what storage holds.
     #[error("the stored bundle changed since it was shown")]
@@ -38,13 +45,26 @@ pub enum BundleStoreError {
 }
 
 fn parse(text: Option<&str>) -> Result<BundleSet, BundleStoreError> {
-    text.map_or(Ok(BundleSet::new()), |t| BundleSet::from_json(t).map_err(BundleStoreError::Damaged))
+    text.map_or(Ok(BundleSet::new()), |t| from_stored_json(t.as_bytes()).map_err(BundleStoreError::Damaged))
 }
 
 /// The set as storage holds it now.
 pub fn open(kv: &dyn KeyValue) -> Result<KeptSet, BundleStoreError> {
     let stored = kv.get(BUNDLE_KEY)?;
-    Ok(KeptSet { set: parse(stored.as_deref())?, stored, unsaved: false })
+    Ok(KeptSet { set: parse(stored.as_deref())?, stored, unsaved: false, damaged: None })
+}
+
+/// The set to show, as storage holds it now, and the error to show with it; a
+/// damaged stored text is kept in [`KeptSet::damaged`], so that what is offered
+/// for download and removed is the text shown, not what storage holds later.
+pub fn show(kv: &dyn KeyValue) -> (KeptSet, Option<BundleStoreError>) {
+    match kv.get(BUNDLE_KEY) {
+        Err(e) => (KeptSet::default(), Some(e.into())),
+        Ok(stored) => match parse(stored.as_deref()) {
+            Ok(set) => (KeptSet { set, stored, unsaved: false, damaged: None }, None),
+            Err(e) => (KeptSet { damaged: stored, ..KeptSet::default() }, Some(e)),
+        },
+    }
 }
 
 /// The stored text as it is (for downloading a damaged set before anything replaces it).
@@ -73,16 +93,31 @@ fn write(kv: &dyn KeyValue, kept: &KeptSet, shown_only: bool, change: impl FnOnc
         Err(e) => {
             let mut set = kept.set.clone();
             change(&mut set);
-            return (KeptSet { set, stored: kept.stored.clone(), unsaved: true }, Some(e.into()));
+            return (KeptSet { set, stored: kept.stored.clone(), unsaved: true, damaged: None }, Some(e.into()));
         }
     };
     let mut set = if now == kept.stored {
         kept.set.clone()
     } else if kept.unsaved {
-        return (kept.clone(), Some(BundleStoreError::Conflict));
+        // Another tab wrote while this page held what storage refused: both are kept,
+        // the page's reports joining the stored set (its removals wait: nothing is lost).
+        let mut joined = match parse(now.as_deref()) {
+            Ok(set) => set,
+            Err(e) => return (kept.clone(), Some(e)),
+        };
+        if joined.merge(kept.set.clone()).past_limit > 0 {
+            // Joined, some of this page's reports would be left out: nothing is dropped.
+            return (kept.clone(), Some(BundleStoreError::JoinPastLimit));
+        }
+        if shown_only {
+            // The change names reports as shown; the joined set is stored and shown instead.
+            let (joined, error) = store(kv, joined, now);
+            return (joined, error.or(Some(BundleStoreError::Stale)));
+        }
+        joined
     } else if shown_only {
         return match parse(now.as_deref()) {
-            Ok(set) => (KeptSet { set, stored: now, unsaved: false }, Some(BundleStoreError::Stale)),
+            Ok(set) => (KeptSet { set, stored: now, unsaved: false, damaged: None }, Some(BundleStoreError::Stale)),
             Err(e) => (kept.clone(), Some(e)),
         };
     } else {
@@ -92,6 +127,12 @@ fn write(kv: &dyn KeyValue, kept: &KeptSet, shown_only: bool, change: impl FnOnc
         }
     };
     change(&mut set);
+    store(kv, set, now)
+}
+
+/// Writes `set` over `now` (what storage held when read); on a refusal the page
+/// keeps it as unsaved, based on `now`, so a later change writes it once storage allows.
+fn store(kv: &dyn KeyValue, set: BundleSet, now: Option<String>) -> (KeptSet, Option<BundleStoreError>) {
     let written = if set.is_empty() {
         kv.remove(BUNDLE_KEY).map(|()| None)
     } else {
@@ -99,13 +140,26 @@ fn write(kv: &dyn KeyValue, kept: &KeptSet, shown_only: bool, change: impl FnOnc
         kv.set(BUNDLE_KEY, &text).map(|()| Some(text))
     };
     match written {
-        Ok(stored) => (KeptSet { set, stored, unsaved: false }, None),
-        Err(e) => (KeptSet { set, stored: now, unsaved: true }, Some(e.into())),
+        Ok(stored) => (KeptSet { set, stored, unsaved: false, damaged: None }, None),
+        Err(e) => (KeptSet { set, stored: now, unsaved: true, damaged: None }, Some(e.into())),
     }
 }
 
-/// Removes the stored set whatever it holds (「すべて外す」 on a damaged set, after the user agreed).
-pub fn discard(kv: &dyn KeyValue) -> Result<KeptSet, StorageError> {
-    kv.remove(BUNDLE_KEY)?;
-    Ok(KeptSet::default())
+/// 「すべて外す」 on a damaged set, after the user agreed: removes the stored text
+/// only while it is the damaged text shown (`kept.damaged`). When storage holds
+/// anything else by then (another tab replaced it), nothing is removed and what
+/// storage holds now is shown, with [`BundleStoreError::Stale`].
+pub fn discard(kv: &dyn KeyValue, kept: &KeptSet) -> (KeptSet, Option<BundleStoreError>) {
+    let now = match kv.get(BUNDLE_KEY) {
+        Ok(now) => now,
+        Err(e) => return (kept.clone(), Some(e.into())),
+    };
+    if now.is_some() && now != kept.damaged {
+        let (shown, error) = show(kv);
+        return (shown, error.or(Some(BundleStoreError::Stale)));
+    }
+    match kv.remove(BUNDLE_KEY) {
+        Ok(()) => (KeptSet::default(), None),
+        Err(e) => (kept.clone(), Some(e.into())),
+    }
 }

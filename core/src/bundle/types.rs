@@ -39,6 +39,31 @@ pub struct BundleSet {
     pub(super) next_id: u32,
 }
 
+/// What adding files to the set did. The set grows under the same limits it is
+/// read with ([`super::MAX_BUNDLE_REPORTS`], [`super::MAX_BUNDLE_BYTES`]), so its
+/// stored text and its own file always read back; a report already in the set
+/// (the same content, whatever the file's name) adds nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Added {
+    /// Reports added.
+    pub reports: usize,
+    /// Files listed as unreadable, with their reasons.
+    pub unreadable: usize,
+    /// Reports (or unreadable files) already in the set: not added again.
+    pub already: usize,
+    /// Reports (or unreadable files) not added: the set would pass its limits.
+    pub past_limit: usize,
+}
+
+impl std::ops::AddAssign for Added {
+    fn add_assign(&mut self, other: Added) {
+        self.reports += other.reports;
+        self.unreadable += other.unreadable;
+        self.already += other.already;
+        self.past_limit += other.past_limit;
+    }
+}
+
 /// One configured ward's place in the bundle: the report used, and the others for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slot<'a> {

@@ -29,9 +29,9 @@ use crate::config::Config;
 
 /// The largest .docx [`sniff`] accepts (photos make real ones large).
 pub const MAX_DOCX_BYTES: usize = 20 * 1024 * 1024;
-/// The largest `word/document.xml` [`read_template`] reads; the browser should
-/// stop decompressing past this (a real report's part is well under 1 MB).
-pub const MAX_DOCUMENT_XML_BYTES: usize = 10 * 1024 * 1024;
+/// The largest `word/document.xml` [`read_template`] reads; the browser stops
+/// inflating past this ([`zip::Inflating`]); a real report's part is well under 1 MB.
+pub use zip::MAX_PART_BYTES as MAX_DOCUMENT_XML_BYTES;
 /// XML nodes at most; bounds the tree's memory whatever the bytes hold.
 const MAX_XML_NODES: u32 = 1_000_000;
 

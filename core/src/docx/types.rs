@@ -20,6 +20,10 @@ pub enum DocxError {
     /// The .docx, or its `word/document.xml`, is larger than the app reads.
     #[error("file is {bytes} bytes, too large")]
     TooLarge { bytes: usize },
+    /// `word/document.xml` inflates to more than [`super::MAX_DOCUMENT_XML_BYTES`]
+    /// (a zip bomb, whatever its directory says): reading stopped there.
+    #[error("document.xml inflates to more than {limit} bytes")]
+    PartTooLarge { limit: usize },
     /// The zip has no `word/document.xml` (found by the browser, which unzips): not a Word document.
     #[error("no word/document.xml in the archive")]
     NoDocumentPart,

@@ -5,13 +5,42 @@
 
 use super::types::DocxError;
 
+/// The largest `word/document.xml` read, inflated (re-exported as `docx::MAX_DOCUMENT_XML_BYTES`).
+pub const MAX_PART_BYTES: usize = 10 * 1024 * 1024;
+
+/// A part as the browser inflates it, chunk by chunk: reading stops once it
+/// passes [`MAX_PART_BYTES`], whatever the directory said. A zip bomb's
+/// directory understates the size, so the size it gives ([`Part::size`]) only
+/// refuses an honest large part early; this is what bounds the memory.
+#[derive(Debug, Default)]
+pub struct Inflating {
+    bytes: Vec<u8>,
+}
+
+impl Inflating {
+    /// Takes the next chunk; past the limit, the part is refused (and nothing more should be read).
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), DocxError> {
+        if chunk.len() > MAX_PART_BYTES - self.bytes.len() {
+            return Err(DocxError::PartTooLarge { limit: MAX_PART_BYTES });
+        }
+        self.bytes.extend_from_slice(chunk);
+        Ok(())
+    }
+
+    /// The part, once the stream has ended.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
+}
+
 /// A part of the archive, as stored in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Part<'a> {
     /// The part's bytes as stored: raw deflate when `deflated`, else the part itself.
     pub stored: &'a [u8],
     pub deflated: bool,
-    /// Its size once inflated, as the directory says (checked before inflating: a zip bomb stops here).
+    /// Its size once inflated, as the directory says: checked before inflating, but a
+    /// zip bomb understates it, so inflating is bounded too ([`Inflating`]).
     pub size: usize,
 }
 

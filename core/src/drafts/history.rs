@@ -56,8 +56,13 @@ pub fn history(kv: &dyn KeyValue, id: &str) -> Result<Vec<Snapshot>, HistoryErro
 }
 
 /// Whether a version kept at `newest` is old enough for another to be kept at `now`.
+/// A clock that went back (`now` before `newest`) says nothing of how long ago that
+/// was: a version is due, or none would be kept until the clock caught up again.
 fn version_due(newest: Option<Timestamp>, now: Timestamp) -> bool {
-    newest.is_none_or(|newest| (now.0 - newest.0).whole_seconds() >= HISTORY_INTERVAL_SECONDS)
+    newest.is_none_or(|newest| {
+        let since = (now.0 - newest.0).whole_seconds();
+        since >= HISTORY_INTERVAL_SECONDS || since < 0
+    })
 }
 
 /// Keeps earlier versions while a draft is saved again and again. Reading the
@@ -89,7 +94,9 @@ pub fn keep_version(kv: &dyn KeyValue, id: &str, document: &Document, now: Times
     {
         return Ok(false);
     }
-    versions.insert(0, Snapshot { at: now, document: document.clone() });
+    // Newest first, in time too: a clock that went back stamps just after the newest.
+    let at = versions.first().map_or(now, |newest| now.after(newest.at));
+    versions.insert(0, Snapshot { at, document: document.clone() });
     versions.truncate(HISTORY_LENGTH);
     let records: Vec<SnapshotRecord> =
         versions.iter().map(|s| SnapshotRecord { at: s.at, document: exchange::to_value(&s.document) }).collect();

@@ -88,8 +88,10 @@ pub(crate) fn history_key(id: &str) -> String {
     format!("{HISTORY_PREFIX}{id}")
 }
 
+/// A stored document: what the app wrote is read even when its timestamps are
+/// outside the years imports allow (see [`exchange::from_stored_value`]).
 pub(crate) fn read_document(value: Value) -> Result<Document, StoredError> {
-    exchange::from_value(value).map_err(|e| match e {
+    exchange::from_stored_value(value).map_err(|e| match e {
         ImportError::NewerVersion { found, .. } => StoredError::Newer { found },
         other => StoredError::Damaged(other.to_string()),
     })

@@ -108,9 +108,31 @@ pub fn bundle_store_error(error: &crate::bundle::stored::BundleStoreError) -> St
         E::Storage(StorageError::Unavailable) => "このブラウザーでは取りまとめを保存できません（保存機能が無効になっています）。読み込んだ内容はこのページの中だけにあります。「まとめてJSONを書き出す」でファイルに保存してください。".to_owned(),
         E::Storage(StorageError::Refused(detail)) => format!("ブラウザーが取りまとめの保存を拒否しました（{detail}）。読み込んだ内容はこのページの中に残っています。「まとめてJSONを書き出す」でファイルに保存してください。"),
         E::Damaged(e) => format!("保存されている取りまとめを読めません（{}）。消さずに残してあります。「保存内容をダウンロード」で取り出してから「すべて外す」で空にできます。", bundle_error_reason(e)),
+        E::JoinPastLimit => format!(
+            "別のタブで取りまとめが変更されました。このページの報告と合わせると上限（報告{}件、合わせて{}MB）を超えるため、このページの変更はまだ保存していません。「まとめてJSONを書き出す」でファイルに保存してからページを再読み込みし、使わない報告を外して、そのファイルを追加し直してください。",
+            crate::bundle::MAX_BUNDLE_REPORTS,
+            crate::bundle::MAX_BUNDLE_BYTES / (1024 * 1024)
+        ),
         E::Stale => "別のタブで取りまとめが変更されていたため、その内容を表示しました。操作はまだ行っていません。もう一度操作してください。".to_owned(),
-        E::Conflict => "別のタブで取りまとめが変更されました。このページの変更は保存されていません。「まとめてJSONを書き出す」でファイルに保存してから、ページを再読み込みしてください。".to_owned(),
     }
+}
+
+/// Said after files were added to the bundle: what was added, what was already
+/// there, and what the set's limits kept out (with what to do).
+pub fn bundle_added_all(added: &crate::bundle::Added) -> String {
+    use crate::bundle::{MAX_BUNDLE_BYTES, MAX_BUNDLE_REPORTS};
+    let mut text = bundle_added(added.reports, added.unreadable);
+    if added.already > 0 {
+        text.push_str(&format!("{}件は、取りまとめにすでにある報告と同じ内容のため、追加していません。", added.already));
+    }
+    if added.past_limit > 0 {
+        text.push_str(&format!(
+            "{}件は、取りまとめに入れられる上限（報告{MAX_BUNDLE_REPORTS}件、合わせて{}MB）を超えるため、追加していません。使わない報告を外してから、もう一度追加してください。",
+            added.past_limit,
+            MAX_BUNDLE_BYTES / (1024 * 1024)
+        ));
+    }
+    text
 }
 
 /// Announced after files were added to the bundle: how many reports, how many unreadable.

@@ -16,6 +16,37 @@ pub fn storage_error(error: &StorageError) -> String {
     )
 }
 
+/// Why 「前年度から作成」 made nothing: the next year is outside the years the app reads
+/// ([`crate::limits::next_year`]).
+pub fn next_year_error(error: &crate::limits::LimitError) -> String {
+    let (_, last) = crate::limits::REPORT_YEARS.into_inner();
+    match error {
+        crate::limits::LimitError::FiscalYearOutOfRange { year } => format!(
+            "次の年度（{year}年度）の下書きは作れません。このアプリで扱える年度は{last}年度までです。もとにする報告の年度を確かめてください。"
+        ),
+        other => format!("次の年度の下書きを作れませんでした（{other}）。"),
+    }
+}
+
+/// Said while the PC clock is outside the years the app handles (a dead clock
+/// battery reads 1999 or earlier): the times are recorded at the edge of the years.
+pub fn clock_outside_years(year: i32) -> String {
+    let (first, last) = crate::limits::TIMESTAMP_YEARS.into_inner();
+    let (edge, when) = if year < first { (format!("{first}年1月1日"), "より前") } else { (format!("{last}年12月31日"), "より後") };
+    format!(
+        "このパソコンの時計が{first}年〜{last}年{when}を指しています（{year}年）。作成や保存の日時は{edge}として記録します。入力した内容はいつもどおり保存されます。パソコンの時計を合わせてください。"
+    )
+}
+
+/// Said beside a field when a paste (or a drop) was longer than the field takes:
+/// the browser keeps only the first part, and says nothing itself.
+pub fn paste_cut(pasted: usize, cut: usize) -> String {
+    let max = crate::limits::MAX_TEXT_CHARS;
+    format!(
+        "貼り付けた文章（{pasted}文字）が長すぎたため、最後の{cut}文字は入っていません（この欄は{max}文字まで）。貼り付けた文章はまだクリップボードにあります。入らなかった部分は、短くまとめるか、別の欄に分けて書いてください。"
+    )
+}
+
 /// Why a stored record cannot be read, for the list of what could not be read.
 pub fn stored_error(error: &StoredError) -> String {
     match error {

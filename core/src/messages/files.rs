@@ -129,6 +129,10 @@ pub fn docx_error(file_name: &str, error: &DocxError) -> String {
             "「{file_name}」は大きすぎるため読み込めません（ファイルは{}MBまで）。画像などを削除して保存し直してから選んでください。",
             crate::docx::MAX_DOCX_BYTES / (1024 * 1024)
         ),
+        DocxError::PartTooLarge { limit } => format!(
+            "「{file_name}」は、本文を展開すると大きすぎる（{}MBを超える）ため、途中で読むのをやめました。壊れているか、取組状況のWord文書ではない可能性があります。Wordで開けるか確かめ、開ける場合は「名前を付けて保存」で保存し直してから選んでください。",
+            limit / (1024 * 1024)
+        ),
         DocxError::NoDocumentPart | DocxError::NotWordprocessingMl => format!(
             "「{file_name}」はWord文書（.docx）として読めません。ほかのアプリのファイルか、壊れている可能性があります。Wordで開いて「名前を付けて保存」から「Word文書（*.docx）」で保存し直してから選んでください。"
         ),

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use torikumi_core::config::ConfigError;
 use torikumi_core::drafts::KeyValue;
-use torikumi_core::{messages, Config};
+use torikumi_core::{messages, Config, Timestamp};
 use yew::prelude::*;
 
 use crate::pages::bundle::BundlePage;
@@ -67,6 +67,10 @@ pub fn app() -> Html {
             <ContextProvider<Rc<Config>> context={Rc::clone(config)}>
                 if let Some(error) = error {
                     <p class="notice notice-warning" role="status">{ messages::config_error(error) }</p>
+                }
+                // A dead clock battery: what the app stamps is held at the edge of the years, and the page says so.
+                if let Some(year) = Timestamp::clock_outside_years(js_sys::Date::now()) {
+                    <p class="notice notice-warning" role="status">{ messages::clock_outside_years(year) }</p>
                 }
                 { match &route {
                     Route::Start => html! { <StartPage /> },

@@ -50,6 +50,8 @@ for (const [clock, at, written] of [
     await editable(page);
     await expect(page.getByText('この下書きは壊れていて開けません')).toHaveCount(0);
     await expect(box(page, '今年度の主な取組み')).toHaveValue('時計が狂っていても書ける');
+    // The page says the clock is wrong, and how the times are recorded.
+    await expect(page.getByRole('status').filter({ hasText: 'このパソコンの時計が' })).toContainText(`として記録します`);
     const record = await stored(page);
     expect(record.document.created).toBe(written);
     expect(record.document.report.sections.main_work).toBe('時計が狂っていても書ける');

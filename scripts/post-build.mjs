@@ -1,7 +1,7 @@
 // Trunk post-build hook: finishes dist/ from the actual hashed file names.
 //  1. index.html gets a Content-Security-Policy allowing only this origin, with
-//     what WebAssembly needs and a hash of Trunk's inline loader, and Trunk's
-//     preloads first in <head>;
+//     what WebAssembly needs and a hash of Trunk's inline loader (which now tells
+//     boot.js when the wasm fails), and Trunk's preloads first in <head>;
 //  2. version.json names this build (a hash of every file);
 //  3. torikumi.html, the one-file build (scripts/single-file.mjs);
 //  4. sw.js, the service worker (static/sw.js), precaches exactly these files, each
@@ -36,6 +36,22 @@ function files(root) {
 // 1. The CSP, with hashes of the inline scripts Trunk wrote (its loader).
 const indexPath = join(dir, 'index.html');
 let index = readFileSync(indexPath, 'utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
+// Trunk's loader awaits the wasm at the top level of a module. Some failures there reach
+// no error event (Firefox reports a wasm cut short as "InternalError: out of memory" and
+// nothing else), so the loader tells boot.js itself, which says what to do (issue 22).
+const awaitInit = /const wasm = await init\((\{[^}]*\})\);/;
+if (!index.includes('torikumi-start-failed')) {
+  if (!awaitInit.test(index)) throw new Error("post-build: Trunk's loader changed shape; update scripts/post-build.mjs");
+  index = index.replace(awaitInit, (_, options) => [
+    'let wasm;',
+    'try {',
+    `  wasm = await init(${options});`,
+    '} catch (error) {',
+    "  dispatchEvent(new CustomEvent('torikumi-start-failed', { detail: error }));",
+    '  throw error;',
+    '}',
+  ].join('\n'));
+}
 const hashes = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
 );

@@ -50,9 +50,14 @@ var data = document.getElementById('torikumi-wasm').textContent;
 var binary = atob(data.replace(/\\s+/g, ''));
 var bytes = new Uint8Array(binary.length);
 for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-// boot.js hears of the start (and stops its loading note); a failure is an
-// unhandled rejection, which boot.js turns into a message that says what to do.
-__wbg_init({ module_or_path: bytes }).then(function () { window.dispatchEvent(new Event('torikumi-started')); });
+// boot.js hears of the start (and stops its loading note), and of a failure, which
+// it turns into a message that says what to do.
+__wbg_init({ module_or_path: bytes }).then(function () {
+  window.dispatchEvent(new Event('torikumi-started'));
+}, function (error) {
+  window.dispatchEvent(new CustomEvent('torikumi-start-failed', { detail: error }));
+  throw error;
+});
 })();`;
 
 // JSON inside a data block: no "</script" can end it early.

@@ -261,12 +261,24 @@
     } else if (!started && target && target.tagName === 'SCRIPT') {
       startFailed('script failed to load: ' + (target.src || 'the inline loader'));
     } else if (!started && target === window) {
-      startFailed(String(event.error || event.message));
+      startFailed(event.error ? describe(event.error) : String(event.message));
     }
   }, true);
 
-  // The loaders' promise (download, compile, instantiate) rejected.
+  function describe(error) {
+    var text = String(error);
+    return error && error.stack && error.stack.indexOf(text) === -1 ? text + '\n' + error.stack : String(error && error.stack || text);
+  }
+
+  // The loaders (Trunk's as post-build.mjs finishes it, and the offline file's) say
+  // when the wasm did not download, compile or start: not every such failure
+  // reaches an error event.
+  window.addEventListener('torikumi-start-failed', function (event) {
+    if (!started) startFailed(describe(event.detail));
+  });
+
+  // Anything else that rejected before the app started.
   window.addEventListener('unhandledrejection', function (event) {
-    if (!started) startFailed(String(event.reason && event.reason.stack || event.reason));
+    if (!started) startFailed(describe(event.reason));
   });
 })();

@@ -33,6 +33,11 @@ function files(root) {
   return out;
 }
 
+// 0. boot.js and the service worker are sent without their comment lines: every visitor
+// downloads them, and their comments are for the source (static/).
+const withoutComments = (text) => text.split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
+writeFileSync(join(dir, 'boot.js'), withoutComments(readFileSync(join(dir, 'boot.js'), 'utf8')));
+
 // 1. The CSP, with hashes of the inline scripts Trunk wrote (its loader).
 const indexPath = join(dir, 'index.html');
 let index = readFileSync(indexPath, 'utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
@@ -116,6 +121,6 @@ const FILES = ${JSON.stringify(precache, null, 2)};
 // counts FILES only).
 const ON_DEMAND = ${JSON.stringify(downloads, null, 2)};
 
-${readFileSync(new URL('../static/sw.js', import.meta.url), 'utf8')}`;
+${withoutComments(readFileSync(new URL('../static/sw.js', import.meta.url), 'utf8'))}`;
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`post-build: version ${version}, ${Object.keys(precache).length + 1} files precached (all but config.json hash-checked), ${Object.keys(downloads).length} on demand, CSP with ${hashes.length} script hash(es)`);

@@ -8,15 +8,21 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
+/// A file served beside the app, as text; else the HTTP status of the answer (0 when
+/// there was none: the network is off and no copy is cached, or the body broke off).
+pub async fn fetch_served(url: &str) -> Result<String, u16> {
+    let window = web_sys::window().ok_or(0u16)?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| 0u16)?.dyn_into().map_err(|_| 0u16)?;
+    if !response.ok() {
+        return Err(response.status());
+    }
+    JsFuture::from(response.text().map_err(|_| 0u16)?).await.map_err(|_| 0u16)?.as_string().ok_or(0)
+}
+
 /// A file served beside the app; `None` when it is not there (or the network is off
 /// and no copy is cached): the caller's defaults apply.
 async fn fetch_text(url: &str) -> Option<String> {
-    let window = web_sys::window()?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+    fetch_served(url).await.ok()
 }
 
 fn root() -> Option<web_sys::Element> {

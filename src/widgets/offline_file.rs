@@ -6,24 +6,14 @@
 
 use torikumi_core::messages;
 use torikumi_core::offline_file::{check, OfflineFileError, FILE_NAME};
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::Response;
 use yew::prelude::*;
 
 use crate::platform::files::download;
+use crate::platform::served_files::fetch_served;
 
 /// The offline file as served beside the app, or why not.
 async fn fetch_offline_file() -> Result<String, OfflineFileError> {
-    let unavailable = |status| OfflineFileError::Unavailable { status };
-    let window = web_sys::window().ok_or(unavailable(0))?;
-    let response: Response = JsFuture::from(window.fetch_with_str(FILE_NAME)).await.map_err(|_| unavailable(0))?.dyn_into().map_err(|_| unavailable(0))?;
-    if !response.ok() {
-        return Err(unavailable(response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(|_| unavailable(0))?).await.map_err(|_| unavailable(0))?;
-    // The body broke off mid-way, or was not text: it is not the file.
-    let text = text.as_string().ok_or(OfflineFileError::NotTheFile)?;
+    let text = fetch_served(FILE_NAME).await.map_err(|status| OfflineFileError::Unavailable { status })?;
     check(&text)?;
     Ok(text)
 }

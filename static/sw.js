@@ -12,9 +12,9 @@
 // Two copies of the app on one origin (/a/ and /b/) share the origin's caches:
 // every name carries this worker's scope, and a worker deletes only its own
 // scope's old versions. A scope is a URL, which has no space: the version begins
-// after the space, so /a/ never matches /a/b/'s caches. Caches of the older
-// naming ('torikumi-' + version) are not named by this prefix, and a worker of
-// that time deletes only names beginning 'torikumi-': the two never meet.
+// after the space, so /a/ never matches /a/b/'s caches. A worker of the older
+// naming ('torikumi-' + version) deletes only names beginning 'torikumi-', so it
+// never deletes these.
 const SCOPE = self.registration.scope;
 const PREFIX = `torikumi ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
@@ -68,19 +68,32 @@ async function installConfig() {
   return [CONFIG, response];
 }
 
-/** Older caches of this scope; under the older naming, those holding this scope's version.json. */
-async function ownOldCache(name) {
-  if (name === CACHE) return false;
-  if (name.startsWith(PREFIX)) return true;
-  if (!/^torikumi-[0-9a-f]+$/.test(name)) return false;
-  return !!(await (await caches.open(name)).match(new URL('version.json', SCOPE).href));
+/** This scope's old caches go: of this naming, every other version; of the older naming
+ * ('torikumi-' + version), this scope's entries, and the cache once nothing is left in it. */
+async function deleteOldCaches() {
+  for (const name of await caches.keys()) {
+    if (name === CACHE) continue;
+    if (name.startsWith(PREFIX)) await caches.delete(name);
+    else if (/^torikumi-[0-9a-f]+$/.test(name)) await leaveOldCache(name);
+  }
+}
+
+/** A cache of the older naming is shared by every copy on the origin that had that
+ * version. Each copy cached its version.json, which marks its scope; an entry is the
+ * copy's with the longest such scope over it. */
+async function leaveOldCache(name) {
+  const cache = await caches.open(name);
+  const requests = await cache.keys();
+  const scopes = requests.map((r) => r.url).filter((u) => u.endsWith('/version.json')).map((u) => u.slice(0, -'version.json'.length));
+  const owner = (url) => scopes.filter((scope) => url.startsWith(scope)).sort((x, y) => y.length - x.length)[0];
+  const ours = requests.filter((r) => owner(r.url) === SCOPE);
+  await Promise.all(ours.map((r) => cache.delete(r)));
+  if (ours.length === requests.length) await caches.delete(name);
 }
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const name of await caches.keys()) {
-      if (await ownOldCache(name)) await caches.delete(name);
-    }
+    await deleteOldCaches();
     await self.clients.claim();
   })());
 });

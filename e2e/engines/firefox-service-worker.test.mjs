@@ -2,7 +2,8 @@
 // saved index.html (1.9 KB) instead of the offline file, and every navigation got
 // the cached index.html. Now every file the app offers (the offline file) and
 // every published schema is saved with its own bytes, online and offline; offline,
-// a file never fetched gets a clear answer, never index.html in its place.
+// a file never fetched gets a clear answer, never index.html in its place. Two
+// copies of the app on one origin keep each other's offline caches.
 //   node --test e2e/engines/   (after `trunk build --release`)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { click, launch, shows, until, watchedPage } from './driver.mjs';
+import { installUpdate, serveCopies } from '../tests/sites.mjs';
 
 const e2e = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(e2e, '..', 'dist');
@@ -76,9 +78,10 @@ async function opened(page, path) {
   return { status: response.status(), bytes: await response.buffer(), type: await page.evaluate(() => document.contentType) };
 }
 
-async function controlledPage() {
-  const page = await watchedPage(browser, (u) => u.startsWith(url) || u.startsWith('blob:') || u.startsWith('data:'));
-  await page.goto(url);
+async function controlledPage(at = url) {
+  const origin = new URL(at).origin;
+  const page = await watchedPage(browser, (u) => u.startsWith(origin) || u.startsWith('blob:') || u.startsWith('data:'));
+  await page.goto(at);
   await shows(page, '取組状況の作成');
   await until(page, () => navigator.serviceWorker.ready.then((r) => r.active?.state === 'activated'), undefined, 'the service worker');
   await page.reload();
@@ -135,5 +138,45 @@ test('Firefox, service worker in control: 「オフライン版をダウンロ�
   } finally {
     await startServer();
     await page.close();
+  }
+});
+
+test('Firefox, two copies of the app on one origin: each still opens offline after the other activated an update', async () => {
+  const site = await serveCopies(port + 1, ['/a/', '/b/']);
+  const version = (page) => page.$eval('.app-version', (el) => el.textContent);
+  const update = async (page, base) => {
+    const next = `　バージョン ${site.secondBuild(base)}`;
+    assert.equal(await installUpdate(page), 'installed');
+    await click(page, '再読み込みして更新');
+    await until(page, (v) => document.querySelector('.app-version')?.textContent === v, next, `${base} at ${next}`);
+    return next;
+  };
+  /** With the server gone, the copy opens from its cache, with this version, and edits. */
+  const opensOffline = async (page, base, expected) => {
+    await page.goto(site.url(base));
+    await shows(page, '取組状況の作成');
+    await until(page, (v) => document.querySelector('.app-version')?.textContent === v, expected, `${base} offline at ${expected}`);
+    await click(page, '新しい報告を作成');
+    await page.waitForSelector('.editor.editable');
+  };
+  const pages = [];
+  try {
+    const a = await controlledPage(site.url('/a/'));
+    const b = await controlledPage(site.url('/b/'));
+    pages.push(a, b);
+    const a1 = await version(a);
+    const b2 = await update(b, '/b/');
+    await site.stop();
+    await opensOffline(a, '/a/', a1);
+    await opensOffline(b, '/b/', b2);
+    await site.start();
+    const a2 = await update(a, '/a/');
+    await site.stop();
+    await opensOffline(b, '/b/', b2);
+    await opensOffline(a, '/a/', a2);
+    assert.deepEqual([...a.errors, ...b.errors], []);
+  } finally {
+    await Promise.all(pages.map((p) => p.close()));
+    site.close();
   }
 });

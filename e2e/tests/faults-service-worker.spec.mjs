@@ -160,16 +160,23 @@ test('two copies of the app on one origin: each still opens offline after the ot
   }
 });
 
-test('each copy\'s caches are named after its scope, and an update deletes only its own old caches, of either naming', async ({ context }, testInfo) => {
+test('each copy\'s caches are named after its scope; an update deletes only its own old caches, and of the older shared naming only its own entries', async ({ context }, testInfo) => {
   const { site, a, b, update } = await twoCopies(context, testInfo);
   const scopeOf = (name) => ['/a/', '/b/'].find((base) => name.startsWith(`torikumi ${site.origin}${base} `));
+  /** The URLs a cache holds, relative to the origin. */
+  const entries = (name) => a.evaluate(async (n) => (await (await caches.open(n)).keys()).map((r) => new URL(r.url).pathname).sort(), name);
   try {
     expect((await cacheNames(a)).map(scopeOf).sort()).toEqual(['/a/', '/b/']);
-    // Caches of the older naming ('torikumi-' + version), told apart by the version.json they hold.
+    // The older naming ('torikumi-' + version) was one cache for every copy of a version
+    // on the origin: one shared by both copies, one each; each copy's version.json marks its entries.
     await a.evaluate(async (origin) => {
-      for (const [name, base] of [['torikumi-aaaaaaaaaaaa', '/a/'], ['torikumi-bbbbbbbbbbbb', '/b/']]) {
-        await (await caches.open(name)).put(`${origin}${base}version.json`, new Response('{}'));
-      }
+      const put = async (name, paths) => {
+        const cache = await caches.open(name);
+        for (const path of paths) await cache.put(`${origin}${path}`, new Response('{}'));
+      };
+      await put('torikumi-cccccccccccc', ['/a/version.json', '/a/index.html', '/a/icons/icon-192.png', '/b/version.json', '/b/index.html']);
+      await put('torikumi-aaaaaaaaaaaa', ['/a/version.json', '/a/index.html']);
+      await put('torikumi-bbbbbbbbbbbb', ['/b/version.json', '/b/index.html']);
     }, site.origin);
     const aCache = (await cacheNames(a)).find((n) => scopeOf(n) === '/a/');
 
@@ -178,12 +185,14 @@ test('each copy\'s caches are named after its scope, and an update deletes only 
     expect(names).toContain(aCache);
     expect(names).toContain('torikumi-aaaaaaaaaaaa');
     expect(names).not.toContain('torikumi-bbbbbbbbbbbb');
+    expect(await entries('torikumi-cccccccccccc')).toEqual(['/a/icons/icon-192.png', '/a/index.html', '/a/version.json']);
     expect(names.filter((n) => scopeOf(n) === '/b/')).toEqual([`torikumi ${site.origin}/b/ ${b2.replace('　バージョン ', '')}`]);
 
     await update(a, '/a/');
     names = await cacheNames(a);
     expect(names).not.toContain(aCache);
     expect(names).not.toContain('torikumi-aaaaaaaaaaaa');
+    expect(names).not.toContain('torikumi-cccccccccccc');
     expect(names.map(scopeOf).sort()).toEqual(['/a/', '/b/']);
   } finally {
     site.close();

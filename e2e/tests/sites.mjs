@@ -14,10 +14,11 @@ export const dist = resolve(e2e, '../dist');
 const portFor = (testInfo) => Number(process.env.TORIKUMI_E2E_PORT ?? 4173) + 60 + testInfo.parallelIndex * 4 + (testInfo.retry % 4);
 
 /**
- * Serves a copy of dist/ under each of `bases` ('/' alone, or '/a/', '/b/'):
- * `{ origin, url(base), file(base, path), secondBuild(base), close() }`.
+ * Serves a copy of dist/ under each of `bases` ('/' alone, or '/a/', '/b/'), on a port
+ * of the Playwright test's own (`testInfo`) or the one given:
+ * `{ origin, url(base), file(base, path), secondBuild(base), stop(), start(), close() }`.
  */
-export async function serveCopies(testInfo, bases = ['/']) {
+export async function serveCopies(testInfoOrPort, bases = ['/']) {
   const root = mkdtempSync(join(tmpdir(), 'torikumi-sites-'));
   const site = join(root, 'site');
   if (!bases.includes('/')) mkdirSync(site);
@@ -37,7 +38,7 @@ export async function serveCopies(testInfo, bases = ['/']) {
     cpSync(dist, v1, { recursive: true });
     link(base, v1);
   }
-  const port = portFor(testInfo);
+  const port = typeof testInfoOrPort === 'number' ? testInfoOrPort : portFor(testInfoOrPort);
   const origin = `http://127.0.0.1:${port}`;
   let server;
   const start = async () => {

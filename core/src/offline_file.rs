@@ -11,6 +11,9 @@ use crate::files::FileError;
 /// The offline file's name, beside the app and as saved.
 pub const FILE_NAME: &str = "torikumi.html";
 
+/// How long its download may take: about a megabyte, a minute even on a slow line.
+pub const TIMEOUT_MS: u32 = 90_000;
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum OfflineFileError {
     /// Neither the network nor a kept copy had it: offline before it was ever
@@ -21,6 +24,9 @@ pub enum OfflineFileError {
     /// arrived cut short.
     #[error("the answer is not the whole offline file")]
     NotTheFile,
+    /// No answer within [`TIMEOUT_MS`] (a line that stalls, as venue Wi-Fi does).
+    #[error("the offline file took too long")]
+    TimedOut,
     #[error(transparent)]
     Download(#[from] FileError),
 }

@@ -33,4 +33,5 @@ fn each_failure_says_what_to_do() {
     assert!(offline_file_error(&OfflineFileError::Unavailable { status: 0 }).contains("ネットワークにつながっていない"));
     assert!(offline_file_error(&OfflineFileError::Unavailable { status: 404 }).contains("サーバーの応答 404"));
     assert!(offline_file_error(&OfflineFileError::NotTheFile).contains("ログインしてから"));
+    assert!(offline_file_error(&OfflineFileError::TimedOut).contains("通信が安定しているときに、もう一度押してください"));
 }

@@ -112,6 +112,32 @@ test('behind a captive portal, 「オフライン版をダウンロード」 sav
   }
 });
 
+test('a download of the offline file that stalls is given up after 90 s with a message, and the button works again', async ({ page, context }, testInfo) => {
+  const site = await serveCopies(testInfo);
+  let release;
+  const stalled = new Promise((r) => { release = r; });
+  try {
+    await page.clock.install();
+    await visit(page, site.url(), expect);
+    // Never answered while routed (context.unroute lets the request go on to the server).
+    await context.route('**/torikumi.html', () => stalled);
+    const saved = [];
+    page.on('download', (d) => saved.push(d.suggestedFilename()));
+    await page.locator('a[href="torikumi.html"]').click();
+    await page.clock.fastForward(60_000);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.clock.fastForward(31_000);
+    await expect(page.getByRole('alert')).toContainText('ダウンロードに時間がかかりすぎたため、止めました。');
+    await context.unroute('**/torikumi.html');
+    expect((await downloaded(page, 'torikumi.html')).equals(site.file('/', 'torikumi.html'))).toBe(true);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(saved).toEqual(['torikumi.html']);
+  } finally {
+    release();
+    site.close();
+  }
+});
+
 /** Two copies of the app served on one origin under /a/ and /b/, each visited in a tab of its own. */
 async function twoCopies(context, testInfo) {
   const site = await serveCopies(testInfo, ['/a/', '/b/']);

@@ -5,7 +5,8 @@
 //! answered with the cached index.html. Saved only when it is the whole file.
 
 use torikumi_core::messages;
-use torikumi_core::offline_file::{check, OfflineFileError, FILE_NAME};
+use gloo_timers::callback::Timeout;
+use torikumi_core::offline_file::{check, OfflineFileError, FILE_NAME, TIMEOUT_MS};
 use yew::prelude::*;
 
 use crate::platform::files::download;
@@ -22,6 +23,8 @@ async fn fetch_offline_file() -> Result<String, OfflineFileError> {
 pub fn offline_file() -> Html {
     let problem = use_state(|| None::<String>);
     let busy = use_state(|| false);
+    // Which click the page is waiting for: a late answer to an abandoned one is dropped.
+    let attempt = use_mut_ref(|| 0u32);
     let onclick = {
         let (problem, busy) = (problem.clone(), busy.clone());
         Callback::from(move |event: MouseEvent| {
@@ -30,13 +33,32 @@ pub fn offline_file() -> Html {
             if *busy {
                 return;
             }
+            let this = {
+                let mut current = attempt.borrow_mut();
+                *current = current.wrapping_add(1);
+                *current
+            };
             busy.set(true);
-            let (problem, busy) = (problem.clone(), busy.clone());
+            problem.set(None);
+            // A fetch has no deadline of its own: a stalled line must not leave the button dead.
+            let timeout = {
+                let (attempt, problem, busy) = (attempt.clone(), problem.clone(), busy.clone());
+                Timeout::new(TIMEOUT_MS, move || {
+                    if *attempt.borrow() == this {
+                        *attempt.borrow_mut() = this.wrapping_add(1);
+                        problem.set(Some(messages::offline_file_error(&OfflineFileError::TimedOut)));
+                        busy.set(false);
+                    }
+                })
+            };
+            let (attempt, problem, busy) = (attempt.clone(), problem.clone(), busy.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let saved = match fetch_offline_file().await {
-                    Ok(text) => download(FILE_NAME, &text, "text/html").map_err(OfflineFileError::from),
-                    Err(error) => Err(error),
-                };
+                let fetched = fetch_offline_file().await;
+                timeout.cancel();
+                if *attempt.borrow() != this {
+                    return;
+                }
+                let saved = fetched.and_then(|text| download(FILE_NAME, &text, "text/html").map_err(OfflineFileError::from));
                 problem.set(saved.err().map(|e| messages::offline_file_error(&e)));
                 busy.set(false);
             });

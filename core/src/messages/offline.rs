@@ -15,6 +15,9 @@ pub fn offline_file_error(error: &OfflineFileError) -> String {
         OfflineFileError::NotTheFile => format!(
             "オフライン版（{FILE_NAME}）をダウンロードできませんでした。届いたものがオフライン版ではないか、途中で切れています（Wi-Fiのログイン画面が返ってきたときなど）。ネットワークにログインしてから、もう一度押してください。"
         ),
+        OfflineFileError::TimedOut => format!(
+            "オフライン版（{FILE_NAME}）のダウンロードに時間がかかりすぎたため、止めました。通信が安定しているときに、もう一度押してください。"
+        ),
         OfflineFileError::Download(error) => file_error(error),
     }
 }

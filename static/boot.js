@@ -133,6 +133,11 @@
     return false;
   }
 
+  // Said only when there is something to keep.
+  function keptNote() {
+    return storedRecords() ? '入力済みの下書きは、このブラウザーに残っています。' : '';
+  }
+
   function clearLoading() {
     if (loading && loading.parentNode) loading.parentNode.removeChild(loading);
     loading = null;
@@ -194,7 +199,7 @@
   var missing = missingFeatures();
   if (missing.length > 0) {
     startMessage('このブラウザーでは、このアプリを使えません',
-      ['このアプリに必要なブラウザーの機能（' + missing.join('、') + '）がないか、設定で止められています。入力済みの下書きは、このブラウザーに残っています。'],
+      ['このアプリに必要なブラウザーの機能（' + missing.join('、') + '）がないか、設定で止められています。' + keptNote()],
       ['Microsoft Edge、Google Chrome、Firefox の新しい版で開いてください。',
         'Microsoft Edge の「セキュリティ強化モード」など、WebAssembly を止める設定が有効なときは、このアドレスを例外にするよう担当者に相談してください。',
         '分からないときは、配布した担当者に問い合わせてください。'],
@@ -212,8 +217,8 @@
         'それでも開かないときは、別のブラウザー（Microsoft Edge、Google Chrome、Firefox の新しい版）で開いてください。'];
     startMessage('アプリを読み込めませんでした',
       [standalone
-        ? 'アプリの部品を読み込めなかったため、始められませんでした。入力済みの下書きは、このブラウザーに残っています。'
-        : 'アプリの部品の読み込みが途中で切れたか、壊れて届いたため、始められませんでした。入力済みの下書きは、このブラウザーに残っています。'],
+        ? 'アプリの部品を読み込めなかったため、始められませんでした。' + keptNote()
+        : 'アプリの部品の読み込みが途中で切れたか、壊れて届いたため、始められませんでした。' + keptNote()],
       steps, detail, true);
   }
 

@@ -128,7 +128,13 @@ async function freshConfig(request) {
 /** What a file that is neither cached nor reachable gets: a page that says so, never
  * another file (index.html) in its place. Status 503, so a download of it fails. */
 function unavailable(url) {
-  const name = decodeURIComponent(url.pathname.split('/').pop() || url.pathname);
+  const last = url.pathname.split('/').pop() || url.pathname;
+  let name = last;
+  try {
+    name = decodeURIComponent(last);
+  } catch {
+    // A malformed escape: the name as it was asked for.
+  }
   const escaped = name.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const body = `<!DOCTYPE html>
 <html lang="ja"><head><meta charset="utf-8"><title>オフラインのため開けません</title></head>
@@ -155,7 +161,8 @@ async function onDemand(event, path, hash) {
   if (response.ok) {
     // Checked beside the download, not before it: the page gets the bytes as they arrive.
     const copy = response.clone();
-    // A failure here only means no offline copy: offline, the clear answer below.
+    // A failure here only means no offline copy (the worker's console has it): offline,
+    // the page then gets the clear answer of unavailable().
     event.waitUntil((async () => {
       const kept = copy.clone();
       if ((await digest(copy)) === hash) await (await caches.open(CACHE)).put(path, kept);

@@ -78,6 +78,7 @@ test.describe('a start that fails', () => {
     await page.route('**/*.wasm', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: portal }));
     await page.goto('./', { waitUntil: 'commit' });
     await toldToReload(page);
+    await expect(alert(page)).toContainText('入力済みの下書きは、このブラウザーに残っています。');
     const [file] = await Promise.all([page.waitForEvent('download'), button(page, 'すべての下書きをダウンロード').click()]);
     const backup = JSON.parse(readFileSync(await file.path(), 'utf8'));
     expect(backup.schema).toBe('torikumi/backup/v1');
@@ -88,11 +89,12 @@ test.describe('a start that fails', () => {
     await expect(page.getByRole('status')).toContainText('をダウンロードしました');
   });
 
-  test('a first visit with nothing stored offers no download of drafts', async ({ page }) => {
+  test('a first visit with nothing stored speaks of no drafts and offers none', async ({ page }) => {
     await page.route('**/*.wasm', (route) => route.abort('connectionreset'));
     await page.goto('./', { waitUntil: 'commit' });
     await toldToReload(page);
     await expect(button(page, 'すべての下書きをダウンロード')).toHaveCount(0);
+    await expect(alert(page)).not.toContainText('下書き');
   });
 
   test('a browser without WebAssembly is told in Japanese to use another browser, not shown a blank page', async ({ page }) => {

@@ -1,10 +1,13 @@
 // Trunk post-build hook: finishes dist/ from the actual hashed file names.
 //  1. index.html gets a Content-Security-Policy allowing only this origin, with
-//     what WebAssembly needs and a hash of Trunk's inline loader, and Trunk's
-//     preloads first in <head>;
+//     what WebAssembly needs and a hash of Trunk's inline loader (which now tells
+//     boot.js when the wasm fails), and Trunk's preloads first in <head>;
 //  2. version.json names this build (a hash of every file);
-//  3. sw.js, the service worker, precaches exactly these files, each with the
-//     SHA-256 of its bytes, and stores an update only if every file matches.
+//  3. torikumi.html, the one-file build (scripts/single-file.mjs);
+//  4. sw.js, the service worker (static/sw.js), precaches exactly these files, each
+//     with the SHA-256 of its bytes, and stores an update only if every file matches;
+//     the offline file and the schemas it serves from the network, and keeps a copy
+//     for offline use when their bytes match.
 // Run by Trunk with TRUNK_STAGING_DIR set; or by hand on a built folder:
 //   node scripts/post-build.mjs DIR [--salt TEXT]   (the salt makes a different version)
 import { createHash } from 'node:crypto';
@@ -30,9 +33,30 @@ function files(root) {
   return out;
 }
 
+// 0. boot.js and the service worker are sent without their comment lines: every visitor
+// downloads them, and their comments are for the source (static/).
+const withoutComments = (text) => text.split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
+writeFileSync(join(dir, 'boot.js'), withoutComments(readFileSync(join(dir, 'boot.js'), 'utf8')));
+
 // 1. The CSP, with hashes of the inline scripts Trunk wrote (its loader).
 const indexPath = join(dir, 'index.html');
 let index = readFileSync(indexPath, 'utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
+// Trunk's loader awaits the wasm at the top level of a module. Some failures there reach
+// no error event (Firefox reports a wasm cut short as "InternalError: out of memory" and
+// nothing else), so the loader tells boot.js itself, which says what to do (issue 22).
+const awaitInit = /const wasm = await init\((\{[^}]*\})\);/;
+if (!index.includes('torikumi-start-failed')) {
+  if (!awaitInit.test(index)) throw new Error("post-build: Trunk's loader changed shape; update scripts/post-build.mjs");
+  index = index.replace(awaitInit, (_, options) => [
+    'let wasm;',
+    'try {',
+    `  wasm = await init(${options});`,
+    '} catch (error) {',
+    "  dispatchEvent(new CustomEvent('torikumi-start-failed', { detail: error }));",
+    '  throw error;',
+    '}',
+  ].join('\n'));
+}
 const hashes = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
 );
@@ -70,124 +94,33 @@ for (const p of shell) hash.update(p).update('\0').update(readFileSync(join(dir,
 const version = hash.digest('hex').slice(0, 12);
 writeFileSync(join(dir, 'version.json'), JSON.stringify({ version }) + '\n');
 
-// 3. The service worker, with the SHA-256 of every file it precaches, taken from
-// the final bytes (index.html after its CSP, version.json after writing it).
-// Not listed: './' (navigations are answered with index.html); config.json,
-// which is edited on the server without a rebuild, so it has no fixed hash; and
-// the published JSON Schemas, which are for other programs: the app never asks
-// for them, and every visitor would download them (issue 11's size budget).
+// 3. The one-file build, from the files as finished above (Trunk runs a stage's hooks at once,
+// so it is started from here rather than as a hook of its own). Before the service worker,
+// which names its bytes.
+await import('./single-file.mjs');
+
+// 4. The service worker (static/sw.js), with the SHA-256 of every file it precaches, taken
+// from the final bytes (index.html after its CSP, version.json after writing it).
+// Not precached: './' (navigations to the app's page are answered with index.html);
+// config.json, which is edited on the server without a rebuild, so it has no fixed hash;
+// and the files for download or for other programs, the offline file and the published
+// JSON Schemas: the app never asks for them, and every visitor would download them
+// (issue 11's size budget). Those are ON_DEMAND: fetched when asked for, and kept for
+// offline use when their bytes are this build's.
 const sri = (p) => `sha256-${createHash('sha256').update(readFileSync(join(dir, p))).digest('base64')}`;
+const onDemand = (p) => p === 'torikumi.html' || p.startsWith('schema/');
 const precache = Object.fromEntries(
-  [...shell.filter((p) => p !== 'config.json' && !p.startsWith('schema/')), 'version.json'].map((p) => [`./${p}`, sri(p)]),
+  [...shell.filter((p) => p !== 'config.json' && !onDemand(p)), 'version.json'].map((p) => [`./${p}`, sri(p)]),
 );
-const sw = `// Generated by scripts/post-build.mjs: do not edit.
-// Serves the app shell cache-first, so the app opens with no network or behind a
-// captive portal. A new version installs in the background and waits until the
-// page asks it to take over (never under the user's hands).
+const downloads = Object.fromEntries([...shell.filter(onDemand), 'torikumi.html'].map((p) => [p, sri(p)]));
+const sw = `// Generated by scripts/post-build.mjs from static/sw.js: do not edit.
 const VERSION = ${JSON.stringify(version)};
-const CACHE = 'torikumi-' + VERSION;
 // Every file of this version and the SHA-256 of the bytes the build wrote.
 const FILES = ${JSON.stringify(precache, null, 2)};
+// Files beside the app, fetched when asked for (paths without './': scripts/size.mjs
+// counts FILES only).
+const ON_DEMAND = ${JSON.stringify(downloads, null, 2)};
 
-// An update is stored only when every file has exactly these bytes. A captive
-// portal answers with its login page and status 200, a download may be cut
-// short: then the install fails and the installed version stays in control,
-// instead of a broken app being cached and opened offline.
-self.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    // Everything is downloaded and checked before anything is stored, so a cache
-    // holding some checked and some unchecked files never exists.
-    const responses = await Promise.all([
-      ...Object.entries(FILES).map(([path, hash]) => verified(path, hash)),
-      installConfig(),
-    ]);
-    const existed = await caches.has(CACHE);
-    try {
-      const cache = await caches.open(CACHE);
-      await Promise.all(responses.map(([path, response]) => cache.put(path, response)));
-    } catch (error) {
-      if (!existed) await caches.delete(CACHE);
-      throw error;
-    }
-  })());
-});
-
-/** Downloads a file; its response if the bytes have the hash, else throws. */
-async function verified(path, hash) {
-  const response = await fetch(new Request(path, { cache: 'reload' }));
-  if (!response.ok) throw new Error(\`\${path}: HTTP \${response.status}\`);
-  // The untouched response is what gets stored, as cache.addAll would store it.
-  const copy = response.clone();
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await response.arrayBuffer()));
-  if ('sha256-' + btoa(String.fromCharCode(...digest)) !== hash) {
-    throw new Error(\`\${path}: not the bytes of version \${VERSION}\`);
-  }
-  return [path, copy];
-}
-
-/** config.json has no fixed hash: it must at least be JSON, as freshConfig checks. */
-async function installConfig() {
-  const response = await fetch(new Request(CONFIG, { cache: 'reload' }));
-  if (!isConfig(response)) throw new Error(\`config.json: HTTP \${response.status}, not JSON\`);
-  return [CONFIG, response];
-}
-
-self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    for (const key of await caches.keys()) {
-      if (key.startsWith('torikumi-') && key !== CACHE) await caches.delete(key);
-    }
-    await self.clients.claim();
-  })());
-});
-
-self.addEventListener('message', (event) => {
-  if (event.data === 'skip-waiting') self.skipWaiting();
-});
-
-// config.json is edited on the server without a rebuild: network first, so a
-// change reaches users; the cached copy when offline, or when a captive portal
-// answers with something that is not JSON.
-const CONFIG = new URL('./config.json', self.location).href;
-
-function isConfig(response) {
-  return response.ok && (response.headers.get('content-type') || '').includes('json');
-}
-
-async function freshConfig(request) {
-  const cache = await caches.open(CACHE);
-  try {
-    const response = await fetch(request, { cache: 'no-store' });
-    if (isConfig(response)) {
-      await cache.put(CONFIG, response.clone());
-      return response;
-    }
-  } catch {
-    // Offline: the cached copy below.
-  }
-  return (await cache.match(CONFIG)) ?? Response.error();
-}
-
-self.addEventListener('fetch', (event) => {
-  const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  if (request.url.split('?')[0] === CONFIG) {
-    event.respondWith(freshConfig(request));
-    return;
-  }
-  event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
-    // Every page of the app is the one index.html (the view is in the hash).
-    const cached = request.mode === 'navigate'
-      ? await cache.match('./index.html')
-      : await cache.match(request, { ignoreSearch: true });
-    return cached ?? fetch(request);
-  })());
-});
-`;
+${withoutComments(readFileSync(new URL('../static/sw.js', import.meta.url), 'utf8'))}`;
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`post-build: version ${version}, ${Object.keys(precache).length + 1} files precached (all but config.json hash-checked), CSP with ${hashes.length} script hash(es)`);
-
-// 4. The one-file build, from the files as finished above (Trunk runs a stage's hooks at once,
-// so it is started from here rather than as a hook of its own).
-await import('./single-file.mjs');
+console.log(`post-build: version ${version}, ${Object.keys(precache).length + 1} files precached (all but config.json hash-checked), ${Object.keys(downloads).length} on demand, CSP with ${hashes.length} script hash(es)`);

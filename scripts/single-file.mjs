@@ -1,4 +1,4 @@
-// The last step of the build (started by post-build.mjs): writes dist/torikumi.html, the
+// A step of the build (started by post-build.mjs, before it writes the service worker): writes dist/torikumi.html, the
 // whole app in one file that opens from file:// (a USB stick, a mail
 // attachment) with no server:
 //  - the wasm-bindgen glue turned into a classic script (its one `export` line
@@ -50,7 +50,14 @@ var data = document.getElementById('torikumi-wasm').textContent;
 var binary = atob(data.replace(/\\s+/g, ''));
 var bytes = new Uint8Array(binary.length);
 for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-__wbg_init({ module_or_path: bytes });
+// boot.js hears of the start (and stops its loading note), and of a failure, which
+// it turns into a message that says what to do.
+__wbg_init({ module_or_path: bytes }).then(function () {
+  window.dispatchEvent(new Event('torikumi-started'));
+}, function (error) {
+  window.dispatchEvent(new CustomEvent('torikumi-start-failed', { detail: error }));
+  throw error;
+});
 })();`;
 
 // JSON inside a data block: no "</script" can end it early.
@@ -83,7 +90,7 @@ const html = `<!DOCTYPE html>
 <body>
 <noscript>このページを使うには、ブラウザーの JavaScript を有効にしてください。</noscript>
 <script type="application/octet-stream" id="torikumi-wasm">${wasm.toString('base64')}</script>
-<script>${loader}</script>
+<script id="torikumi-loader">${loader}</script>
 </body>
 </html>
 `;

@@ -3,6 +3,9 @@
 (function () {
   'use strict';
 
+  // Whether a message that stops the page (start-up failure, fatal error) is shown: one is enough.
+  var shown = false;
+
   function element(tag, text, className) {
     var el = document.createElement(tag);
     if (text) el.textContent = text;
@@ -22,6 +25,8 @@
   // The hosted app opened from a file (file://) cannot start: say how to open it.
   // The one-file build (torikumi.html, <html data-standalone>) is made for file://.
   if (location.protocol === 'file:' && !document.documentElement.hasAttribute('data-standalone')) {
+    // This is the answer: the start-up failure that follows says nothing more.
+    shown = true;
     document.addEventListener('DOMContentLoaded', function () {
       var box = element('div', '', 'boot-message');
       box.setAttribute('role', 'alert');
@@ -68,8 +73,6 @@
     }
   }
 
-  var shown = false;
-
   // Called by the app's panic hook (src/lib.rs), and for a wasm trap that got past it.
   window.torikumiFatal = function (detail) {
     if (shown) return;
@@ -106,9 +109,181 @@
     save.focus();
   };
 
-  window.addEventListener('error', function (event) {
-    if (typeof WebAssembly !== 'undefined' && event.error instanceof WebAssembly.RuntimeError) {
-      window.torikumiFatal(String(event.error));
+  // ---- Start-up. Until the app has started, a failure here is the only thing
+  // the page can say: without it, a wasm cut short by venue Wi-Fi (or answered
+  // with a portal's page), or a browser that cannot run it, leaves a blank page.
+
+  var standalone = document.documentElement.hasAttribute('data-standalone');
+  var started = false;
+  var loading = null;
+
+  function onBody(fn) {
+    if (document.body) fn();
+    else document.addEventListener('DOMContentLoaded', fn);
+  }
+
+  function storedRecords() {
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        if (/^torikumi:(draft|history):/.test(localStorage.key(i) || '')) return true;
+      }
+    } catch (e) {
+      // Storage refused: there is nothing to offer to save.
     }
+    return false;
+  }
+
+  // Said only when there is something to keep.
+  function keptNote() {
+    return storedRecords() ? '入力済みの下書きは、このブラウザーに残っています。' : '';
+  }
+
+  function clearLoading() {
+    if (loading && loading.parentNode) loading.parentNode.removeChild(loading);
+    loading = null;
+  }
+
+  function reloadButton() {
+    var reload = element('button', '再読み込み', 'button button-primary');
+    reload.type = 'button';
+    reload.addEventListener('click', function () { location.reload(); });
+    return reload;
+  }
+
+  // The message box for start-up: what happened, the steps to take, the details.
+  function startMessage(title, lines, steps, detail, withBackup) {
+    if (shown) return;
+    shown = true;
+    onBody(function () {
+      clearLoading();
+      var box = element('div', '', 'boot-message');
+      box.setAttribute('role', 'alert');
+      box.appendChild(element('h1', title));
+      for (var i = 0; i < lines.length; i++) box.appendChild(element('p', lines[i]));
+      var list = element('ol');
+      for (var j = 0; j < steps.length; j++) list.appendChild(element('li', steps[j]));
+      box.appendChild(list);
+      var actions = element('div', '', 'start-actions');
+      var reload = reloadButton();
+      actions.appendChild(reload);
+      var status = element('p', '', 'fatal-status');
+      status.setAttribute('role', 'status');
+      if (withBackup && storedRecords()) {
+        var save = element('button', 'すべての下書きをダウンロード', 'button');
+        save.type = 'button';
+        save.addEventListener('click', function () { downloadBackup(status); });
+        actions.appendChild(save);
+      }
+      box.appendChild(actions);
+      box.appendChild(status);
+      var details = element('details');
+      details.appendChild(element('summary', '技術的な詳細'));
+      details.appendChild(element('pre', detail));
+      box.appendChild(details);
+      document.body.insertBefore(box, document.body.firstChild);
+      reload.focus();
+    });
+  }
+
+  // What this browser lacks of what the app needs before its first line runs.
+  function missingFeatures() {
+    var missing = [];
+    if (typeof WebAssembly !== 'object' || !WebAssembly || typeof WebAssembly.instantiate !== 'function') missing.push('WebAssembly');
+    if (typeof Promise !== 'function') missing.push('Promise');
+    if (typeof TextDecoder !== 'function' || typeof TextEncoder !== 'function') missing.push('TextDecoder/TextEncoder');
+    if (!standalone && !('noModule' in document.createElement('script'))) missing.push('JavaScript modules');
+    if (!standalone && typeof fetch !== 'function') missing.push('fetch');
+    return missing;
+  }
+
+  var missing = missingFeatures();
+  if (missing.length > 0) {
+    startMessage('このブラウザーでは、このアプリを使えません',
+      ['このアプリに必要なブラウザーの機能（' + missing.join('、') + '）がないか、設定で止められています。' + keptNote()],
+      ['Microsoft Edge、Google Chrome、Firefox の新しい版で開いてください。',
+        'Microsoft Edge の「セキュリティ強化モード」など、WebAssembly を止める設定が有効なときは、このアドレスを例外にするよう担当者に相談してください。',
+        '分からないときは、配布した担当者に問い合わせてください。'],
+      'missing: ' + missing.join(', ') + '\n' + navigator.userAgent, true);
+  }
+
+  // The app's code did not load, compile or start.
+  function startFailed(detail) {
+    var steps = standalone
+      ? ['「再読み込み」を押してください。',
+        'このファイルが壊れているかもしれません（コピーやダウンロードが途中で切れたときなど）。配布した担当者から「オフライン版」をもう一度受け取るか、市のイントラネットのアドレスから開いてください。',
+        'それでも開かないときは、別のブラウザー（Microsoft Edge、Google Chrome、Firefox の新しい版）で開いてください。']
+      : ['「再読み込み」を押してください。通信が途中で切れたときは、たいていこれで開きます。',
+        '続くときは、通信が安定した場所で開き直すか、「オフライン版」（torikumi.html）を使ってください。オフライン版は、つながるときにこのアドレスの最初のページからダウンロードできます。',
+        'それでも開かないときは、別のブラウザー（Microsoft Edge、Google Chrome、Firefox の新しい版）で開いてください。'];
+    startMessage('アプリを読み込めませんでした',
+      [standalone
+        ? 'アプリの部品を読み込めなかったため、始められませんでした。' + keptNote()
+        : 'アプリの部品の読み込みが途中で切れたか、壊れて届いたため、始められませんでした。' + keptNote()],
+      steps, detail, true);
+  }
+
+  // A copy of the offline file cut short (most of it is the wasm's bytes) ends
+  // before its loader: nothing would run, and nothing would fail.
+  if (standalone) {
+    document.addEventListener('DOMContentLoaded', function () {
+      if (!document.getElementById('torikumi-loader')) startFailed('torikumi.html ends early: its loader is missing');
+    });
+  }
+
+  function onStarted() {
+    started = true;
+    clearLoading();
+  }
+  // Trunk's loader (index.html) and the one-file build's loader (scripts/single-file.mjs).
+  window.addEventListener('TrunkApplicationStarted', onStarted);
+  window.addEventListener('torikumi-started', onStarted);
+
+  // A slow start (a large download on a slow line) is not a failure: the page
+  // says it is loading, and later how long is too long, but never shows the error.
+  setTimeout(function () {
+    if (started || shown) return;
+    onBody(function () {
+      if (started || shown) return;
+      loading = element('div', '', 'boot-loading');
+      loading.setAttribute('role', 'status');
+      loading.appendChild(element('p', '読み込んでいます…'));
+      document.body.appendChild(loading);
+      setTimeout(function () {
+        if (!loading) return;
+        loading.appendChild(element('p', '時間がかかっています。通信が遅いか、途切れているのかもしれません。しばらく待っても変わらないときは、再読み込みしてください。'));
+        loading.appendChild(reloadButton());
+      }, 20000);
+    });
+  }, 3000);
+
+  // Capture: a script element that failed to load (the app's code cut short)
+  // fires at the element and does not bubble.
+  window.addEventListener('error', function (event) {
+    var target = event.target;
+    if (typeof WebAssembly !== 'undefined' && event.error instanceof WebAssembly.RuntimeError) {
+      // The app ran and trapped: what it saved is in storage, and the fatal screen offers it.
+      window.torikumiFatal(String(event.error));
+    } else if (!started && target && target.tagName === 'SCRIPT') {
+      startFailed('script failed to load: ' + (target.src || 'the inline loader'));
+    } else if (!started && target === window) {
+      startFailed(event.error ? describe(event.error) : String(event.message));
+    }
+  }, true);
+
+  function describe(error) {
+    var text = String(error);
+    return error && error.stack && error.stack.indexOf(text) === -1 ? text + '\n' + error.stack : String(error && error.stack || text);
+  }
+
+  // The loaders (Trunk's as post-build.mjs finishes it, and the offline file's) say
+  // when the wasm did not download, compile or start: not every such failure
+  // reaches an error event.
+  window.addEventListener('torikumi-start-failed', function (event) {
+    if (!started) startFailed(describe(event.detail));
+  });
+
+  // Anything else that rejected before the app started.
+  window.addEventListener('unhandledrejection', function (event) {
+    if (!started) startFailed(describe(event.reason));
   });
 })();

@@ -21,6 +21,7 @@ pub mod limits;
 pub mod messages;
 pub mod model;
 pub mod notation;
+pub mod offline_file;
 pub mod print;
 pub mod rules;
 pub mod sample;

@@ -8,8 +8,9 @@ import { typedTextSent } from '../page-scripts.mjs';
 
 export const FIREFOX = '/usr/lib/firefox-esr/firefox-esr';
 
-export async function launch() {
-  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, args: ['--no-sandbox'] });
+/** Starts Firefox ESR headless; `prefs` are Firefox preferences (about:config) for this profile. */
+export async function launch(prefs = {}) {
+  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, args: ['--no-sandbox'], extraPrefsFirefox: prefs });
 }
 
 /** A page whose uncaught errors and outside requests are collected (`allowed(url)` says which requests are its own). */

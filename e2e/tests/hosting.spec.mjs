@@ -185,7 +185,9 @@ for (const base of ['/', '/torikumi/']) {
         await expect(page.locator('.update-banner')).toHaveCount(0);
         expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting === null)).toBe(true);
         expect(await cachedWithBody(page, portal)).toEqual([]);
-        expect(await page.evaluate(() => caches.keys())).not.toContain(`torikumi-${version}`);
+        // Caches are named 'torikumi <scope> <version>' (static/sw.js).
+        expect((await page.evaluate(() => caches.keys())).filter((name) => name.endsWith(` ${version}`))).toEqual([]);
+        expect((await page.evaluate(() => caches.keys())).filter((name) => name.startsWith(`torikumi ${server.url}`))).toHaveLength(1);
         // The version in use still opens and works with the network off.
         await context.setOffline(true);
         await page.reload();

@@ -20,6 +20,7 @@ use crate::route::{go, Route};
 use crate::widgets::clear_device::ClearDevice;
 use crate::widgets::import::Import;
 use crate::widgets::next_year::NextYear;
+use crate::widgets::offline_file::OfflineFile;
 
 fn when(t: &Option<Timestamp>) -> String {
     t.as_ref().map_or_else(|| "まだ".to_owned(), Timestamp::display_ja)
@@ -218,11 +219,7 @@ pub fn start_page() -> Html {
             }
 
             if !standalone() {
-                <section aria-labelledby="offline-file-title">
-                    <h2 id="offline-file-title" class="block-title">{ "オフライン版" }</h2>
-                    <p>{ "ネットワークにつながらないパソコンでも使える、1つのファイル（torikumi.html）です。USBメモリやメールで渡し、ダブルクリックで開きます。下書きは、そのファイルを開いたブラウザーの中に保存されます（このページの下書きとは別です。移すときは「書き出す」と「読み込む」を使います）。" }</p>
-                    <a class="button" href="torikumi.html" download="torikumi.html">{ "オフライン版をダウンロード" }</a>
-                </section>
+                <OfflineFile />
             }
 
             <ClearDevice listing={listing_ok.clone()} on_change={refresh} />

@@ -12,17 +12,43 @@ use crate::platform::deadline::{within, TimedOut};
 /// How long a file served beside the app may take (a stalled host or venue Wi-Fi).
 const SERVED_WAIT_MS: i32 = 8_000;
 
+/// Why a file served beside the app did not come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unserved {
+    /// The HTTP status of the answer (0 when there was none: the network is off and
+    /// no copy is cached, or the body broke off).
+    Status(u16),
+    /// No answer within the deadline given.
+    TimedOut,
+}
+
+impl From<TimedOut> for Unserved {
+    fn from(_: TimedOut) -> Self {
+        Unserved::TimedOut
+    }
+}
+
+/// A file served beside the app, as text, waiting at most `wait_ms` for each of the
+/// answer and its body.
+pub async fn fetch_served(url: &str, wait_ms: i32) -> Result<String, Unserved> {
+    let window = web_sys::window().ok_or(Unserved::Status(0))?;
+    let response = within(window.fetch_with_str(url), wait_ms).await?.map_err(|_| Unserved::Status(0))?;
+    let response: Response = response.dyn_into().map_err(|_| Unserved::Status(0))?;
+    if !response.ok() {
+        return Err(Unserved::Status(response.status()));
+    }
+    let body = response.text().map_err(|_| Unserved::Status(0))?;
+    within(body, wait_ms).await?.map_err(|_| Unserved::Status(0))?.as_string().ok_or(Unserved::Status(0))
+}
+
 /// A file served beside the app; `Ok(None)` when it is not there (or the network is off
 /// and no copy is cached): the caller's defaults apply.
 async fn fetch_text(url: &str) -> Result<Option<String>, TimedOut> {
-    let Some(window) = web_sys::window() else { return Ok(None) };
-    let Ok(response) = within(window.fetch_with_str(url), SERVED_WAIT_MS).await? else { return Ok(None) };
-    let Ok(response) = response.dyn_into::<Response>() else { return Ok(None) };
-    if !response.ok() {
-        return Ok(None);
+    match fetch_served(url, SERVED_WAIT_MS).await {
+        Ok(text) => Ok(Some(text)),
+        Err(Unserved::TimedOut) => Err(TimedOut),
+        Err(Unserved::Status(_)) => Ok(None),
     }
-    let Ok(text) = response.text() else { return Ok(None) };
-    Ok(within(text, SERVED_WAIT_MS).await?.ok().and_then(|v| v.as_string()))
 }
 
 fn root() -> Option<web_sys::Element> {

@@ -10,6 +10,7 @@ pub mod findings;
 pub mod form_field;
 pub mod import;
 pub mod next_year;
+pub mod offline_file;
 pub mod summary;
 pub mod table;
 pub mod text_field;

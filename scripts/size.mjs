@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const CEILING_GZIP_KB = 354;
+const CEILING_GZIP_KB = 362;
 const BUDGET_GZIP_KB = 150;
 
 const args = process.argv.slice(2);

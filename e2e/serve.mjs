@@ -1,6 +1,6 @@
 // A plain static file server for the built dist/, on loopback only: what any
 // static host does, so the tests see the app as a city intranet would serve it.
-//   node serve.mjs --dir ../dist --port 4173 [--base /torikumi/] [--gzip]
+//   node serve.mjs --dir ../dist --port 4173 [--base /torikumi/] [--gzip] [--precompressed]
 // --gzip: text and wasm are sent gzip-compressed (level 9) to a browser that accepts
 // it, as a host with compression on does (the benchmarks measure the wire that way).
 import { createServer } from 'node:http';
@@ -15,6 +15,9 @@ const dir = resolve(args.dir ?? '../dist');
 const port = Number(args.port ?? 4173);
 const base = args.base ?? '/';
 const gzip = process.argv.includes('--gzip');
+// --precompressed: the build's own NAME.br / NAME.gz are sent where the browser accepts
+// them, as nginx's brotli_static / gzip_static do (scripts/precompress.mjs writes them).
+const precompressed = process.argv.includes('--precompressed');
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.webmanifest']);
 
 const types = {
@@ -44,7 +47,13 @@ createServer(async (req, res) => {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     let body = await readFile(file);
     const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
-    if (gzip && compressible.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    const accepts = req.headers['accept-encoding'] ?? '';
+    const copy = precompressed && [['br', '.br'], ['gzip', '.gz']].find(([name]) => new RegExp(`\\b${name}\\b`).test(accepts));
+    const copied = copy && (await readFile(file + copy[1]).catch(() => null));
+    if (copied) {
+      body = copied;
+      Object.assign(headers, { 'content-encoding': copy[0], vary: 'accept-encoding' });
+    } else if (gzip && compressible.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       body = gzipSync(body, { level: 9 });
       Object.assign(headers, { 'content-encoding': 'gzip', vary: 'accept-encoding' });
     }

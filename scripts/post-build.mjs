@@ -7,7 +7,8 @@
 //  4. sw.js, the service worker (static/sw.js), precaches exactly these files, each
 //     with the SHA-256 of its bytes, and stores an update only if every file matches;
 //     the offline file and the schemas it serves from the network, and keeps a copy
-//     for offline use when their bytes match.
+//     for offline use when their bytes match;
+//  5. .gz and .br copies beside every text and wasm file (scripts/precompress.mjs).
 // Run by Trunk with TRUNK_STAGING_DIR set; or by hand on a built folder:
 //   node scripts/post-build.mjs DIR [--salt TEXT]   (the salt makes a different version)
 import { createHash } from 'node:crypto';
@@ -25,7 +26,8 @@ const GENERATED = new Set(['sw.js', 'version.json', 'torikumi.html']);
 function files(root) {
   const out = [];
   for (const name of readdirSync(root)) {
-    if (name.startsWith('.')) continue;
+    // Dot files, and the .gz/.br copies of a folder finished before (scripts/precompress.mjs).
+    if (name.startsWith('.') || /\.(gz|br)$/.test(name)) continue;
     const path = join(root, name);
     if (statSync(path).isDirectory()) out.push(...files(path));
     else out.push(path);
@@ -124,3 +126,6 @@ const ON_DEMAND = ${JSON.stringify(downloads, null, 2)};
 ${withoutComments(readFileSync(new URL('../static/sw.js', import.meta.url), 'utf8'))}`;
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`post-build: version ${version}, ${Object.keys(precache).length + 1} files precached (all but config.json hash-checked), ${Object.keys(downloads).length} on demand, CSP with ${hashes.length} script hash(es)`);
+
+// 5. Precompressed copies of every text and wasm file, sw.js included, for hosts that serve them.
+await import('./precompress.mjs');

@@ -17,7 +17,8 @@ import { installUpdate, serveCopies } from '../tests/sites.mjs';
 
 const e2e = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(e2e, '..', 'dist');
-const schemas = readdirSync(join(dist, 'schema')).map((name) => `schema/${name}`);
+// (Not the .gz/.br copies beside them: those are for hosts that serve precompressed files.)
+const schemas = readdirSync(join(dist, 'schema')).filter((name) => name.endsWith('.json')).map((name) => `schema/${name}`);
 const port = Number(process.env.TORIKUMI_E2E_PORT ?? 4173) + 15;
 const url = `http://127.0.0.1:${port}/`;
 const downloads = mkdtempSync(join(tmpdir(), 'torikumi-fx-downloads-'));

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { test, expect, button, editable } from './fixtures.mjs';
 import { dist, installUpdate, serveCopies, visit } from './sites.mjs';
 
-const schemas = readdirSync(join(dist, 'schema')).map((name) => `schema/${name}`);
+// (Not the .gz/.br copies beside them: those are for hosts that serve precompressed files.)
+const schemas = readdirSync(join(dist, 'schema')).filter((name) => name.endsWith('.json')).map((name) => `schema/${name}`);
 
 /** The files the start page links to (not its own views): `{ path, download }`. */
 function offeredLinks(page) {

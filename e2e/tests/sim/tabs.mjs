@@ -111,7 +111,8 @@ export async function simulate(context, { origin, seed, steps, locks, deadlineMs
     const asked = tab.questions;
     const closed = new Promise((resolve) => tab.page.once('close', resolve));
     await tab.page.close({ runBeforeUnload: true });
-    const outcome = await settledOrAsked(closed, () => tab.questions > asked, 5_000);
+    // Asked and answered "leave": the tab closes; asked and answered "stay": it stays open.
+    const outcome = await settledOrAsked(closed, () => !tab.accept && tab.questions > asked, 5_000);
     if (outcome === 'ok') tab.page = null;
     return outcome;
   };
@@ -203,8 +204,10 @@ export async function simulate(context, { origin, seed, steps, locks, deadlineMs
   for (const tab of tabs) {
     for (let attempt = 0; tab.page && attempt < 3; attempt += 1) {
       tab.accept = attempt === 2;
-      if ((await close(tab)) === 'ok') break;
-      tab.discarded ||= tab.accept;
+      const asked = tab.questions;
+      const outcome = await close(tab);
+      if (tab.accept && tab.questions > asked) tab.discarded = true;
+      if (outcome === 'ok') break;
       await answerConflicts('copy');
     }
   }

@@ -77,7 +77,8 @@ struct Inner {
     timer: RefCell<Option<Timeout>>,
     saving_enabled: Cell<bool>,
     abandoned: Cell<bool>,
-    /// Read-only now, holding text storage refused while this tab still edited.
+    /// This tab lost the editor role (or reopened text storage refused): text it holds
+    /// that storage does not is its own, never replaced by another tab's.
     held: Cell<bool>,
     /// Writes wait for the user's choice.
     in_conflict: Cell<bool>,
@@ -304,7 +305,9 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
     };
     let hold: Rc<dyn Fn()> = {
         let inner = Rc::clone(&inner);
-        Rc::new(move || inner.held.set(inner.dirty()))
+        // Whatever this page holds from now on that storage does not is held; text that
+        // reaches the store a moment later (still sent by a field) counts too.
+        Rc::new(move || inner.held.set(true))
     };
     let abandon: Rc<dyn Fn()> = Rc::new(move || {
         inner.abandoned.set(true);

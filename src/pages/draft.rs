@@ -107,8 +107,12 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
         Callback::from(move |()| {
             typed.send();
             let (flush, hold) = (Rc::clone(&flush), Rc::clone(&hold));
+            let typed = typed.clone();
             frames::after(0, move || {
                 flush();
+                // Typed between this and the loss (an input task in between): it reaches the
+                // store while this tab still edits, and is held with anything unwritten.
+                typed.send();
                 hold();
             });
         })

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const e2e = fileURLToPath(new URL('..', import.meta.url));
-export const dist = resolve(e2e, '../dist');
+export const dist = resolve(e2e, process.env.TORIKUMI_E2E_DIST ?? '../dist');
 
 /** A port of this test's own: beside the run's server (TORIKUMI_E2E_PORT), one per parallel worker. */
 const portFor = (testInfo) => Number(process.env.TORIKUMI_E2E_PORT ?? 4173) + 60 + testInfo.parallelIndex * 4 + (testInfo.retry % 4);

@@ -224,9 +224,10 @@
 
   // A copy of the offline file cut short (most of it is the wasm's bytes) ends
   // before its loader: nothing would run, and nothing would fail.
+  // (Once started, the app has replaced the body's elements, the loader's among them.)
   if (standalone) {
     document.addEventListener('DOMContentLoaded', function () {
-      if (!document.getElementById('torikumi-loader')) startFailed('torikumi.html ends early: its loader is missing');
+      if (!started && !document.getElementById('torikumi-loader')) startFailed('torikumi.html ends early: its loader is missing');
     });
   }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { test, expect, box, button, newDraft, saved } from './fixtures.mjs';
 
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const dist = process.env.TORIKUMI_E2E_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 const single = join(dist, 'torikumi.html');
 
 // A first visit: no service worker has cached the app yet (as on a host served over

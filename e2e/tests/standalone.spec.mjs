@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { test, expect, box, button, editable, saved, download } from './fixtures.mjs';
 import { readPdf } from '../pdf.mjs';
 
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const dist = process.env.TORIKUMI_E2E_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 const single = join(dist, 'torikumi.html');
 const fileUrl = pathToFileURL(single).href;
 

@@ -4,6 +4,8 @@
 //  - the wasm-bindgen glue turned into a classic script (its one `export` line
 //    and its `import.meta.url` default are the only module syntax it has);
 //  - the wasm as base64 in a data block, instantiated from those bytes;
+//  - the on-demand module (src/on_demand/) the same way, its glue a classic script
+//    too, started from its bytes the first time the app asks (window.torikumiOnDemand);
 //  - both style sheets, boot.js and config.json inline; the icon as a data URI;
 //  - a Content-Security-Policy that allows nothing outside the file: hashes of
 //    its inline scripts and styles, and what WebAssembly needs.
@@ -27,6 +29,8 @@ const text = (name) => readFileSync(join(dir, name), 'utf8');
 
 const glue = one(/^torikumi-[0-9a-f]+\.js$/).toString('utf8');
 const wasm = one(/^torikumi-[0-9a-f]+_bg\.wasm$/);
+const onDemandGlue = one(/^torikumi-on-demand-[0-9a-f]{16}\.js$/).toString('utf8');
+const onDemandWasm = one(/^torikumi-on-demand-[0-9a-f]{16}_bg\.wasm$/);
 const styles = one(/^styles-[0-9a-f]+\.css$/).toString('utf8');
 const print = one(/^print-[0-9a-f]+\.css$/).toString('utf8');
 const boot = text('boot.js');
@@ -42,6 +46,36 @@ if (!glue.includes(exportLine) || !glue.includes(defaultPath)) {
 }
 const classic = glue.replace(exportLine, '').replace(defaultPath, 'undefined');
 if (/^\s*(import|export)\b|import\.meta/m.test(classic)) throw new Error('single-file: module syntax left in the glue');
+
+// The module's glue as a classic script: its exports become an object's properties.
+const onDemandDefault = onDemandGlue.match(/new URL\('torikumi-on-demand-[0-9a-f]{16}_bg\.wasm', import\.meta\.url\)/)?.[0];
+if (!onDemandGlue.includes(exportLine) || !onDemandDefault) {
+  throw new Error("single-file: the on-demand module's glue changed shape; update scripts/single-file.mjs");
+}
+const exported = [...onDemandGlue.matchAll(/^export (?:class|function) (\w+)/gm)].map((m) => m[1]);
+const onDemandClassic = onDemandGlue
+  .replace(exportLine, '')
+  .replace(onDemandDefault, 'undefined')
+  .replace(/^export (class|function) /gm, '$1 ');
+if (/^\s*(import|export)\b|import\.meta/m.test(onDemandClassic)) throw new Error('single-file: module syntax left in the on-demand glue');
+const onDemandLoader = `(function () {
+'use strict';
+var started = null;
+// boot.js's loader fetches the module's files; here they are in this file.
+window.torikumiOnDemand = function () {
+  if (!started) started = new Promise(function (resolve) {
+${onDemandClassic}
+    var data = document.getElementById('torikumi-on-demand-wasm').textContent;
+    var binary = atob(data.replace(/\\s+/g, ''));
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    resolve(__wbg_init({ module_or_path: bytes }).then(function () {
+      return { ${exported.map((n) => `${n}: ${n}`).join(', ')} };
+    }));
+  });
+  return started;
+};
+})();`;
 
 const loader = `(function () {
 'use strict';
@@ -66,7 +100,7 @@ const css = `${styles}\n${print}`;
 const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 const csp = [
   "default-src 'none'",
-  `script-src 'wasm-unsafe-eval' ${sha(boot)} ${sha(loader)}`,
+  `script-src 'wasm-unsafe-eval' ${sha(boot)} ${sha(loader)} ${sha(onDemandLoader)}`,
   `style-src ${sha(css)}`,
   'img-src data: blob:',
   "connect-src 'none'",
@@ -90,6 +124,8 @@ const html = `<!DOCTYPE html>
 <body>
 <noscript>このページを使うには、ブラウザーの JavaScript を有効にしてください。</noscript>
 <script type="application/octet-stream" id="torikumi-wasm">${wasm.toString('base64')}</script>
+<script type="application/octet-stream" id="torikumi-on-demand-wasm">${onDemandWasm.toString('base64')}</script>
+<script id="torikumi-on-demand-loader">${onDemandLoader}</script>
 <script id="torikumi-loader">${loader}</script>
 </body>
 </html>

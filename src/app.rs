@@ -7,8 +7,8 @@ use torikumi_core::drafts::KeyValue;
 use torikumi_core::{messages, Config, Timestamp};
 use yew::prelude::*;
 
-use crate::pages::bundle::BundlePage;
-use crate::pages::bundle_print::BundlePrint;
+use crate::on_demand::mount::CityPage;
+use crate::pages::city::City;
 use crate::pages::draft::DraftPage;
 use crate::pages::print_view::PrintView;
 use crate::pages::start::StartPage;
@@ -17,6 +17,7 @@ use crate::platform::announce::ANNOUNCER_ID;
 use crate::route::{use_route, UnsavedGuard, Route};
 use crate::platform::served_files::{load_config, load_version};
 use crate::platform::service_worker::use_offline;
+use crate::widgets::app_footer::AppFooter;
 use crate::open_drafts::MemoryDrafts;
 use crate::platform::local_storage::{ask_persistent_storage, LocalStorage};
 
@@ -61,26 +62,47 @@ pub fn app() -> Html {
             });
         });
     }
-    let body = match &*config {
-        None => html! { <p class="loading" role="status">{ "読み込んでいます…" }</p> },
-        Some((config, error)) => html! {
-            <ContextProvider<Rc<Config>> context={Rc::clone(config)}>
-                if let Some(error) = error {
-                    <p class="notice notice-warning" role="status">{ messages::config_error(error) }</p>
-                }
-                // A dead clock battery: what the app stamps is held at the edge of the years, and the page says so.
-                if let Some(year) = Timestamp::clock_outside_years(js_sys::Date::now()) {
-                    <p class="notice notice-warning" role="status">{ messages::clock_outside_years(year) }</p>
-                }
-                { match &route {
-                    Route::Start => html! { <StartPage /> },
-                    Route::Draft(id) => html! { <DraftPage key={id.clone()} id={id.clone()} /> },
-                    Route::Print(id) => html! { <PrintView key={id.clone()} id={id.clone()} /> },
-                    Route::Bundle => html! { <BundlePage /> },
-                    Route::BundlePrint => html! { <BundlePrint /> },
-                    Route::PanicCheck => panic!("self-test: the recovery screen was asked for (#/selftest/panic)"),
-                } }
-            </ContextProvider<Rc<Config>>>
+    // Notices above every view: a config not used, a dead clock battery (what the app
+    // stamps is then held at the edge of the years, and the page says so).
+    let notices: Vec<String> = match &*config {
+        Some((_, error)) => error
+            .iter()
+            .map(messages::config_error)
+            .chain(Timestamp::clock_outside_years(js_sys::Date::now()).map(messages::clock_outside_years))
+            .collect(),
+        None => Vec::new(),
+    };
+    let city = match route {
+        Route::Bundle => Some(CityPage::Bundle),
+        Route::BundlePrint => Some(CityPage::BundlePrint),
+        _ => None,
+    };
+    let view = match (&*config, city) {
+        (None, _) => html! {
+            <>
+                <main class="app-main"><p class="loading" role="status">{ "読み込んでいます…" }</p></main>
+                <AppFooter version={(*version).clone()} />
+            </>
+        },
+        // The city's pages come from the on-demand module, which shows its own <main> and footer.
+        (Some((config, _)), Some(page)) => html! {
+            <City {page} config={Rc::clone(config)} notices={notices} version={(*version).clone()} />
+        },
+        (Some((config, _)), None) => html! {
+            <>
+                <main class="app-main">
+                    <ContextProvider<Rc<Config>> context={Rc::clone(config)}>
+                        { for notices.iter().map(|n| html! { <p class="notice notice-warning" role="status">{ n }</p> }) }
+                        { match &route {
+                            Route::Draft(id) => html! { <DraftPage key={id.clone()} id={id.clone()} /> },
+                            Route::Print(id) => html! { <PrintView key={id.clone()} id={id.clone()} /> },
+                            Route::PanicCheck => panic!("self-test: the recovery screen was asked for (#/selftest/panic)"),
+                            _ => html! { <StartPage /> },
+                        } }
+                    </ContextProvider<Rc<Config>>>
+                </main>
+                <AppFooter version={(*version).clone()} />
+            </>
         },
     };
     html! {
@@ -102,15 +124,9 @@ pub fn app() -> Html {
                     { "このアドレス（http://）では、ネットワークのない場所で使うこと（オフライン利用）ができません。オフラインで使うには、https:// で始まるアドレスで開いてください。今のままでも、ネットワークにつながっていれば使えます。" }
                 </p>
             }
-            <main class="app-main">{ body }</main>
             // The app's one polite live region (platform/announce.rs): always here, so every change is heard.
             <div id={ANNOUNCER_ID} class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
-            <footer class="app-footer no-print">
-                { "下書きはこのブラウザーの中だけに保存され、どこにも送信されません。" }
-                if let Some(v) = &*version {
-                    <span class="app-version">{ format!("　バージョン {v}") }</span>
-                }
-            </footer>
+            { view }
         </ContextProvider<UnsavedGuard>>
         </ContextProvider<MemoryDrafts>>
     }

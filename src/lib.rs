@@ -4,6 +4,7 @@
 mod app;
 mod editor_store;
 mod hooks;
+pub mod on_demand;
 mod open_drafts;
 mod pages;
 mod pending_text;
@@ -15,6 +16,8 @@ pub use app::App;
 
 use wasm_bindgen::prelude::*;
 
+use crate::on_demand::mount::APP_HOST_ID;
+
 #[wasm_bindgen]
 extern "C" {
     /// `static/boot.js`: covers the page with 「問題が発生しました」 and a button that
@@ -23,9 +26,8 @@ extern "C" {
     fn show_fatal(detail: &str) -> Result<(), JsValue>;
 }
 
-/// Mounts the app on the page's body. A panic stops the app: the user must see
-/// that at once, and not go on typing into a page that no longer saves.
-pub fn start() {
+/// Sends a panic to boot.js's recovery screen (the page's wasm and the on-demand module's alike).
+pub fn report_panics() {
     // Through Yew, which otherwise installs its own console-only hook when it renders.
     yew::set_custom_panic_hook(Box::new(|info| {
         // Without boot.js there is nobody left to tell; the console still has it.
@@ -33,5 +35,27 @@ pub fn start() {
             web_sys::console::error_1(&info.to_string().into());
         }
     }));
-    yew::Renderer::<App>::new().render();
+}
+
+/// Mounts the app on its host. A panic stops the app: the user must see
+/// that at once, and not go on typing into a page that no longer saves.
+pub fn start() {
+    report_panics();
+    match app_host() {
+        Some(host) => yew::Renderer::<App>::with_root(host).render(),
+        // A page without its host (an older index.html): the body, as before the module came.
+        None => yew::Renderer::<App>::new().render(),
+    };
+}
+
+/// `#app`, or one made at the start of the body.
+fn app_host() -> Option<web_sys::Element> {
+    let document = web_sys::window()?.document()?;
+    if let Some(host) = document.get_element_by_id(APP_HOST_ID) {
+        return Some(host);
+    }
+    let host = document.create_element("div").ok()?;
+    host.set_id(APP_HOST_ID);
+    document.body()?.prepend_with_node_1(&host).ok()?;
+    Some(host)
 }

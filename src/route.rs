@@ -108,6 +108,11 @@ impl UnsavedGuard {
         UnsavedGuard { view, typed, _closing: Rc::new(closing) }
     }
 
+    /// Whether the open view holds something unsaved (its check writes what it can first).
+    pub fn holds_unsaved(&self) -> bool {
+        unsaved(&self.view)
+    }
+
     /// Whether leaving may go on (asking the user, in the view's words, when something is unsaved).
     fn allows_leaving(&self) -> bool {
         let asking = self.view.borrow().as_ref().and_then(|(unsaved, question)| unsaved().then_some(*question));

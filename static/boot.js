@@ -73,6 +73,28 @@
     }
   }
 
+  // The on-demand module (src/platform/on_demand.rs), named by post-build.mjs in a
+  // <meta name="torikumi-on-demand">: fetched the first time the app asks, started
+  // once a page. A failed attempt is forgotten and the next asks under a new query,
+  // since a browser may keep a failed import of a URL for the life of the page.
+  // The offline file replaces this with its own loader, from the bytes it carries.
+  var onDemand = null;
+  var onDemandAttempts = 0;
+  window.torikumiOnDemand = function () {
+    if (onDemand) return onDemand;
+    var meta = document.querySelector('meta[name="torikumi-on-demand"]');
+    if (!meta) return Promise.reject(new Error('this build names no on-demand module'));
+    var url = new URL(meta.getAttribute('content'), document.baseURI);
+    if (onDemandAttempts > 0) url.search = 'attempt=' + onDemandAttempts;
+    onDemandAttempts += 1;
+    var loading = import(url.href).then(function (module) {
+      return module.default().then(function () { return module; });
+    });
+    onDemand = loading;
+    loading.catch(function () { if (onDemand === loading) onDemand = null; });
+    return loading;
+  };
+
   // Called by the app's panic hook (src/lib.rs), and for a wasm trap that got past it.
   window.torikumiFatal = function (detail) {
     if (shown) return;

@@ -4,7 +4,10 @@
 //   FILES      every file of the app's shell ('./path') and the SHA-256 of its bytes;
 //   ON_DEMAND  the files served beside the app that are not its shell (the offline
 //              file torikumi.html, the published schemas), path and SHA-256; the
-//              paths without './', so scripts/size.mjs does not count them as loaded.
+//              paths without './', so scripts/size.mjs does not count them as loaded;
+//   ON_FIRST_USE the on-demand module's files (src/on_demand/: 取りまとめ, Word), in the
+//              same form: not fetched on the first visit; kept once the page has asked
+//              for them, and fetched by every later update for as long as they were.
 // Serves the app shell cache-first, so the app opens with no network or behind a
 // captive portal. A new version installs in the background and waits until the
 // page asks it to take over (never under the user's hands).
@@ -30,8 +33,11 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     // Everything is downloaded and checked before anything is stored, so a cache
     // holding some checked and some unchecked files never exists.
+    // The module, if an earlier version of this scope kept it: what worked offline still does after the update.
+    const module = (await moduleWasUsed()) ? Object.entries(ON_FIRST_USE).map(([path, hash]) => [`./${path}`, hash]) : [];
     const responses = await Promise.all([
       ...Object.entries(FILES).map(([path, hash]) => verified(path, hash)),
+      ...module.map(([path, hash]) => verified(path, hash)),
       installConfig(),
     ]);
     const existed = await caches.has(CACHE);
@@ -44,6 +50,16 @@ self.addEventListener('install', (event) => {
     }
   })());
 });
+
+/** Whether a cache of this scope (this naming, any version) holds an on-demand module. */
+async function moduleWasUsed() {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX)) continue;
+    const kept = await (await caches.open(name)).keys();
+    if (kept.some((r) => new URL(r.url).pathname.split('/').pop().startsWith('torikumi-on-demand-'))) return true;
+  }
+  return false;
+}
 
 /** The SHA-256 of a response's bytes, as FILES writes it. */
 async function digest(response) {
@@ -187,6 +203,9 @@ self.addEventListener('fetch', (event) => {
   const path = address.startsWith(SCOPE) ? address.slice(SCOPE.length) : null;
   if (path !== null && `./${path}` in FILES) {
     event.respondWith((async () => (await (await caches.open(CACHE)).match(`./${path}`)) ?? fetch(request))());
+  } else if (path !== null && Object.hasOwn(ON_FIRST_USE, path)) {
+    // The module's names carry a hash of its bytes: a kept copy is never stale.
+    event.respondWith((async () => (await (await caches.open(CACHE)).match(`./${path}`)) ?? onDemand(event, `./${path}`, ON_FIRST_USE[path]))());
   } else if (path !== null && Object.hasOwn(ON_DEMAND, path)) {
     event.respondWith(onDemand(event, `./${path}`, ON_DEMAND[path]));
   } else if (request.mode === 'navigate') {

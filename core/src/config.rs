@@ -1,7 +1,7 @@
 //! The small config file served beside the app (`config.json`), so another city
 //! can use the app without a rebuild. The defaults are built in.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::model::Ward;
@@ -68,7 +68,20 @@ struct ConfigFile {
     brief_length: Option<usize>,
 }
 
+/// The config as `config.json` writes it (what [`Config::to_json`] gives).
+#[derive(Serialize)]
+struct ConfigOut<'a> {
+    wards: &'a [Ward],
+    brief_length: usize,
+}
+
 impl Config {
+    /// This config as `config.json` text, which [`Config::from_json`] reads back the same:
+    /// how the page hands its config to the on-demand module.
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string(&ConfigOut { wards: &self.wards, brief_length: self.brief_length })
+    }
+
     /// Reads `config.json`; keys left out keep their defaults.
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
         let file: ConfigFile = serde_json::from_str(text).map_err(|e| ConfigError::Malformed(e.to_string()))?;

@@ -22,6 +22,7 @@ pub mod messages;
 pub mod model;
 pub mod notation;
 pub mod offline_file;
+pub mod on_demand;
 pub mod print;
 pub mod rules;
 pub mod sample;

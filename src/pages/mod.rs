@@ -3,6 +3,7 @@
 
 pub mod bundle;
 pub mod bundle_print;
+pub mod city;
 pub mod draft;
 pub mod print_view;
 pub mod start;

@@ -7,6 +7,7 @@ pub mod exports;
 pub mod files;
 pub mod frames;
 pub mod local_storage;
+pub mod on_demand;
 pub mod served_files;
 pub mod service_worker;
 pub mod word_file;

@@ -1,6 +1,7 @@
 //! The parts pages are made of. Each reads the store or its props and sends
 //! actions; none changes state itself.
 
+pub mod app_footer;
 pub mod bundle_files;
 pub mod bundle_list;
 pub mod bundle_summary;

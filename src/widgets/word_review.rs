@@ -2,13 +2,13 @@
 //! which field got what, and what could not be placed (as text to copy), with
 //! 「この内容で作成」 and 「やめる」.
 
-use torikumi_core::docx::FromWord;
-use torikumi_core::fiscal::{era_fiscal_year, era_short_year};
-use torikumi_core::{limits, messages, Basis, Config, Field, Report};
+use torikumi_core::docx::WordRead;
+use torikumi_core::fiscal::era_fiscal_year;
+use torikumi_core::{limits, messages, Config, Report};
 use yew::prelude::*;
 
 use crate::open_drafts::{create_and_open, MemoryDrafts};
-use crate::platform::word_file::read_word;
+use crate::platform::on_demand::{read_word, WordError};
 
 /// Creates and opens next year's draft of `report`, or says why there is none
 /// (a year the app could not read back is never created).
@@ -19,7 +19,7 @@ pub fn create_next(report: &Report, keep: bool, memory: &MemoryDrafts, error: &U
     }
 }
 
-/// Reads a Word file and shows it for review (`word`), or says why it cannot (`error`).
+/// Reads a Word file (in the on-demand module) and shows it for review (`word`), or says why it cannot (`error`).
 pub async fn show_for_review(
     file_name: String,
     bytes: &[u8],
@@ -29,11 +29,12 @@ pub async fn show_for_review(
     error: &UseStateHandle<Option<String>>,
 ) {
     match read_word(bytes, config).await {
-        Ok(from_word) => {
+        Ok(read) => {
             error.set(None);
-            word.set(Some(WordImport { file_name, from_word, next_year }));
+            word.set(Some(WordImport { file_name, read, next_year }));
         }
-        Err(e) => error.set(Some(messages::docx_error(&file_name, &e))),
+        Err(WordError::Refused(e)) => error.set(Some(messages::docx_error(&file_name, &e))),
+        Err(WordError::Module(e)) => error.set(Some(messages::module_error(&e))),
     }
 }
 
@@ -41,7 +42,7 @@ pub async fn show_for_review(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WordImport {
     pub file_name: String,
-    pub from_word: FromWord,
+    pub read: WordRead,
     /// For 「前年度から作成」: keep the counts and text (`true`) or clear them; the year moves on by one.
     pub next_year: Option<bool>,
 }
@@ -52,34 +53,16 @@ pub struct WordReviewProps {
     pub on_cancel: Callback<()>,
 }
 
-/// The value a field got, as the editor will show it.
-fn value(report: &Report, field: Field) -> String {
-    match field {
-        Field::FiscalYear => report.fiscal_year.map(era_fiscal_year).unwrap_or_default(),
-        Field::Ward => report.ward.as_ref().map(|w| w.name.clone()).unwrap_or_default(),
-        Field::Basis => match report.basis {
-            Some(Basis::Actual) => "実績".to_owned(),
-            Some(Basis::Projected { .. }) => "見込み".to_owned(),
-            None => String::new(),
-        },
-        Field::Projection => match report.basis {
-            Some(Basis::Projected { year: Some(y), month: Some(m) }) => format!("{}.{m}", era_short_year(y)),
-            _ => String::new(),
-        },
-        other => report.text(other).unwrap_or_default(),
-    }
-}
-
 #[function_component(WordReview)]
 pub fn word_review(props: &WordReviewProps) -> Html {
     let memory = use_context::<MemoryDrafts>().unwrap_or_default();
     let error = use_state(|| None::<String>);
-    let WordImport { file_name, from_word, next_year } = &props.import;
-    let report = &from_word.report;
+    let WordImport { file_name, read, next_year } = &props.import;
+    let report = &read.report;
     let create = {
         let (import, memory, error) = (props.import.clone(), memory.clone(), error.clone());
         Callback::from(move |_: MouseEvent| {
-            let report = &import.from_word.report;
+            let report = &import.read.report;
             match import.next_year {
                 Some(keep) => create_next(report, keep, &memory, &error),
                 None => create_and_open(report.clone(), &memory),
@@ -87,7 +70,7 @@ pub fn word_review(props: &WordReviewProps) -> Html {
         })
     };
     let cancel = props.on_cancel.reform(|_: MouseEvent| ());
-    let unplaced = from_word.unplaced.join("\n\n");
+    let unplaced = read.unplaced.join("\n\n");
     html! {
         <section class="word-review" aria-labelledby="word-review-title">
             <h2 id="word-review-title" class="block-title">{ "Wordファイルから読み取った内容" }</h2>
@@ -101,10 +84,10 @@ pub fn word_review(props: &WordReviewProps) -> Html {
                 <caption>{ "読み取った項目" }</caption>
                 <thead><tr><th scope="col">{ "項目" }</th><th scope="col">{ "読み取った内容" }</th></tr></thead>
                 <tbody>
-                    { for from_word.filled.iter().map(|f| html! {
+                    { for read.filled.iter().map(|f| html! {
                         <tr>
-                            <th scope="row">{ f.field.accessible_name(report).unwrap_or_default() }</th>
-                            <td class="word-value">{ value(report, f.field) }</td>
+                            <th scope="row">{ &f.label }</th>
+                            <td class="word-value">{ &f.value }</td>
                         </tr>
                     }) }
                 </tbody>

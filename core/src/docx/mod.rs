@@ -16,12 +16,14 @@
 
 mod builder;
 mod read;
+mod review;
 mod table;
 mod text;
 mod xml;
 pub mod zip;
 mod types;
 
+pub use review::{FilledLine, WordRead};
 pub use types::{DocxError, Filled, FromWord};
 pub use xml::{Children, XmlNode};
 

@@ -16,4 +16,4 @@ pub use bundle::{
 pub use drafts::{backup_restored, clock_outside_years, draft_error, history_error, next_year_error, paste_cut, replace_error, storage_error, stored_error, LEAVE_UNSAVED_DRAFT, SAVE_RECOVERED, UPDATE_WAITING};
 pub use files::{config_error, docx_error, file_error, import_error};
 pub use findings::{finding, findings_count};
-pub use offline::offline_file_error;
+pub use offline::{module_error, offline_file_error};

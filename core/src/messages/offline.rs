@@ -2,6 +2,7 @@
 
 use crate::messages::file_error;
 use crate::offline_file::{OfflineFileError, FILE_NAME};
+use crate::on_demand::ModuleError;
 
 /// The message when 「オフライン版をダウンロード」 could not save the offline file.
 pub fn offline_file_error(error: &OfflineFileError) -> String {
@@ -20,4 +21,14 @@ pub fn offline_file_error(error: &OfflineFileError) -> String {
         ),
         OfflineFileError::Download(error) => file_error(error),
     }
+}
+
+/// The message when the program for 取りまとめ and Word files (the on-demand module) could not be used.
+pub fn module_error(error: &ModuleError) -> String {
+    let what = match error {
+        ModuleError::Unreachable => "取りまとめとWordファイルの読み込みに使うプログラムを読み込めませんでした。ネットワークにつながっていないか、まだこのブラウザーに保存されていないためです。ネットワークにつながっているときに、もう一度お試しください（一度読み込むと、次からはネットワークがなくても使えます）。",
+        ModuleError::TimedOut => "取りまとめとWordファイルの読み込みに使うプログラムが、30秒待っても届かないか、応答しませんでした。通信が安定しているときに、もう一度お試しください。",
+        ModuleError::Broken => "取りまとめとWordファイルの読み込みに使うプログラムが、途中で切れているか、別のバージョンのものでした。ページを再読み込みしてから、もう一度お試しください。",
+    };
+    format!("{what}入力した内容は失われていません。")
 }

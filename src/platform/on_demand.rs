@@ -1,0 +1,103 @@
+//! The page's side of the on-demand module (`src/on_demand/`): fetched and started
+//! the first time it is needed, through `window.torikumiOnDemand()` (static/boot.js
+//! when hosted, which keeps one promise per page; the offline file's own loader from
+//! the bytes it carries). Every wait has [`MODULE_WAIT_MS`]; a failure is a
+//! [`ModuleError`] for the page to say, never a panic.
+
+use js_sys::{Promise, Uint8Array};
+use torikumi_core::docx::{DocxError, WordRead};
+use torikumi_core::on_demand::{ModuleError, MODULE_WAIT_MS};
+use torikumi_core::Config;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::deadline::within;
+use crate::on_demand::mount::CityMount;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A promise of the module's exports (`src/bin/on_demand.rs`), started.
+    #[wasm_bindgen(js_namespace = window, js_name = torikumiOnDemand, catch)]
+    fn load_module() -> Result<Promise, JsValue>;
+
+    /// The module's exports.
+    pub type OnDemandModule;
+    #[wasm_bindgen(method, catch, js_name = mount_city)]
+    fn mount_city(this: &OnDemandModule, host: &web_sys::Element, props: &str) -> Result<CityView, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = read_word)]
+    fn read_word_json(this: &OnDemandModule, bytes: &Uint8Array, config: &str) -> Result<Promise, JsValue>;
+
+    /// A city page the module has mounted.
+    pub type CityView;
+    #[wasm_bindgen(method, catch)]
+    fn unsaved(this: &CityView) -> Result<bool, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn unmount(this: &CityView) -> Result<(), JsValue>;
+}
+
+/// A failure to fetch is a network's (`TypeError`: "Failed to fetch dynamically
+/// imported module"); anything else (a syntax error, a wasm that does not compile) is a broken file.
+fn why(error: &JsValue) -> ModuleError {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(e) if e.name() == "TypeError" => ModuleError::Unreachable,
+        _ => ModuleError::Broken,
+    }
+}
+
+/// The module, started (at once once it has been loaded in this page).
+pub async fn module() -> Result<OnDemandModule, ModuleError> {
+    let promise = load_module().map_err(|_| ModuleError::Broken)?;
+    match within(promise, MODULE_WAIT_MS).await {
+        Err(_) => Err(ModuleError::TimedOut),
+        Ok(Err(e)) => Err(why(&e)),
+        Ok(Ok(exports)) => Ok(exports.unchecked_into()),
+    }
+}
+
+/// Why a Word file was not read: the module did not come, or the file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WordError {
+    Module(ModuleError),
+    Refused(DocxError),
+}
+
+/// Reads last year's Word file in the module.
+pub async fn read_word(bytes: &[u8], config: &Config) -> Result<WordRead, WordError> {
+    let module = module().await.map_err(WordError::Module)?;
+    let config = config.to_json().unwrap_or_default();
+    let reading = module.read_word_json(&Uint8Array::from(bytes), &config).map_err(|e| WordError::Module(why(&e)))?;
+    let answer = match within(reading, MODULE_WAIT_MS).await {
+        Err(_) => return Err(WordError::Module(ModuleError::TimedOut)),
+        Ok(Err(e)) => return Err(WordError::Module(why(&e))),
+        Ok(Ok(answer)) => answer,
+    };
+    // The module answers `Result<WordRead, DocxError>` as JSON; anything else is not our module.
+    let answer: Result<WordRead, DocxError> = answer
+        .as_string()
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .ok_or(WordError::Module(ModuleError::Broken))?;
+    answer.map_err(WordError::Refused)
+}
+
+impl OnDemandModule {
+    /// Mounts a city page on `host`.
+    pub fn mount(&self, host: &web_sys::Element, props: &CityMount) -> Result<CityView, ModuleError> {
+        let props = serde_json::to_string(props).map_err(|_| ModuleError::Broken)?;
+        self.mount_city(host, &props).map_err(|e| why(&e))
+    }
+}
+
+impl CityView {
+    /// Whether the page holds changes storage refused. A module that no longer
+    /// answers is taken to hold some: the question is asked rather than text lost.
+    pub fn holds_unsaved(&self) -> bool {
+        self.unsaved().unwrap_or(true)
+    }
+
+    /// Takes the page down (a module that no longer answers has nothing left to take down).
+    pub fn take_down(&self) {
+        if let Err(e) = self.unmount() {
+            web_sys::console::warn_2(&"unmounting the city page failed".into(), &e);
+        }
+    }
+}

@@ -142,6 +142,39 @@ test('Firefox, service worker in control: 「オフライン版をダウンロ�
   }
 });
 
+test('Firefox, service worker in control: 取りまとめ\'s on-demand module, once used, opens with the server gone; never used, it is said in Japanese', async () => {
+  // Never used: offline, the page says the module has not come, and the start page stays usable.
+  const fresh = await controlledPage();
+  await stopServer();
+  try {
+    await fresh.goto(`${url}#/bundle`);
+    await shows(fresh, '取りまとめとWordファイルの読み込みに使うプログラムを読み込めませんでした');
+    await fresh.goto(`${url}#/`);
+    await shows(fresh, '取組状況の作成');
+    assert.deepEqual(fresh.errors, []);
+  } finally {
+    await startServer();
+    await fresh.close();
+  }
+  const page = await controlledPage();
+  await page.goto(`${url}#/bundle`);
+  await shows(page, 'ファイルを追加');
+  await until(page, async () => (await Promise.all((await caches.keys()).map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat()
+    .filter((u) => u.includes('torikumi-on-demand-')).length === 2, undefined, 'the module kept');
+  await stopServer();
+  try {
+    await page.goto(`${url}#/`);
+    await page.reload();
+    await shows(page, '取組状況の作成');
+    await click(page, '取りまとめ');
+    await shows(page, 'ファイルを追加');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await startServer();
+    await page.close();
+  }
+});
+
 test('Firefox, two copies of the app on one origin: each still opens offline after the other activated an update', async () => {
   const site = await serveCopies(port + 1, ['/a/', '/b/']);
   const version = (page) => page.$eval('.app-version', (el) => el.textContent);

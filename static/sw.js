@@ -166,13 +166,13 @@ function unavailable(url) {
 
 /** A file beside the app: from the network, keeping a copy for offline use when its
  * bytes are this version's; offline, that copy, or a clear answer. */
-async function onDemand(event, path, hash) {
+async function onDemand(event, path, hash, offline = unavailable) {
   let response;
   try {
     response = await fetch(event.request);
   } catch {
     const cached = await (await caches.open(CACHE)).match(path);
-    return cached ?? unavailable(new URL(event.request.url));
+    return cached ?? offline(new URL(event.request.url));
   }
   if (response.ok) {
     // Checked beside the download, not before it: the page gets the bytes as they arrive.
@@ -204,8 +204,11 @@ self.addEventListener('fetch', (event) => {
   if (path !== null && `./${path}` in FILES) {
     event.respondWith((async () => (await (await caches.open(CACHE)).match(`./${path}`)) ?? fetch(request))());
   } else if (path !== null && Object.hasOwn(ON_FIRST_USE, path)) {
-    // The module's names carry a hash of its bytes: a kept copy is never stale.
-    event.respondWith((async () => (await (await caches.open(CACHE)).match(`./${path}`)) ?? onDemand(event, `./${path}`, ON_FIRST_USE[path]))());
+    // The module's names carry a hash of its bytes: a kept copy is never stale. Offline and
+    // never kept, a network error, which the page says in its words: a script gets no
+    // 503 page (Firefox refuses a made-up response for a module script with a console error).
+    event.respondWith((async () => (await (await caches.open(CACHE)).match(`./${path}`))
+      ?? onDemand(event, `./${path}`, ON_FIRST_USE[path], () => Response.error()))());
   } else if (path !== null && Object.hasOwn(ON_DEMAND, path)) {
     event.respondWith(onDemand(event, `./${path}`, ON_DEMAND[path]));
   } else if (request.mode === 'navigate') {

@@ -151,7 +151,8 @@ test('Firefox, service worker in control: 取りまとめ\'s on-demand module, o
     await shows(fresh, '取りまとめとWordファイルの読み込みに使うプログラムを読み込めませんでした');
     await fresh.goto(`${url}#/`);
     await shows(fresh, '取組状況の作成');
-    assert.deepEqual(fresh.errors, []);
+    // Firefox logs the network error the worker answers a module never kept with; nothing else.
+    assert.deepEqual(fresh.errors.filter((e) => !/^Failed to load ‘[^’]*torikumi-on-demand-[0-9a-f]{16}\.js’\. A ServiceWorker passed an Error Response/.test(e)), []);
   } finally {
     await startServer();
     await fresh.close();

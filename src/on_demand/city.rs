@@ -8,6 +8,7 @@ use yew::AppHandle;
 
 use super::mount::{CityMount, CityPage};
 use crate::pages::bundle::BundlePage;
+use crate::platform::served_files::load_version;
 use crate::pages::bundle_print::BundlePrint;
 use crate::route::UnsavedGuard;
 use crate::widgets::app_footer::AppFooter;
@@ -17,7 +18,6 @@ pub struct CityAppProps {
     pub page: CityPage,
     pub config: Rc<Config>,
     pub notices: Vec<String>,
-    pub version: Option<String>,
     /// Where the page's "anything unsaved?" check finds the open view's answer.
     pub guard: UnsavedGuard,
 }
@@ -25,6 +25,13 @@ pub struct CityAppProps {
 /// The module's root: the view below the page's header, and the footer.
 #[function_component(CityApp)]
 pub fn city_app(props: &CityAppProps) -> Html {
+    // Read here rather than handed over: the page may not have it yet, and a later
+    // hand-over would mean mounting again (losing a file import under way).
+    let version = use_state(|| None::<String>);
+    {
+        let version = version.clone();
+        use_effect_with((), move |_| wasm_bindgen_futures::spawn_local(async move { version.set(load_version().await) }));
+    }
     html! {
         <ContextProvider<Rc<Config>> context={Rc::clone(&props.config)}>
         <ContextProvider<UnsavedGuard> context={props.guard.clone()}>
@@ -35,7 +42,7 @@ pub fn city_app(props: &CityAppProps) -> Html {
                     CityPage::BundlePrint => html! { <BundlePrint /> },
                 } }
             </main>
-            <AppFooter version={props.version.clone()} />
+            <AppFooter version={(*version).clone()} />
         </ContextProvider<UnsavedGuard>>
         </ContextProvider<Rc<Config>>>
     }
@@ -59,7 +66,7 @@ impl CityHandle {
         // The page sends the config it uses; one that does not read back is the default, as on the page.
         let config = Rc::new(Config::from_json(&mount.config).unwrap_or_default());
         let guard = UnsavedGuard::default();
-        let props = CityAppProps { page: mount.page, config, notices: mount.notices, version: mount.version, guard: guard.clone() };
+        let props = CityAppProps { page: mount.page, config, notices: mount.notices, guard: guard.clone() };
         let app = yew::Renderer::<CityApp>::with_root_and_props(host, props).render();
         Ok(CityHandle { app, guard })
     }

@@ -25,6 +25,4 @@ pub struct CityMount {
     pub config: String,
     /// Notices the page shows above every view (a config not used, a wrong clock).
     pub notices: Vec<String>,
-    /// This build's version, for the footer.
-    pub version: Option<String>,
 }

@@ -59,16 +59,13 @@ pub fn city(props: &CityProps) -> Html {
     );
     {
         let (shown, view) = (shown.clone(), Rc::clone(&view));
-        let mount = CityMount {
-            page: props.page,
-            config: props.config.to_json().unwrap_or_default(),
-            notices: props.notices.clone(),
-            version: props.version.clone(),
-        };
-        use_effect_with((mount, *attempt), move |(mount, _)| {
+        // Config and notices are settled before this view shows (the page waits for the
+        // config): mounted again only for another page or 「もう一度読み込む」.
+        let mount = CityMount { page: props.page, config: props.config.to_json().unwrap_or_default(), notices: props.notices.clone() };
+        use_effect_with((props.page, *attempt), move |_| {
             let left = Rc::new(Cell::new(false));
             {
-                let (left, mount, view) = (Rc::clone(&left), mount.clone(), Rc::clone(&view));
+                let (left, view) = (Rc::clone(&left), Rc::clone(&view));
                 shown.set(Shown::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
                     let mounted = module().await.and_then(|m| {

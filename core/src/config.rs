@@ -84,7 +84,7 @@ impl Config {
 
     /// Reads `config.json`; keys left out keep their defaults.
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
-        let file: ConfigFile = serde_json::from_str(text).map_err(|e| ConfigError::Malformed(e.to_string()))?;
+        let file: ConfigFile = serde_json::from_slice(text.as_bytes()).map_err(|e| ConfigError::Malformed(e.to_string()))?;
         let defaults = Config::default();
         let config = Config {
             wards: file.wards.unwrap_or(defaults.wards),

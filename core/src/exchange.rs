@@ -4,12 +4,17 @@
 //! "finished": …, "report": {…}}`. The version in `schema` lets later versions
 //! migrate older files; a file from a newer version is refused.
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{json, Value};
 use thiserror::Error;
 
 use crate::limits::{self, LimitError, MAX_FILE_BYTES};
-use crate::model::Document;
+use crate::model::{Document, Report, Status};
+use crate::timestamp::Timestamp;
 
 /// Every version's schema id starts with this, followed by the version number.
 pub const SCHEMA_PREFIX: &str = "torikumi/report/v";
@@ -61,55 +66,100 @@ pub fn to_json(document: &Document) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// The exchange file as a JSON value, for embedding in other records.
+/// The exchange file as a JSON value, for embedding in other records (the city's set file).
 pub fn to_value(document: &Document) -> Value {
     serde_json::to_value(ExchangeFile { schema: schema_id(), document }).unwrap_or(Value::Null)
+}
+
+/// The exchange file's text as embedded in a stored record (a draft, an earlier
+/// version): compact, and never parsed again on the way in.
+pub fn to_raw(document: &Document) -> Box<RawValue> {
+    // Serialising plain data with string keys cannot fail; the default, `null`, would
+    // read back as damaged, never as another report.
+    serde_json::value::to_raw_value(&ExchangeFile { schema: schema_id(), document }).unwrap_or_default()
 }
 
 /// The version in a file's schema id (`torikumi/report/v1` with `prefix`
 /// `torikumi/report/v` is 1); `None` when it is not one of ours. Every file
 /// format of the app (report, backup, bundle) names its version this way.
 pub fn schema_version(schema: Option<&Value>, prefix: &str) -> Option<u32> {
-    schema?.as_str()?.strip_prefix(prefix)?.parse::<u32>().ok().filter(|v| *v >= 1)
+    schema_version_of(schema?.as_str(), prefix)
+}
+
+/// [`schema_version`] of a schema id read as text.
+pub fn schema_version_of(schema: Option<&str>, prefix: &str) -> Option<u32> {
+    schema?.strip_prefix(prefix)?.parse::<u32>().ok().filter(|v| *v >= 1)
+}
+
+/// A JSON file's schema id, read before anything else of it (every other key is
+/// skipped unread): which format, and which version.
+#[derive(Deserialize)]
+struct SchemaOnly<'a> {
+    #[serde(borrow, default)]
+    schema: Option<Cow<'a, str>>,
+}
+
+/// The schema id of a JSON object's text: `Ok(None)` for JSON that is not an object
+/// with a text `schema`; `Err` for what is not JSON at all (where the parser stopped).
+pub fn read_schema(bytes: &[u8]) -> Result<Option<String>, ImportError> {
+    match serde_json::from_slice::<SchemaOnly>(bytes) {
+        Ok(head) => Ok(head.schema.map(Cow::into_owned)),
+        // Well-formed JSON of another shape (an array, a number for `schema`).
+        Err(e) if e.is_data() => Ok(None),
+        Err(e) => Err(ImportError::NotJson { line: e.line(), column: e.column() }),
+    }
+}
+
+/// The exchange file of this version, read in one pass straight into the types
+/// (no `serde_json::Value` between: one reader, and a smaller first visit).
+/// Its fields are [`Document`]'s, beside the schema id.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CurrentFile {
+    #[allow(dead_code)]
+    schema: IgnoredAny,
+    status: Status,
+    created: Timestamp,
+    changed: Timestamp,
+    finished: Option<Timestamp>,
+    report: Report,
 }
 
 /// Reads an exchange file of this version or an older one.
 pub fn from_json(bytes: &[u8]) -> Result<Document, ImportError> {
     check_size(bytes)?;
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| ImportError::NotJson { line: e.line(), column: e.column() })?;
-    from_value(value)
+    let document = parse(bytes)?;
+    limits::check(&document)?;
+    Ok(document)
 }
 
 /// Reads an exchange file already parsed as JSON (of this version or an older one),
-/// refusing what is outside [`crate::limits`].
+/// refusing what is outside [`crate::limits`]. (The city's set file holds reports as values.)
 pub fn from_value(value: Value) -> Result<Document, ImportError> {
-    let document = parse_value(value)?;
+    let text = serde_json::to_vec(&value).map_err(|e| ImportError::Invalid { detail: e.to_string() })?;
+    let document = parse(&text)?;
     limits::check(&document)?;
     Ok(document)
 }
 
 /// Reads a document the app stored itself (a draft, an earlier version): as
-/// [`from_value`], except that timestamps outside the years are held inside them
+/// [`from_json`], except that timestamps outside the years are held inside them
 /// ([`limits::clamp_timestamps`]) rather than refused. The app never refuses what
 /// it wrote, and a draft read this way exports a file that imports.
-pub fn from_stored_value(value: Value) -> Result<Document, ImportError> {
-    let mut document = parse_value(value)?;
+pub fn from_stored(raw: &RawValue) -> Result<Document, ImportError> {
+    let mut document = parse(raw.get().as_bytes())?;
     limits::clamp_timestamps(&mut document);
     limits::check(&document)?;
     Ok(document)
 }
 
-fn parse_value(value: Value) -> Result<Document, ImportError> {
-    let Value::Object(mut object) = value else {
-        return Err(ImportError::NotAReport);
-    };
-    let version = schema_version(object.remove("schema").as_ref(), SCHEMA_PREFIX).ok_or(ImportError::NotAReport)?;
+fn parse(bytes: &[u8]) -> Result<Document, ImportError> {
+    let schema = read_schema(bytes)?;
+    let version = schema_version_of(schema.as_deref(), SCHEMA_PREFIX).ok_or(ImportError::NotAReport)?;
     if version > VERSION {
         return Err(ImportError::NewerVersion { found: version, supported: VERSION });
     }
-    let current = migrate(version, Value::Object(object))?;
-    serde_json::from_value(current).map_err(|e| ImportError::Invalid { detail: e.to_string() })
+    migrate(version, bytes)
 }
 
 /// Refuses bytes over [`MAX_FILE_BYTES`] before any parsing.
@@ -120,11 +170,16 @@ pub(crate) fn check_size(bytes: &[u8]) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// Brings a document of an older version up to [`VERSION`], one step at a time.
-/// Version 1 is the first; later versions add their steps here.
-fn migrate(version: u32, document: Value) -> Result<Value, ImportError> {
+/// Reads a file of `version` into this version's document. Version 1 is the first;
+/// a later version reads an older one into that one's own types (a struct like
+/// [`CurrentFile`] kept for it) and converts, one step at a time.
+fn migrate(version: u32, bytes: &[u8]) -> Result<Document, ImportError> {
+    let invalid = |e: serde_json::Error| ImportError::Invalid { detail: e.to_string() };
     match version {
-        VERSION => Ok(document),
+        VERSION => {
+            let file: CurrentFile = serde_json::from_slice(bytes).map_err(invalid)?;
+            Ok(Document { status: file.status, created: file.created, changed: file.changed, finished: file.finished, report: file.report })
+        }
         _ => Err(ImportError::NotAReport),
     }
 }

@@ -43,9 +43,9 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
     }
     let json = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if json.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
-        if let Ok(value) = serde_json::from_slice::<serde_json::Value>(json) {
-            if backup::is_backup(&value) {
-                return backup::read(value).map(Incoming::Backup);
+        if let Ok(Some(schema)) = exchange::read_schema(json) {
+            if backup::is_backup(&schema) {
+                return backup::read(json).map(Incoming::Backup);
             }
         }
     }

@@ -96,7 +96,8 @@ fn refused_with_a_reason(error: &ImportError, document: Value) {
     let kv = MemoryStore::default();
     kv.set(&drafts::draft_key("q"), &record.to_string()).unwrap();
     let listing = drafts::list(&kv).unwrap();
-    match exchange::from_stored_value(document) {
+    let raw = serde_json::value::to_raw_value(&document).expect("JSON");
+    match exchange::from_stored(&raw) {
         Ok(held) => {
             assert!(matches!(error, ImportError::Limit(LimitError::TimestampOutOfRange { .. })), "{error:?}");
             assert!(listing.damaged.is_empty());

@@ -184,9 +184,9 @@ fn a_backup_holds_every_record_and_reads_back_without_overwriting() {
     let (_, second) = edited_twice(&kv);
     kv.set("torikumi:draft:broken", "{").unwrap();
     let text = backup::to_json(&drafts::records(&kv).unwrap(), at(20));
-    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert!(backup::is_backup(&value));
-    let contents = backup::read(value).unwrap();
+    let schema = torikumi_core::exchange::read_schema(text.as_bytes()).unwrap().unwrap();
+    assert!(backup::is_backup(&schema));
+    let contents = backup::read(text.as_bytes()).unwrap();
     assert_eq!(contents.unreadable, 1);
     assert_eq!(contents.drafts.len(), 1);
 
@@ -211,7 +211,7 @@ fn a_backup_written_by_boot_js_reads_back() {
     let (_, second) = edited_twice(&kv);
     let raw = kv.get("torikumi:draft:a").unwrap().unwrap();
     let file = serde_json::json!({ "schema": "torikumi/backup/v1", "created": "2026-11-25T01:02:03.456Z", "records": { "torikumi:draft:a": raw } });
-    assert_eq!(backup::read(file).unwrap().drafts, [second]);
+    assert_eq!(backup::read(file.to_string().as_bytes()).unwrap().drafts, [second]);
 }
 
 #[test]

@@ -74,7 +74,7 @@ pub async fn read_word(bytes: &[u8], config: &Config) -> Result<WordRead, WordEr
     // The module answers `Result<WordRead, DocxError>` as JSON; anything else is not our module.
     let answer: Result<WordRead, DocxError> = answer
         .as_string()
-        .and_then(|json| serde_json::from_str(&json).ok())
+        .and_then(|json| serde_json::from_slice(json.as_bytes()).ok())
         .ok_or(WordError::Module(ModuleError::Broken))?;
     answer.map_err(WordError::Refused)
 }

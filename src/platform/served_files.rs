@@ -93,6 +93,11 @@ pub async fn load_version() -> Option<String> {
         return root()?.get_attribute("data-version");
     }
     let text = fetch_text("version.json").await.ok()??;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-    value.get("version")?.as_str().map(str::to_owned)
+    serde_json::from_slice::<VersionFile>(text.as_bytes()).ok().map(|v| v.version)
+}
+
+/// `version.json` (scripts/post-build.mjs).
+#[derive(serde::Deserialize)]
+struct VersionFile {
+    version: String,
 }

@@ -32,7 +32,8 @@ struct BackupFile {
 pub fn to_json(records: &[(String, String)], now: Timestamp) -> String {
     let file = BackupFile {
         schema: format!("{BACKUP_PREFIX}{BACKUP_VERSION}"),
-        created: serde_json::to_value(now).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+        // The timestamp's own JSON text is a quoted string: the string is what goes in.
+        created: serde_json::to_string(&now).map(|t| t.trim_matches('"').to_owned()).unwrap_or_default(),
         records: records.iter().cloned().collect(),
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
@@ -44,9 +45,9 @@ pub fn file_name(now: Timestamp) -> String {
     format!("torikumi_backup_{:04}{:02}{:02}-{:02}{:02}.json", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute())
 }
 
-/// Whether parsed JSON is a backup file (rather than a report).
-pub fn is_backup(value: &serde_json::Value) -> bool {
-    value.get("schema").and_then(|s| s.as_str()).is_some_and(|s| s.starts_with(BACKUP_PREFIX))
+/// Whether a schema id (`exchange::read_schema`) is a backup file's (rather than a report's).
+pub fn is_backup(schema: &str) -> bool {
+    schema.starts_with(BACKUP_PREFIX)
 }
 
 /// What a backup holds.
@@ -58,12 +59,13 @@ pub struct Contents {
 }
 
 /// Reads a backup file's drafts.
-pub fn read(value: serde_json::Value) -> Result<Contents, ImportError> {
-    let found = exchange::schema_version(value.get("schema"), BACKUP_PREFIX).ok_or(ImportError::NotAReport)?;
+pub fn read(bytes: &[u8]) -> Result<Contents, ImportError> {
+    let schema = exchange::read_schema(bytes)?;
+    let found = exchange::schema_version_of(schema.as_deref(), BACKUP_PREFIX).ok_or(ImportError::NotAReport)?;
     if found > BACKUP_VERSION {
         return Err(ImportError::NewerVersion { found, supported: BACKUP_VERSION });
     }
-    let file: BackupFile = serde_json::from_value(value).map_err(|e| ImportError::Invalid { detail: e.to_string() })?;
+    let file: BackupFile = serde_json::from_slice(bytes).map_err(|e| ImportError::Invalid { detail: e.to_string() })?;
     let mut contents = Contents::default();
     for (key, raw) in file.records.iter().filter(|(k, _)| k.starts_with(DRAFT_PREFIX)) {
         match decode_draft(raw).ok().filter(|d| draft_key_matches(key, d)) {

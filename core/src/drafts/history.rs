@@ -3,7 +3,7 @@
 //! overwritten: keeping a version then fails, and the record is listed as damaged.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::record::{history_key, read_document, Draft, KeyValue, StorageError, StoredError};
 use crate::exchange;
@@ -25,7 +25,7 @@ pub struct Snapshot {
 #[derive(Serialize, Deserialize)]
 struct SnapshotRecord {
     at: Timestamp,
-    document: Value,
+    document: Box<RawValue>,
 }
 
 /// Why a version could not be kept.
@@ -42,10 +42,10 @@ pub enum HistoryError {
 /// Reads a stored history. A version from a newer app, or one that does not
 /// parse, makes the whole record unreadable: it must not be rewritten without it.
 pub(super) fn decode(text: &str) -> Result<Vec<Snapshot>, StoredError> {
-    let records: Vec<SnapshotRecord> = serde_json::from_str(text).map_err(|e| StoredError::Damaged(e.to_string()))?;
+    let records: Vec<SnapshotRecord> = serde_json::from_slice(text.as_bytes()).map_err(|e| StoredError::Damaged(e.to_string()))?;
     records
         .into_iter()
-        .map(|r| read_document(r.document).map(|document| Snapshot { at: r.at, document }))
+        .map(|r| read_document(&r.document).map(|document| Snapshot { at: r.at, document }))
         .collect()
 }
 
@@ -99,7 +99,7 @@ pub fn keep_version(kv: &dyn KeyValue, id: &str, document: &Document, now: Times
     versions.insert(0, Snapshot { at, document: document.clone() });
     versions.truncate(HISTORY_LENGTH);
     let records: Vec<SnapshotRecord> =
-        versions.iter().map(|s| SnapshotRecord { at: s.at, document: exchange::to_value(&s.document) }).collect();
+        versions.iter().map(|s| SnapshotRecord { at: s.at, document: exchange::to_raw(&s.document) }).collect();
     kv.set(&history_key(id), &serde_json::to_string(&records).unwrap_or_default())?;
     Ok(true)
 }

@@ -61,7 +61,7 @@ pub fn clear_handover(kv: &dyn KeyValue, draft_id: &str) -> Result<(), StorageEr
 /// Whether a stored lease (its raw text) is another tab's and still running.
 /// An unreadable lease counts as free: it guards nothing.
 pub fn held_by_other(raw: Option<&str>, tab: &str, now_ms: f64) -> bool {
-    raw.and_then(|r| serde_json::from_str::<LeaseRecord>(r).ok())
+    raw.and_then(|r| serde_json::from_slice::<LeaseRecord>(r.as_bytes()).ok())
         .is_some_and(|lease| lease.tab != tab && lease.until > now_ms)
 }
 
@@ -90,7 +90,7 @@ pub fn release(kv: &dyn KeyValue, draft_id: &str, tab: &str) -> Result<(), Stora
     let key = lease_key(draft_id);
     let ours = kv
         .get(&key)?
-        .and_then(|r| serde_json::from_str::<LeaseRecord>(&r).ok())
+        .and_then(|r| serde_json::from_slice::<LeaseRecord>(r.as_bytes()).ok())
         .is_some_and(|lease| lease.tab == tab);
     if ours {
         kv.remove(&key)?;

@@ -1,7 +1,7 @@
 //! A draft as stored: its record's keys and text, and the key-value store it lives in.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 use thiserror::Error;
 
 use crate::exchange::{self, ImportError};
@@ -76,8 +76,9 @@ struct DraftRecord {
     revision: u64,
     exported: Option<Timestamp>,
     trashed: Option<Timestamp>,
-    /// The exchange file, so stored drafts carry their schema version.
-    document: Value,
+    /// The exchange file, so stored drafts carry their schema version; kept as its
+    /// text until the document is wanted (a save reads only the marks above).
+    document: Box<RawValue>,
 }
 
 pub fn draft_key(id: &str) -> String {
@@ -89,9 +90,9 @@ pub(crate) fn history_key(id: &str) -> String {
 }
 
 /// A stored document: what the app wrote is read even when its timestamps are
-/// outside the years imports allow (see [`exchange::from_stored_value`]).
-pub(crate) fn read_document(value: Value) -> Result<Document, StoredError> {
-    exchange::from_stored_value(value).map_err(|e| match e {
+/// outside the years imports allow (see [`exchange::from_stored`]).
+pub(crate) fn read_document(raw: &RawValue) -> Result<Document, StoredError> {
+    exchange::from_stored(raw).map_err(|e| match e {
         ImportError::NewerVersion { found, .. } => StoredError::Newer { found },
         other => StoredError::Damaged(other.to_string()),
     })
@@ -104,15 +105,16 @@ pub fn encode_draft(draft: &Draft) -> String {
         revision: draft.revision,
         exported: draft.exported,
         trashed: draft.trashed,
-        document: exchange::to_value(&draft.document),
+        document: exchange::to_raw(&draft.document),
     };
     serde_json::to_string(&record).unwrap_or_default()
 }
 
 /// Reads a draft's stored text.
 pub fn decode_draft(text: &str) -> Result<Draft, StoredError> {
-    let record: DraftRecord = serde_json::from_str(text).map_err(|e| StoredError::Damaged(e.to_string()))?;
-    let document = read_document(record.document)?;
+    // from_slice, as every reader of the app: one JSON reader in the wasm.
+    let record: DraftRecord = serde_json::from_slice(text.as_bytes()).map_err(|e| StoredError::Damaged(e.to_string()))?;
+    let document = read_document(&record.document)?;
     Ok(Draft { id: record.id, document, exported: record.exported, trashed: record.trashed, revision: record.revision })
 }
 
@@ -128,7 +130,7 @@ pub struct Head {
 /// Reads a stored draft's revision and marks only: every save checks them, and
 /// building the whole document each time would cost more than the write.
 pub fn decode_head(text: &str) -> Option<Head> {
-    serde_json::from_str(text).ok()
+    serde_json::from_slice(text.as_bytes()).ok()
 }
 
 /// Reads one draft; `Ok(None)` when there is none with that id.

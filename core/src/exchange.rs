@@ -71,12 +71,14 @@ pub fn to_value(document: &Document) -> Value {
     serde_json::to_value(ExchangeFile { schema: schema_id(), document }).unwrap_or(Value::Null)
 }
 
-/// The exchange file's text as embedded in a stored record (a draft, an earlier
-/// version): compact, and never parsed again on the way in.
-pub fn to_raw(document: &Document) -> Box<RawValue> {
-    // Serialising plain data with string keys cannot fail; the default, `null`, would
-    // read back as damaged, never as another report.
-    serde_json::value::to_raw_value(&ExchangeFile { schema: schema_id(), document }).unwrap_or_default()
+/// A document written as its exchange file inside a stored record (a draft, an
+/// earlier version), straight into the record's text: no copy of it on the way.
+pub struct Embedded<'a>(pub &'a Document);
+
+impl Serialize for Embedded<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ExchangeFile { schema: schema_id(), document: self.0 }.serialize(serializer)
+    }
 }
 
 /// The version in a file's schema id (`torikumi/report/v1` with `prefix`

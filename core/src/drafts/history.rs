@@ -22,10 +22,18 @@ pub struct Snapshot {
     pub document: Document,
 }
 
-#[derive(Serialize, Deserialize)]
-struct SnapshotRecord {
+#[derive(Serialize)]
+struct SnapshotRecordOut<'a> {
     at: Timestamp,
-    document: Box<RawValue>,
+    document: exchange::Embedded<'a>,
+}
+
+/// A kept version as read: its document stays text (borrowed) until it is read.
+#[derive(Deserialize)]
+struct SnapshotRecordIn<'a> {
+    at: Timestamp,
+    #[serde(borrow)]
+    document: &'a RawValue,
 }
 
 /// Why a version could not be kept.
@@ -42,10 +50,10 @@ pub enum HistoryError {
 /// Reads a stored history. A version from a newer app, or one that does not
 /// parse, makes the whole record unreadable: it must not be rewritten without it.
 pub(super) fn decode(text: &str) -> Result<Vec<Snapshot>, StoredError> {
-    let records: Vec<SnapshotRecord> = serde_json::from_slice(text.as_bytes()).map_err(|e| StoredError::Damaged(e.to_string()))?;
+    let records: Vec<SnapshotRecordIn> = serde_json::from_slice(text.as_bytes()).map_err(|e| StoredError::Damaged(e.to_string()))?;
     records
         .into_iter()
-        .map(|r| read_document(&r.document).map(|document| Snapshot { at: r.at, document }))
+        .map(|r| read_document(r.document).map(|document| Snapshot { at: r.at, document }))
         .collect()
 }
 
@@ -98,8 +106,8 @@ pub fn keep_version(kv: &dyn KeyValue, id: &str, document: &Document, now: Times
     let at = versions.first().map_or(now, |newest| now.after(newest.at));
     versions.insert(0, Snapshot { at, document: document.clone() });
     versions.truncate(HISTORY_LENGTH);
-    let records: Vec<SnapshotRecord> =
-        versions.iter().map(|s| SnapshotRecord { at: s.at, document: exchange::to_raw(&s.document) }).collect();
+    let records: Vec<SnapshotRecordOut> =
+        versions.iter().map(|s| SnapshotRecordOut { at: s.at, document: exchange::Embedded(&s.document) }).collect();
     kv.set(&history_key(id), &serde_json::to_string(&records).unwrap_or_default())?;
     Ok(true)
 }

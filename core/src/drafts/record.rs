@@ -67,18 +67,30 @@ impl Draft {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+/// A draft's record as written.
+#[derive(Serialize)]
+struct DraftRecordOut<'a> {
+    id: &'a str,
+    revision: u64,
+    exported: Option<Timestamp>,
+    trashed: Option<Timestamp>,
+    /// The exchange file, so stored drafts carry their schema version.
+    document: exchange::Embedded<'a>,
+}
+
+/// A draft's record as read: the document stays text (borrowed from the record's)
+/// until it is wanted; a save reads only the marks ([`decode_head`]).
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct DraftRecord {
+struct DraftRecordIn<'a> {
     id: String,
     /// Absent in records written before revisions existed: those are revision 0.
     #[serde(default)]
     revision: u64,
     exported: Option<Timestamp>,
     trashed: Option<Timestamp>,
-    /// The exchange file, so stored drafts carry their schema version; kept as its
-    /// text until the document is wanted (a save reads only the marks above).
-    document: Box<RawValue>,
+    #[serde(borrow)]
+    document: &'a RawValue,
 }
 
 pub fn draft_key(id: &str) -> String {
@@ -100,12 +112,12 @@ pub(crate) fn read_document(raw: &RawValue) -> Result<Document, StoredError> {
 
 /// A draft's stored text.
 pub fn encode_draft(draft: &Draft) -> String {
-    let record = DraftRecord {
-        id: draft.id.clone(),
+    let record = DraftRecordOut {
+        id: &draft.id,
         revision: draft.revision,
         exported: draft.exported,
         trashed: draft.trashed,
-        document: exchange::to_raw(&draft.document),
+        document: exchange::Embedded(&draft.document),
     };
     serde_json::to_string(&record).unwrap_or_default()
 }
@@ -113,8 +125,8 @@ pub fn encode_draft(draft: &Draft) -> String {
 /// Reads a draft's stored text.
 pub fn decode_draft(text: &str) -> Result<Draft, StoredError> {
     // from_slice, as every reader of the app: one JSON reader in the wasm.
-    let record: DraftRecord = serde_json::from_slice(text.as_bytes()).map_err(|e| StoredError::Damaged(e.to_string()))?;
-    let document = read_document(&record.document)?;
+    let record: DraftRecordIn = serde_json::from_slice(text.as_bytes()).map_err(|e| StoredError::Damaged(e.to_string()))?;
+    let document = read_document(record.document)?;
     Ok(Draft { id: record.id, document, exported: record.exported, trashed: record.trashed, revision: record.revision })
 }
 

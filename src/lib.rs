@@ -23,7 +23,8 @@ extern "C" {
     fn show_fatal(detail: &str) -> Result<(), JsValue>;
 }
 
-/// Mounts the app on the page's body. A panic stops the app: the user must see
+/// Mounts the app in index.html's `#app` (beside the static first paint it then
+/// replaces, `platform/boot_frame.rs`), or on the body of a page without it. A panic stops the app: the user must see
 /// that at once, and not go on typing into a page that no longer saves.
 pub fn start() {
     // Through Yew, which otherwise installs its own console-only hook when it renders.
@@ -33,5 +34,8 @@ pub fn start() {
             web_sys::console::error_1(&info.to_string().into());
         }
     }));
-    yew::Renderer::<App>::new().render();
+    match platform::boot_frame::root() {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
 }

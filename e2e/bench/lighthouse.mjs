@@ -15,7 +15,7 @@ import { serveDir } from './served.mjs';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const runs = quick ? 1 : Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : 3);
-const port = Number(process.env.TORIKUMI_LIGHTHOUSE_PORT ?? (quick ? 4197 : 4198));
+const port = Number(process.env.TORIKUMI_LIGHTHOUSE_PORT ?? (quick ? 4202 : 4203));
 // Debian's Chromium: nothing is downloaded (chrome-launcher is told where it is).
 const chromePath = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => existsSync(p));
 if (!chromePath) throw new Error('lighthouse: no Chromium found (apt-get install chromium, or set CHROME_PATH)');

@@ -24,8 +24,9 @@ extern "C" {
 }
 
 /// Mounts the app in index.html's `#app` (beside the static first paint it then
-/// replaces, `platform/boot_frame.rs`), or on the body of a page without it. A panic stops the app: the user must see
-/// that at once, and not go on typing into a page that no longer saves.
+/// replaces, `platform/boot_frame.rs`), or on the body of a page without it. A panic
+/// stops the app: the user must see that at once, and not go on typing into a page
+/// that no longer saves.
 pub fn start() {
     // Through Yew, which otherwise installs its own console-only hook when it renders.
     yew::set_custom_panic_hook(Box::new(|info| {

@@ -32,8 +32,18 @@
     if (!button) return;
     waiting = button.textContent;
     var status = staticStatus();
-    if (status) status.textContent = '準備しています…　準備ができしだい「' + waiting + '」を行います。';
+    if (status) {
+      status.textContent = '準備しています…　' + waitingText();
+    } else if (loading && loading.parentNode) {
+      // The slow start's note stands in the status's place: it says so there.
+      var note = loading.querySelector('.boot-waiting');
+      if (!note) note = loading.insertBefore(element('p', '', 'boot-waiting'), loading.children[1] || null);
+      note.textContent = waitingText();
+    }
   });
+  function waitingText() {
+    return '準備ができしだい「' + waiting + '」を行います。';
+  }
 
   function removeFrame() {
     var frame = document.getElementById('boot-frame');
@@ -320,7 +330,7 @@
       var status = staticStatus();
       if (status) {
         loading.className = 'boot-loading boot-loading-inline';
-        if (waiting) loading.appendChild(element('p', '準備ができしだい「' + waiting + '」を行います。'));
+        if (waiting) loading.appendChild(element('p', waitingText(), 'boot-waiting'));
         status.parentNode.replaceChild(loading, status);
       } else {
         document.body.appendChild(loading);

@@ -147,6 +147,22 @@ test('a click on 「新しい報告を作成」 before the app runs creates noth
   await expect.poll(drafts).toBe(1);
 });
 
+test('a slow start: 「読み込んでいます…」 stands where 「準備しています…」 was, and a click then says it waits and is carried out', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.clock.install();
+  await page.goto('./');
+  await page.clock.fastForward(3500);
+  const loading = page.getByRole('status').filter({ hasText: '読み込んでいます…' });
+  await expect(loading).toBeVisible();
+  await expect(preparing(page)).toHaveCount(0);
+  await expect(page.locator('#boot-frame main .boot-loading')).toHaveCount(1);
+  await button(page, '見本を開く').click();
+  await expect(loading).toContainText('準備ができしだい「見本を開く」を行います。');
+  release();
+  await editable(page);
+  await expect(page.getByRole('textbox', { name: '今年度の主な取組み', exact: true })).not.toHaveValue('');
+});
+
 test('a static button with the keyboard focus hands the focus to the app’s button of the same name', async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto('./');

@@ -1,8 +1,7 @@
 // Trunk post-build hook: finishes dist/ from the actual hashed file names.
 //  1. index.html gets a Content-Security-Policy allowing only this origin, with
 //     what WebAssembly needs and a hash of Trunk's inline loader (which now tells
-//     boot.js when the wasm fails), and Trunk's preload of the glue first in <head> (not
-//     the wasm's: it would slow the first paint);
+//     boot.js when the wasm fails), without Trunk's preloads (they slowed the first paint);
 //  2. version.json names this build (a hash of every file);
 //  3. torikumi.html, the one-file build (scripts/single-file.mjs);
 //  4. sw.js, the service worker (static/sw.js), precaches exactly these files, each
@@ -77,22 +76,19 @@ const csp = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-// Trunk writes its preloads at the end of <head>, behind the parser-blocking boot.js: the
-// wasm, the largest file by far, was then asked for only once boot.js had arrived (a round
-// trip late on venue Wi-Fi, issue 11). They go first, right after the CSP that governs them.
-// Except the wasm's (issue 23): index.html paints the start page without it, and a preload
-// in <head> shared the line with the style sheets and boot.js that first paint waits for
-// (measured at 1.6 Mbps / 150 ms, 4× CPU: FCP 888 → 712 ms; Lighthouse's LCP, which counts
-// every request that ended before the paint, 2.9 → 1.1 s). The loader asks for it when it
-// runs, after the glue (preloaded here): the app is ready about 0.3 s later.
+// Trunk's preloads (the glue's and the wasm's) are dropped (issue 23): index.html paints the
+// start page without the app, and preloads in <head> shared venue Wi-Fi with the style
+// sheets and boot.js that the first paint waits for. Measured at 1.6 Mbps / 150 ms, 4× CPU,
+// first visit, median of 10 (e2e/bench/first-paint.mjs): with both, FCP 888 ms; without the
+// wasm's, 712 ms; without either, 1.13–1.16× a static page of the same markup (1.22–1.30×
+// with the glue's), the app's start page ready as soon within the noise (2.7–2.9 s); and
+// Lighthouse's LCP, which counts every request that ended before the paint, 2.9 → 1.2 s.
+// The loader asks for the glue and then the wasm when the parser reaches it.
 const preloads = index.match(/<link rel="(?:modulepreload|preload)"[^>]*>/g) ?? [];
 for (const link of preloads) index = index.replace(link, '');
 const wasmPreload = preloads.filter((link) => /^<link rel="preload"[^>]*\.wasm"/.test(link));
-if (wasmPreload.length !== 1 && !finishedBefore) throw new Error('post-build: Trunk wrote no preload of the wasm; update scripts/post-build.mjs');
-index = index.replace(
-  /(<meta charset="utf-8">)/i,
-  `$1\n  <meta http-equiv="Content-Security-Policy" content="${csp}">\n  ${preloads.filter((link) => !wasmPreload.includes(link)).join('\n  ')}`,
-);
+if (wasmPreload.length !== 1 && !finishedBefore) throw new Error("post-build: Trunk's preloads changed shape; update scripts/post-build.mjs");
+index = index.replace(/(<meta charset="utf-8">)/i, `$1\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
 writeFileSync(indexPath, index);
 
 // 2. The version: every file's path and bytes.

@@ -7,6 +7,7 @@
 //  - the on-demand module (src/on_demand/) the same way, its glue a classic script
 //    too, started from its bytes the first time the app asks (window.torikumiOnDemand);
 //  - both style sheets, boot.js and config.json inline; the icon as a data URI;
+//  - index.html's first paint (the static start page), before the wasm's bytes;
 //  - a Content-Security-Policy that allows nothing outside the file: hashes of
 //    its inline scripts and styles, and what WebAssembly needs.
 // No service worker: a local file does not need one. The app knows it runs
@@ -36,6 +37,10 @@ const print = one(/^print-[0-9a-f]+\.css$/).toString('utf8');
 const boot = text('boot.js');
 const config = JSON.parse(text('config.json'));
 const { version } = JSON.parse(text('version.json'));
+// The first paint (index.html's static frame and the app's element, static/boot.js): the page
+// is readable while the browser decodes and compiles the wasm below it.
+const firstPaint = text('index.html').match(/<div id="boot-frame">[\s\S]*?<div id="app" hidden><\/div>/)?.[0];
+if (!firstPaint) throw new Error("single-file: index.html's first paint (#boot-frame, #app) not found; update scripts/single-file.mjs");
 const icon = readFileSync(join(dir, 'icons', 'icon-192.png')).toString('base64');
 
 // The glue as a classic script: exactly the module syntax we know it has, or stop.
@@ -123,6 +128,7 @@ const html = `<!DOCTYPE html>
 </head>
 <body>
 <noscript>このページを使うには、ブラウザーの JavaScript を有効にしてください。</noscript>
+${firstPaint}
 <script type="application/octet-stream" id="torikumi-wasm">${wasm.toString('base64')}</script>
 <script type="application/octet-stream" id="torikumi-on-demand-wasm">${onDemandWasm.toString('base64')}</script>
 <script id="torikumi-on-demand-loader">${onDemandLoader}</script>

@@ -14,6 +14,7 @@ use crate::pages::print_view::PrintView;
 use crate::pages::start::StartPage;
 use crate::hooks::announce::use_announce;
 use crate::platform::announce::ANNOUNCER_ID;
+use crate::platform::boot_frame;
 use crate::route::{use_route, UnsavedGuard, Route};
 use crate::platform::served_files::{load_config, load_version};
 use crate::platform::service_worker::use_offline;
@@ -62,6 +63,14 @@ pub fn app() -> Html {
             });
         });
     }
+    // The first page is rendered once the config is here (its children before this effect):
+    // it takes the place of index.html's static first paint, which showed until now
+    // instead of 「読み込んでいます…」.
+    use_effect_with(config.is_some(), |ready| {
+        if *ready {
+            boot_frame::take_over();
+        }
+    });
     // Notices above every view: a config not used, a dead clock battery (what the app
     // stamps is then held at the edge of the years, and the page says so).
     let notices: Vec<String> = match &*config {

@@ -43,13 +43,15 @@ pub fn report_panics() {
     }));
 }
 
-/// Mounts the app on its host. A panic stops the app: the user must see
-/// that at once, and not go on typing into a page that no longer saves.
+/// Mounts the app in index.html's `#app`, beside the static first paint it then
+/// replaces (`platform/boot_frame.rs`) and before the on-demand module's host; in
+/// one made at the start of the body on a page without it. A panic stops the app:
+/// the user must see that at once, and not go on typing into a page that no longer saves.
 pub fn start() {
     report_panics();
     match app_host() {
         Some(host) => yew::Renderer::<App>::with_root(host).render(),
-        // A page without its host (an older index.html): the body, as before the module came.
+        // No document to make one in: the body, as Yew does by default.
         None => yew::Renderer::<App>::new().render(),
     };
 }

@@ -6,6 +6,79 @@
   // Whether a message that stops the page (start-up failure, fatal error) is shown: one is enough.
   var shown = false;
 
+  // ---- The first paint (index.html's #boot-frame): the app's frame and start page as
+  // static HTML, readable before the wasm has arrived. Its start part shows only on the
+  // start route (no hash, '#' or '#/'): under another page's address (#/draft/…) only the
+  // header and 「準備しています…」 show until the app opens that page. (An address the app
+  // does not know opens the start page too, once the app runs.) Set here, in <head>,
+  // before the body is parsed: the wrong page never paints.
+  function markRoute() {
+    var path = location.hash.replace(/^#\/?/, '');
+    document.documentElement.setAttribute('data-boot-route', path === '' ? 'start' : 'other');
+  }
+  markRoute();
+  window.addEventListener('hashchange', markRoute);
+
+  // A click on a static button is kept, and carried out on the app's button of the same
+  // name once the app has taken over: the button does what it says, a moment later, as
+  // on a slow computer, rather than nothing (a disabled button would also change its look
+  // when the app takes over). One click is kept: the last one.
+  var waiting = null;
+  function staticStatus() {
+    return document.querySelector('#boot-frame .boot-preparing');
+  }
+  document.addEventListener('click', function (event) {
+    var button = event.target && event.target.closest ? event.target.closest('#boot-frame [data-boot-action]') : null;
+    if (!button) return;
+    waiting = button.textContent;
+    var status = staticStatus();
+    if (status) {
+      status.textContent = '準備しています…　' + waitingText();
+    } else if (loading && loading.parentNode) {
+      // The slow start's note stands in the status's place: it says so there.
+      var note = loading.querySelector('.boot-waiting');
+      if (!note) note = loading.insertBefore(element('p', '', 'boot-waiting'), loading.children[1] || null);
+      note.textContent = waitingText();
+    }
+  });
+  function waitingText() {
+    return '準備ができしだい「' + waiting + '」を行います。';
+  }
+
+  function removeFrame() {
+    var frame = document.getElementById('boot-frame');
+    if (frame) frame.remove();
+  }
+
+  // The app's start button named `label`, if the app shows the start page.
+  function appButton(label) {
+    var buttons = document.querySelectorAll('#app .start-actions button');
+    for (var i = 0; i < buttons.length; i++) if (buttons[i].textContent === label) return buttons[i];
+    return null;
+  }
+
+  // Called by the app (src/platform/boot_frame.rs) once its first page is rendered, within
+  // the same task: the frame goes and the app shows, with no paint in between.
+  window.torikumiTakeOver = function () {
+    var frame = document.getElementById('boot-frame');
+    var focused = frame && frame.contains(document.activeElement) && document.activeElement.hasAttribute('data-boot-action')
+      ? document.activeElement.textContent : null;
+    removeFrame();
+    var app = document.getElementById('app');
+    if (app) app.hidden = false;
+    var target = focused && appButton(focused);
+    if (target) target.focus();
+    var label = waiting;
+    waiting = null;
+    // After the app's own work of this task: the click is a new event, as the person's was.
+    if (label) {
+      setTimeout(function () {
+        var button = appButton(label);
+        if (button) button.click();
+      }, 0);
+    }
+  };
+
   function element(tag, text, className) {
     var el = document.createElement(tag);
     if (text) el.textContent = text;
@@ -28,6 +101,7 @@
     // This is the answer: the start-up failure that follows says nothing more.
     shown = true;
     document.addEventListener('DOMContentLoaded', function () {
+      removeFrame();
       var box = element('div', '', 'boot-message');
       box.setAttribute('role', 'alert');
       box.appendChild(element('h1', 'このページはファイルとして開かれているため、動きません。'));
@@ -125,6 +199,8 @@
     details.appendChild(element('summary', '技術的な詳細'));
     details.appendChild(element('pre', String(detail)));
     box.appendChild(details);
+    // The first paint's buttons, if the app stopped before replacing them, would never act.
+    removeFrame();
     // Nothing behind the message takes input any more: the app no longer saves it.
     for (var i = 0; i < document.body.children.length; i++) document.body.children[i].inert = true;
     document.body.appendChild(box);
@@ -178,6 +254,8 @@
     shown = true;
     onBody(function () {
       clearLoading();
+      // The first paint's buttons would never act: the message is all the page shows.
+      removeFrame();
       var box = element('div', '', 'boot-message');
       box.setAttribute('role', 'alert');
       box.appendChild(element('h1', title));
@@ -270,7 +348,15 @@
       loading = element('div', '', 'boot-loading');
       loading.setAttribute('role', 'status');
       loading.appendChild(element('p', '読み込んでいます…'));
-      document.body.appendChild(loading);
+      // In the first paint, in place of its 「準備しています…」 (one status, where it was).
+      var status = staticStatus();
+      if (status) {
+        loading.className = 'boot-loading boot-loading-inline';
+        if (waiting) loading.appendChild(element('p', waitingText(), 'boot-waiting'));
+        status.parentNode.replaceChild(loading, status);
+      } else {
+        document.body.appendChild(loading);
+      }
       setTimeout(function () {
         if (!loading) return;
         loading.appendChild(element('p', '時間がかかっています。通信が遅いか、途切れているのかもしれません。しばらく待っても変わらないときは、再読み込みしてください。'));

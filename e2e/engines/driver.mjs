@@ -52,7 +52,9 @@ export async function click(page, name) {
 }
 
 /** Whether the page's text contains `text`. */
-export const shows = (page, text) => until(page, (t) => document.body.innerText.includes(t), text, `text ${text}`);
+// index.html's first paint (#boot-frame) shows the start page's texts before the app runs:
+// a text is shown once the app has taken the frame's place (or a start-up message has).
+export const shows = (page, text) => until(page, (t) => !document.getElementById('boot-frame') && document.body.innerText.includes(t), text, `text ${text}`);
 
 /** Every change is stored: the status says saved, nothing is pending. Typed text reaches
  * the app's store in a task after the frame that shows it, so the status is read after that. */

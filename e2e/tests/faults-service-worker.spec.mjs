@@ -6,7 +6,7 @@
 //  - two copies of the app on one origin keep each other's offline caches.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, button, editable } from './fixtures.mjs';
+import { test, expect, button, editable, started } from './fixtures.mjs';
 import { dist, installUpdate, serveCopies, visit } from './sites.mjs';
 
 // (Not the .gz/.br copies beside them: those are for hosts that serve precompressed files.)
@@ -62,6 +62,7 @@ for (const base of ['/', '/torikumi/']) {
       // The server gone: the app, and the files it gave once, come from the cache.
       await site.stop();
       await page.reload();
+      await started(page);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
       await check('offline');
     } finally {

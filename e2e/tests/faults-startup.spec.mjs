@@ -7,7 +7,7 @@ import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { test, expect, box, button, newDraft, saved } from './fixtures.mjs';
+import { test, expect, box, button, newDraft, saved, started } from './fixtures.mjs';
 
 const dist = process.env.TORIKUMI_E2E_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 const single = join(dist, 'torikumi.html');
@@ -64,7 +64,7 @@ test.describe('a start that fails', () => {
       await expect(page.getByRole('heading', { name: '取組状況の作成' })).toHaveCount(0);
       await page.unroute(pattern);
       await button(page, '再読み込み').click();
-      await expect(page.getByRole('heading', { name: '取組状況の作成' })).toBeVisible();
+      await started(page);
       await expect(alert(page)).toHaveCount(0);
     });
   }
@@ -124,7 +124,7 @@ test('a start that only takes long says it is loading, later how long is too lon
   await expect(loading).toContainText('時間がかかっています。');
   await expect(alert(page)).toHaveCount(0);
   release();
-  await expect(page.getByRole('heading', { name: '取組状況の作成' })).toBeVisible();
+  await started(page);
   await expect(loading).toHaveCount(0);
   await expect(alert(page)).toHaveCount(0);
 });
@@ -165,7 +165,7 @@ test.describe('the offline file (torikumi.html from file://)', () => {
 
   test('intact, it starts with no message and no loading note left', async ({ page }) => {
     await page.goto(pathToFileURL(single).href);
-    await expect(page.getByRole('heading', { name: '取組状況の作成' })).toBeVisible();
+    await started(page);
     await expect(alert(page)).toHaveCount(0);
     await expect(page.locator('.boot-loading')).toHaveCount(0);
   });

@@ -1,12 +1,12 @@
 // Waits on the browser that never end (issue 22): every wait has a
 // deadline and a fallback: a stalled host, a file that is never written.
-import { test, expect, button, editable, saved, stored } from './fixtures.mjs';
+import { test, expect, button, editable, saved, stored, started } from './fixtures.mjs';
 
 test('a config.json that never arrives: after 8 seconds the built-in wards, said so, and drafts are written', async ({ page }) => {
   // The request is held forever, as a stalled host or venue Wi-Fi does.
   await page.route('**/config.json', () => {});
   await page.goto('./');
-  await expect(page.getByRole('heading', { name: '取組状況の作成' })).toBeVisible({ timeout: 15_000 });
+  await started(page, { timeout: 15_000 });
   await expect(page.getByRole('status').filter({ hasText: 'config.json' })).toContainText('8秒待っても届きませんでした');
   await button(page, '新しい報告を作成').click();
   await editable(page);

@@ -24,6 +24,15 @@ export { expect };
 
 export const box = (page, name) => page.getByRole('textbox', { name, exact: true });
 export const button = (page, name) => page.getByRole('button', { name, exact: true });
+/**
+ * The app has started and shows its start page: index.html's static first paint, which
+ * looks the same before the app runs (first-paint.spec.mjs), has given way to it.
+ */
+export async function started(page, options) {
+  await expect(page.locator('#boot-frame')).toHaveCount(0, options);
+  await expect(page.getByRole('heading', { name: '取組状況の作成', exact: true })).toBeVisible(options);
+}
+
 /** The editor has the draft and may edit it (this tab holds it). */
 export const editable = (page) => expect(page.locator('.editor.editable')).toBeVisible();
 

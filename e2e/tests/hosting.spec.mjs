@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, un
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, box, button, editable, saved, download } from './fixtures.mjs';
+import { test, expect, box, button, editable, saved, download, started } from './fixtures.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const dist = resolve(here, '../dist');
@@ -60,6 +60,7 @@ async function serve(testInfo, { base = '/' } = {}) {
 /** Loads the app and waits until its service worker controls the page. */
 async function visit(page, url) {
   await page.goto(url);
+  await started(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -135,6 +136,7 @@ for (const base of ['/', '/torikumi/']) {
           route.fulfill({ status: 200, contentType: 'text/html', body: '<html><body><h1>Free Wi-Fi: please log in</h1></body></html>' }),
         );
         await page.goto(server.url);
+        await started(page);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
         await page.goto(draftUrl);
         await editable(page);
@@ -191,6 +193,7 @@ for (const base of ['/', '/torikumi/']) {
         // The version in use still opens and works with the network off.
         await context.setOffline(true);
         await page.reload();
+        await started(page);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
         await expect(page.locator('.app-version')).toHaveText(before);
         await button(page, '新しい報告を作成').click();
@@ -235,6 +238,7 @@ test('a whole session sends no request to another origin and meets its Content-S
     await button(page, '印刷用表示').click();
     await expect(page.locator('.p-report')).toBeVisible();
     await page.goto(server.url);
+    await started(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
     expect(await page.evaluate(() => window.__violations)).toEqual([]);
     expect(violations).toEqual([]);
@@ -311,12 +315,14 @@ test.describe('served over plain http from another host', () => {
     try {
       const url = server.url.replace('127.0.0.1', 'torikumi.test');
       await page.goto(url);
+      await started(page);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
       await expect(page.getByText(/オフラインで使うには、https:\/\/ で始まるアドレスで開いてください/)).toBeVisible();
       await button(page, '新しい報告を作成').click();
       await editable(page);
       await page.goto(url);
       await page.reload();
+      await started(page);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
       await expect(page.getByText(/オフラインで使うには/)).toHaveCount(0);
     } finally {

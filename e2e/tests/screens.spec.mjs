@@ -1,7 +1,7 @@
 // An office PC at 1366×768 with 125% zoom, and a 390 px wide phone: no
 // horizontal scrolling, and every control within the screen's width.
 // Screenshots are kept in the test output (test-results/).
-import { test, expect, button } from './fixtures.mjs';
+import { test, expect, button, started } from './fixtures.mjs';
 import { WARDS, wardReport } from '../ward-reports.mjs';
 
 const SCREENS = [
@@ -35,7 +35,7 @@ for (const screen of SCREENS) {
         await page.screenshot({ path: testInfo.outputPath(`${view}.png`), fullPage: true });
       };
       await page.goto('./');
-      await expect(page.getByRole('heading', { name: '取組状況の作成' })).toBeVisible();
+      await started(page);
       await check('start');
 
       await button(page, '見本を開く').click();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { test, expect, box, button, editable, saved, download } from './fixtures.mjs';
+import { test, expect, box, button, editable, saved, download, started } from './fixtures.mjs';
 import { readPdf } from '../pdf.mjs';
 
 const dist = process.env.TORIKUMI_E2E_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -45,7 +45,7 @@ test('the one file is self-contained, its CSP allows nothing outside it, and its
 test('from file:// with no server: write, reload, finish, export, mail, print to A4, import, and the city\'s bundle, with no request', async ({ page }) => {
   const requests = outsideRequests(page);
   await page.goto(fileUrl);
-  await expect(page.getByRole('heading', { name: '取組状況の作成' })).toBeVisible();
+  await started(page);
   await expect(page.getByText('オフライン版をダウンロード')).toHaveCount(0);
   await expect(page.locator('.boot-message')).toHaveCount(0);
 

@@ -1,7 +1,9 @@
 //! The browser, behind small functions that answer with typed values: local
-//! storage, files, exports and sharing, the service worker, files served beside the app.
+//! storage, files, exports and sharing, the service worker, files served beside the app,
+//! index.html's first paint.
 
 pub mod announce;
+pub mod boot_frame;
 pub mod deadline;
 pub mod exports;
 pub mod files;

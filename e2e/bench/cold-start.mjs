@@ -2,8 +2,9 @@
 // at 4× CPU slowdown and a 1.6 Mbps / 150 ms network (CDP), against a static
 // HTML page holding the same fields and text with the app's style sheets,
 // measured in the same run under the same conditions.
-//  - first visit: cache disabled, no service worker (budget ≤ 1.5× the static page);
-//  - return visit: the service worker installed (budget ≤ 1.2× the static page).
+//  - first visit: cache disabled, no service worker (budget ≤ 2.2× the static page:
+//    issue 23's, measured to be reachable, in place of issue 11's 1.5×);
+//  - return visit: the service worker installed (budget ≤ 1.15× the static page, issue 23).
 //   node e2e/bench/cold-start.mjs   (after `trunk build --release`; scripts/bench does both)
 import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,8 +89,8 @@ try {
   await plain.stop();
 
   const rows = [
-    { figure: 'cold start, first visit, no service worker (ms, median of 10)', value: median(times.first), baseline: median(times.plainFirst), limit: 1.5 },
-    { figure: 'cold start, return visit with the service worker (ms, median of 10)', value: median(times.again), baseline: median(times.plainAgain), limit: 1.2 },
+    { figure: 'cold start, first visit, no service worker (ms, median of 10)', value: median(times.first), baseline: median(times.plainFirst), limit: 2.2 },
+    { figure: 'cold start, return visit with the service worker (ms, median of 10)', value: median(times.again), baseline: median(times.plainAgain), limit: 1.15 },
   ].map((r) => ({ ...r, ratio: r.value / r.baseline, budget: `≤ ${r.limit}× static page`, ok: r.value / r.baseline <= r.limit }));
   console.log(`CPU ×${CPU}, ${NETWORK.downloadThroughput * 8 / 1024 / 1024} Mbps, ${NETWORK.latency} ms latency`);
   report('cold-start', 'static page, same fields', rows, { digits: 0, extra: { runs: RUNS, times } });

@@ -4,7 +4,7 @@
 // then, apart, the on-demand module (src/on_demand/) fetched the first time
 // 取りまとめ or a Word file is opened, with a ceiling of its own.
 //   node scripts/size.mjs [DIR]            prints the table; fails above the ceiling
-//   node scripts/size.mjs [DIR] --budget   also fails above issue 11's budget
+//   node scripts/size.mjs [DIR] --budget   also fails above issue 23's budget
 // The ceiling is today's size plus a little: no change may grow the app quietly.
 // Lower it whenever the app shrinks; raising it needs a reason in the commit.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -13,7 +13,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const CEILING_GZIP_KB = 312;
 const MODULE_CEILING_GZIP_KB = 215;
-const BUDGET_GZIP_KB = 150;
+// Issue 23's budget for a ward clerk's first visit (it replaced issue 11's 150 KB, out of reach with Yew).
+const BUDGET_GZIP_KB = 270;
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--')) ?? 'dist';
@@ -66,5 +67,5 @@ if (moduleRows.length === 0) {
   failed ||= !ok;
   console.log(`on-demand module ceiling (no growth): ${kb(moduleTotal.gzip)} KB gzip, limit ${MODULE_CEILING_GZIP_KB} KB: ${ok ? 'ok' : 'OVER'}`);
 }
-if (budget) verdict("budget (issue 11)", BUDGET_GZIP_KB);
+if (budget) verdict('budget (issue 23)', BUDGET_GZIP_KB);
 process.exit(failed ? 1 : 0);

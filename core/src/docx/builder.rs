@@ -83,6 +83,23 @@ impl Builder {
 
     /// A team or other activity; template placeholders and empty rows are dropped.
     pub fn row(&mut self, list: ListKind, name: &str, count: &str, content: &str) {
+        let len = self.report.list(list).len();
+        if let Some(row) = self.new_row(name, count, content, len, |id, cell| Field::Item(list, id, cell)) {
+            self.report.list_mut(list).push(row);
+        }
+    }
+
+    /// A part (内訳) of a fixed body, as the app's own Word export lays them out.
+    pub fn part(&mut self, kind: BodyKind, name: &str, count: &str, content: &str) {
+        let len = self.report.body(kind).parts.len();
+        if let Some(row) = self.new_row(name, count, content, len, |id, cell| Field::Part(kind, id, cell)) {
+            self.report.body_mut(kind).parts.push(row);
+        }
+    }
+
+    /// A named row with the next id, its fields listed as filled; `None` for a
+    /// placeholder or an empty row (dropped), or past the limits (unplaced).
+    fn new_row(&mut self, name: &str, count: &str, content: &str, len: usize, field: impl Fn(RowId, Cell) -> Field) -> Option<Row> {
         let name = name.trim();
         let content = cell_text(content);
         let count = text::count(count);
@@ -91,12 +108,12 @@ impl Builder {
         let placeholder = text::is_placeholder_name(name) && content.trim().is_empty() && zero_or_blank;
         let empty = (name.is_empty() || text::is_none_text(name)) && empty_content && zero_or_blank;
         if placeholder || empty {
-            return;
+            return None;
         }
-        if self.report.list(list).len() >= MAX_ROWS || self.next_id > MAX_ROW_ID {
+        if len >= MAX_ROWS || self.next_id > MAX_ROW_ID {
             let count_text = count.map(|c| c.display()).unwrap_or_default();
             self.unplace([name, &count_text, &content].join("\t"));
-            return;
+            return None;
         }
         let id = RowId(self.next_id);
         self.next_id += 1;
@@ -104,15 +121,15 @@ impl Builder {
         let count = self.bounded_count(count);
         let content = self.bounded(content);
         if !name.is_empty() {
-            self.fill(Field::Item(list, id, Cell::Name), &name);
+            self.fill(field(id, Cell::Name), &name);
         }
         if let Some(c) = &count {
-            self.fill(Field::Item(list, id, Cell::Count), &c.display());
+            self.fill(field(id, Cell::Count), &c.display());
         }
         if !content.is_empty() {
-            self.fill(Field::Item(list, id, Cell::Content), &content);
+            self.fill(field(id, Cell::Content), &content);
         }
-        self.report.list_mut(list).push(Row { id, name, count, content });
+        Some(Row { id, name, count, content })
     }
 }
 

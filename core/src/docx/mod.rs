@@ -15,6 +15,7 @@
 //! whole, for the user to copy into the parts by hand.
 
 mod builder;
+pub mod out;
 mod read;
 mod review;
 mod table;

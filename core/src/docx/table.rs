@@ -6,9 +6,11 @@
 //! shape: three cells (会議, count, content) or a label cell and three cells
 //! (name, count, content). Rows without a label that name no fixed body belong
 //! to the list the form has at that point: teams after （３）, other activities
-//! after （５）. Anything else is unplaced.
+//! after （５）. Rows beside a merged 「内訳」 cell right after a fixed body are
+//! its parts (the app's own Word export, `super::out`). Anything else is unplaced.
 
 use super::builder::Builder;
+use super::out::PARTS_LABEL;
 use super::text;
 use super::xml::{Cell, Table, VMerge};
 use crate::model::{BodyKind, ListKind};
@@ -20,6 +22,8 @@ pub(super) struct ListState {
     list: Option<ListKind>,
     /// The text of the merged label cell that the current rows stand beside.
     label: Option<String>,
+    /// The fixed body whose parts (内訳) rows labelled 「内訳」 are.
+    body: Option<BodyKind>,
 }
 
 fn squashed_texts(row: &[Cell]) -> Vec<String> {
@@ -83,6 +87,15 @@ pub(super) fn read(table: &Table, state: &mut ListState, b: &mut Builder) {
 /// A row beside a merged label cell: a team, an activity, or a part (unplaced).
 fn labelled_row(label: Option<&str>, cells: &[Cell], line: &str, state: &mut ListState, b: &mut Builder) {
     let label = label.unwrap_or("");
+    // The app's own export: a body's parts beside a merged 「内訳」 cell, right after the body's row.
+    if label.contains(PARTS_LABEL) {
+        match (state.body, cells) {
+            (Some(kind), [name, count, content]) => b.part(kind, &one_line(&name.paras), &count.text(), &content.text()),
+            _ => b.unplace(line.to_owned()),
+        }
+        return;
+    }
+    state.body = None;
     let list = if label.contains("プロジェクト") {
         Some(ListKind::Teams)
     } else if label.contains("その他") {
@@ -116,7 +129,10 @@ fn unlabelled_row(row: &[Cell], line: &str, state: &mut ListState, b: &mut Build
         if local.is_none() {
             b.unplace(extra.trim().to_owned());
         }
-        if !b.body(kind, &count.text(), &content.text(), local) {
+        if b.body(kind, &count.text(), &content.text(), local) {
+            state.body = Some(kind);
+        } else {
+            state.body = None;
             b.unplace(line.to_owned());
         }
         state.list = match kind {
@@ -126,6 +142,7 @@ fn unlabelled_row(row: &[Cell], line: &str, state: &mut ListState, b: &mut Build
         };
         return;
     }
+    state.body = None;
     let words = text::heading_words(first);
     let heading = [("プロジェクトチーム", ListKind::Teams), ("その他の活動", ListKind::Activities), ("その他", ListKind::Activities)]
         .into_iter()

@@ -1,0 +1,129 @@
+//! The package around `word/document.xml`: content types, relationships, styles
+//! (a Mincho body with the East Asian font set), settings, and the draft's header.
+
+use super::zip::{stored_zip, Entry};
+
+const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const XML_HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
+/// The template's Mincho for every script; Word and LibreOffice substitute their own Mincho where it is missing.
+const MINCHO: &str = "ＭＳ 明朝";
+
+fn content_types(draft: bool) -> String {
+    let header = if draft {
+        r#"<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#
+    } else {
+        ""
+    };
+    format!(
+        concat!(
+            "{head}",
+            r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+            r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
+            r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+            r#"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
+            r#"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#,
+            r#"<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>"#,
+            "{header}</Types>"
+        ),
+        head = XML_HEAD,
+        header = header
+    )
+}
+
+fn package_rels() -> String {
+    format!(
+        concat!(
+            "{}",
+            r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+            r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>"#,
+            "</Relationships>"
+        ),
+        XML_HEAD
+    )
+}
+
+fn document_rels(draft: bool) -> String {
+    let header = if draft {
+        r#"<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>"#
+    } else {
+        ""
+    };
+    format!(
+        concat!(
+            "{head}",
+            r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+            r#"<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#,
+            r#"<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>"#,
+            "{header}</Relationships>"
+        ),
+        head = XML_HEAD,
+        header = header
+    )
+}
+
+fn styles() -> String {
+    format!(
+        concat!(
+            "{head}",
+            r#"<w:styles xmlns:w="{ns}"><w:docDefaults><w:rPrDefault><w:rPr>"#,
+            r#"<w:rFonts w:ascii="{f}" w:eastAsia="{f}" w:hAnsi="{f}" w:cs="{f}"/>"#,
+            r#"<w:kern w:val="2"/><w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="en-US" w:eastAsia="ja-JP" w:bidi="ar-SA"/>"#,
+            r#"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="300" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
+            r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>"#,
+            r#"<w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:style>"#,
+            r#"<w:style w:type="paragraph" w:styleId="TorikumiTitle"><w:name w:val="Torikumi Title"/><w:basedOn w:val="Normal"/><w:qFormat/>"#,
+            r#"<w:pPr><w:spacing w:after="320"/><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>"#,
+            r#"<w:style w:type="paragraph" w:styleId="TorikumiHeading"><w:name w:val="Torikumi Heading"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>"#,
+            r#"<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>"#,
+            r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>"#,
+            r#"<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>"#,
+            r#"<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#,
+            "</w:styles>"
+        ),
+        head = XML_HEAD,
+        ns = W_NS,
+        f = MINCHO
+    )
+}
+
+fn settings() -> String {
+    format!(
+        concat!(
+            "{head}",
+            r#"<w:settings xmlns:w="{ns}"><w:defaultTabStop w:val="840"/><w:characterSpacingControl w:val="compressPunctuation"/>"#,
+            r#"<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#,
+            "</w:settings>"
+        ),
+        head = XML_HEAD,
+        ns = W_NS
+    )
+}
+
+/// 下書き at the top right of every page of a draft.
+fn draft_header() -> String {
+    format!(
+        concat!(
+            "{head}",
+            r#"<w:hdr xmlns:w="{ns}"><w:p><w:pPr><w:jc w:val="right"/></w:pPr>"#,
+            r#"<w:r><w:rPr><w:b/><w:bCs/><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr><w:t>下書き</w:t></w:r></w:p></w:hdr>"#
+        ),
+        head = XML_HEAD,
+        ns = W_NS
+    )
+}
+
+/// The .docx: every part, in a stored zip.
+pub(super) fn docx(document_xml: &str, draft: bool) -> Vec<u8> {
+    let mut parts = vec![
+        ("[Content_Types].xml", content_types(draft)),
+        ("_rels/.rels", package_rels()),
+        ("word/document.xml", document_xml.to_owned()),
+        ("word/_rels/document.xml.rels", document_rels(draft)),
+        ("word/styles.xml", styles()),
+        ("word/settings.xml", settings()),
+    ];
+    if draft {
+        parts.push(("word/header1.xml", draft_header()));
+    }
+    stored_zip(&parts.iter().map(|(name, text)| Entry { name, bytes: text.as_bytes() }).collect::<Vec<_>>())
+}

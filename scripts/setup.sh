@@ -110,4 +110,6 @@ ensure_browsers() {
   ensure_apt --no-recommends fonts-noto-cjk
   # PDF checks of the printed report (pdftotext, pdfinfo).
   ensure_apt poppler-utils
+  # The Word files the app writes, read back by a real Word-format reader (headless soffice).
+  ensure_apt --no-recommends libreoffice-writer-nogui
 }

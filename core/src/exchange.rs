@@ -149,7 +149,13 @@ pub fn from_value(value: Value) -> Result<Document, ImportError> {
 /// ([`limits::clamp_timestamps`]) rather than refused. The app never refuses what
 /// it wrote, and a draft read this way exports a file that imports.
 pub fn from_stored(raw: &RawValue) -> Result<Document, ImportError> {
-    let mut document = parse(raw.get().as_bytes())?;
+    from_own(raw.get().as_bytes())
+}
+
+/// [`from_stored`] of the exchange file's text: a document the app itself wrote
+/// (stored, or handed from the page to the on-demand module).
+pub fn from_own(bytes: &[u8]) -> Result<Document, ImportError> {
+    let mut document = parse(bytes)?;
     limits::clamp_timestamps(&mut document);
     limits::check(&document)?;
     Ok(document)

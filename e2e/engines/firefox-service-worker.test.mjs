@@ -148,7 +148,7 @@ test('Firefox, service worker in control: 取りまとめ\'s on-demand module, o
   await stopServer();
   try {
     await fresh.goto(`${url}#/bundle`);
-    await shows(fresh, '取りまとめとWordファイルの読み込みに使うプログラムを読み込めませんでした');
+    await shows(fresh, '取りまとめとWordファイルの読み書きに使うプログラムを読み込めませんでした');
     await fresh.goto(`${url}#/`);
     await shows(fresh, '取組状況の作成');
     // Firefox logs the network error the worker answers a module never kept with; nothing else.

@@ -76,7 +76,7 @@ test('a module that cannot be fetched is said in Japanese, a draft open in anoth
   await context.route((url) => isModule(url.href), (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
   await page.goto('./#/bundle');
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('取りまとめとWordファイルの読み込みに使うプログラムを読み込めませんでした');
+  await expect(alert).toContainText('取りまとめとWordファイルの読み書きに使うプログラムを読み込めませんでした');
   await expect(alert).toContainText('入力した内容は失われていません。');
   blocked = false;
   await button(page, 'もう一度読み込む').click();
@@ -89,7 +89,7 @@ test('a Word file read while the module cannot come is said in Japanese, and the
   await page.goto('./');
   await context.route((url) => isModule(url.href), (route) => route.abort('internetdisconnected'));
   await readWord(page);
-  await expect(page.getByRole('alert')).toContainText('取りまとめとWordファイルの読み込みに使うプログラムを読み込めませんでした');
+  await expect(page.getByRole('alert')).toContainText('取りまとめとWordファイルの読み書きに使うプログラムを読み込めませんでした');
   await expect(page.getByText('この端末には下書きがありません。')).toBeVisible();
   await context.unrouteAll();
   // The next attempt asks again (a failed import is not kept for the page's life).

@@ -40,3 +40,9 @@ pub async fn read_word(bytes: Vec<u8>, config: String) -> Result<String, JsError
     let read = word::read_word(&bytes, &config).await;
     serde_json::to_string(&read).map_err(|e| JsError::new(&e.to_string()))
 }
+
+/// The .docx of a document (its exchange file's text).
+#[wasm_bindgen]
+pub fn write_word(document: &str) -> Result<Vec<u8>, JsError> {
+    word::write_word(document).map_err(|e| JsError::new(&e.to_string()))
+}

@@ -18,6 +18,7 @@ use torikumi_core::editor::{Action, EditorState};
 use crate::editor_store::{now, EditorHandle, EditorStore, BROWSER_CLOCK};
 use crate::widgets::editor::Editor;
 use crate::widgets::versions::Versions;
+use crate::widgets::word_export::WordExport;
 use crate::platform::exports::{export_html, export_json, mailto, share_files};
 use crate::platform::frames;
 use crate::route::{use_unsaved_guard, UnsavedGuard};
@@ -253,6 +254,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                     <button type="button" class="button" onclick={toggle_versions} aria-expanded={versions_open.to_string()}>{ "以前の版" }</button>
                     <button type="button" class="button" onclick={export_with(export_json)}>{ "JSONを書き出す" }</button>
                     <button type="button" class="button" onclick={export_with(export_html)}>{ "HTMLを書き出す" }</button>
+                    <WordExport />
                     <button type="button" class="button" onclick={open_print}>{ "印刷用表示" }</button>
                     <button type="button" class="button" onclick={send_mail}>{ "メールで送る" }</button>
                 </div>

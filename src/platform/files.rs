@@ -14,14 +14,19 @@ use crate::platform::deadline::{within, TimedOut};
 
 /// Offers `text` as a file download named `file_name`.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), FileError> {
-    start_download(file_name, text, mime).map_err(|_| FileError::DownloadRefused { file_name: file_name.to_owned() })
+    start_download(file_name, &JsValue::from_str(text), mime).map_err(|_| FileError::DownloadRefused { file_name: file_name.to_owned() })
 }
 
-fn start_download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+/// Offers `bytes` as a file download named `file_name`.
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), FileError> {
+    start_download(file_name, &Uint8Array::from(bytes), mime).map_err(|_| FileError::DownloadRefused { file_name: file_name.to_owned() })
+}
+
+fn start_download(file_name: &str, content: &JsValue, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(content);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;

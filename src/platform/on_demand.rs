@@ -7,7 +7,7 @@
 use js_sys::{Promise, Uint8Array};
 use torikumi_core::docx::{DocxError, WordRead};
 use torikumi_core::on_demand::{ModuleError, MODULE_WAIT_MS};
-use torikumi_core::Config;
+use torikumi_core::{Config, Document};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,6 +26,8 @@ extern "C" {
     fn mount_city(this: &OnDemandModule, host: &web_sys::Element, props: &str) -> Result<CityView, JsValue>;
     #[wasm_bindgen(method, catch, js_name = read_word)]
     fn read_word_json(this: &OnDemandModule, bytes: &Uint8Array, config: &str) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = write_word)]
+    fn write_word_bytes(this: &OnDemandModule, document: &str) -> Result<Uint8Array, JsValue>;
 
     /// A city page the module has mounted.
     pub type CityView;
@@ -77,6 +79,13 @@ pub async fn read_word(bytes: &[u8], config: &Config) -> Result<WordRead, WordEr
         .and_then(|json| serde_json::from_slice(json.as_bytes()).ok())
         .ok_or(WordError::Module(ModuleError::Broken))?;
     answer.map_err(WordError::Refused)
+}
+
+/// The document as a .docx (written in the module). The page's own document is always
+/// one the module reads: a refusal means the module is not this build's.
+pub async fn write_word(document: &Document) -> Result<Vec<u8>, ModuleError> {
+    let module = module().await?;
+    module.write_word_bytes(&torikumi_core::exchange::to_json(document)).map(|bytes| bytes.to_vec()).map_err(|e| why(&e))
 }
 
 impl OnDemandModule {

@@ -16,4 +16,5 @@ pub mod summary;
 pub mod table;
 pub mod text_field;
 pub mod versions;
+pub mod word_export;
 pub mod word_review;

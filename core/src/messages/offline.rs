@@ -26,9 +26,9 @@ pub fn offline_file_error(error: &OfflineFileError) -> String {
 /// The message when the program for 取りまとめ and Word files (the on-demand module) could not be used.
 pub fn module_error(error: &ModuleError) -> String {
     let what = match error {
-        ModuleError::Unreachable => "取りまとめとWordファイルの読み込みに使うプログラムを読み込めませんでした。ネットワークにつながっていないか、まだこのブラウザーに保存されていないためです。ネットワークにつながっているときに、もう一度お試しください（一度読み込むと、次からはネットワークがなくても使えます）。",
-        ModuleError::TimedOut => "取りまとめとWordファイルの読み込みに使うプログラムが、30秒待っても届かないか、応答しませんでした。通信が安定しているときに、もう一度お試しください。",
-        ModuleError::Broken => "取りまとめとWordファイルの読み込みに使うプログラムが、途中で切れているか、別のバージョンのものでした。ページを再読み込みしてから、もう一度お試しください。",
+        ModuleError::Unreachable => "取りまとめとWordファイルの読み書きに使うプログラムを読み込めませんでした。ネットワークにつながっていないか、まだこのブラウザーに保存されていないためです。ネットワークにつながっているときに、もう一度お試しください（一度読み込むと、次からはネットワークがなくても使えます）。",
+        ModuleError::TimedOut => "取りまとめとWordファイルの読み書きに使うプログラムが、30秒待っても届かないか、応答しませんでした。通信が安定しているときに、もう一度お試しください。",
+        ModuleError::Broken => "取りまとめとWordファイルの読み書きに使うプログラムが、途中で切れているか、別のバージョンのものでした。ページを再読み込みしてから、もう一度お試しください。",
     };
     format!("{what}入力した内容は失われていません。")
 }

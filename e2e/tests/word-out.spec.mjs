@@ -1,0 +1,126 @@
+// Issue 24's 「Wordで書き出す」: the open draft as a .docx in the template's layout,
+// written by the on-demand module, read back by a real Word-format reader
+// (LibreOffice, headless: to PDF and to text, each page through poppler; to HTML
+// for the table's cells in order), and by the app's own 読み込む: the same report.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, box, button, editable, openSample, stored } from './fixtures.mjs';
+import { readPdf } from '../pdf.mjs';
+
+/** Converts `docx` with headless LibreOffice (a profile of its own, so runs side by side never share one). */
+function convert(docx, to) {
+  const dir = mkdtempSync(join(tmpdir(), 'torikumi-lo-'));
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', to, '--outdir', dir, docx], {
+    stdio: 'pipe', timeout: 120_000,
+  });
+  const ext = to.split(':')[0];
+  return readFileSync(join(dir, docx.split('/').pop().replace(/\.docx$/, `.${ext}`)));
+}
+
+/** The report's rows as the table shows them, ids left out. */
+const rows = (list) => list.map(({ name, count, content }) => ({ name, count, content }));
+const sameReport = (r) => ({
+  ...r,
+  teams: rows(r.teams),
+  activities: rows(r.activities),
+  bodies: Object.fromEntries(Object.entries(r.bodies).map(([k, b]) => [k, { ...b, parts: rows(b.parts) }])),
+});
+
+async function exportWord(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Wordで書き出す').click()]);
+  expect(await download.failure()).toBeNull();
+  const path = join(mkdtempSync(join(tmpdir(), 'torikumi-docx-')), download.suggestedFilename());
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), path };
+}
+
+test('Wordで書き出す: LibreOffice reads every text of the report, A4, 下書き on every page of a draft, the table\'s cells in order; 読み込む gives the same report', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await openSample(page);
+  const report = (await stored(page)).document.report;
+  const { name, path } = await exportWord(page);
+  expect(name).toMatch(/^R\d+_[a-z-]+_torikumi\.docx$/);
+  expect(readFileSync(path).subarray(0, 4).toString('binary')).toBe('PK\x03\x04');
+
+  const { info, pages } = readPdf(convert(path, 'pdf'));
+  expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
+  const all = pages.join('\n').replace(/\s+/g, '');
+  const squash = (t) => t.replace(/\s+/g, '');
+  expect(all).toContain(squash(`${report.ward.name}障害者自立支援協議会`));
+  for (const heading of ['全体協議会', '実務者ネットワーク会議', '運営会議', '今年度の主な取組み', '現状における課題', '次年度以降の取組予定']) {
+    expect(all).toContain(heading);
+  }
+  for (const row of [...report.teams, ...report.activities, ...Object.values(report.bodies).flatMap((b) => b.parts)]) {
+    expect(all).toContain(squash(row.name));
+    for (const line of row.content.split('\n').filter((l) => l.trim())) expect(all).toContain(squash(line));
+  }
+  for (const section of Object.values(report.sections)) {
+    for (const line of section.split('\n').filter((l) => l.trim())) expect(all).toContain(squash(line));
+  }
+  for (const [i, text] of pages.entries()) expect(text, `page ${i + 1} is marked`).toContain('下書き');
+
+  // The table's cells, in order, as LibreOffice's own HTML writes them.
+  const html = convert(path, 'html').toString('utf8');
+  const cells = [...html.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').replace(/&[a-z]+;|\s+/g, '')).filter(Boolean);
+  const order = ['会議', '年間実施予定回数', '全体協議会', '実務者ネットワーク会議', '内訳', 'プロジェクトチーム', '運営会議', 'その他の活動'];
+  let at = -1;
+  for (const text of order) {
+    const found = cells.findIndex((c, i) => i > at && c.includes(text));
+    expect(found, `${text} after cell ${at}: ${cells.slice(0, 30).join(' | ')}`).toBeGreaterThan(at);
+    at = found;
+  }
+
+  // Back in through 読み込む: the same report, every field, the parts included.
+  await page.goto('./#/');
+  const chooser = page.waitForEvent('filechooser');
+  await button(page, '読み込む').click();
+  await (await chooser).setFiles(path);
+  const review = page.getByRole('region', { name: 'Wordファイルから読み取った内容' });
+  await expect(review).toContainText('ありません。');
+  await button(page, 'この内容で作成').click();
+  await editable(page);
+  await expect.poll(async () => sameReport((await stored(page)).document.report)).toEqual(sameReport(report));
+});
+
+test('Wordで書き出す with hostile text: 「<」「&」, quotes, line breaks and tabs arrive as typed in LibreOffice, and the file imports back the same', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await openSample(page);
+  const hostile = '<script>alert("x")</script> & ＆\n二行目\tタブの後\n]]><![CDATA[';
+  await box(page, '現状における課題').fill(hostile);
+  await expect.poll(async () => (await stored(page)).document.report.sections.issues).toBe(hostile);
+  const report = (await stored(page)).document.report;
+  const { path } = await exportWord(page);
+  const text = convert(path, 'txt:Text').toString('utf8');
+  expect(text).toContain('<script>alert("x")</script> & ＆');
+  expect(text).toContain(']]><![CDATA[');
+
+  await page.goto('./#/');
+  const chooser = page.waitForEvent('filechooser');
+  await button(page, '読み込む').click();
+  await (await chooser).setFiles(path);
+  await button(page, 'この内容で作成').click();
+  await editable(page);
+  await expect.poll(async () => sameReport((await stored(page)).document.report)).toEqual(sameReport(report));
+});
+
+test('Wordで書き出す when the module cannot come says so in Japanese, saves nothing, and works once it can', async ({ page, context }) => {
+  await page.goto('./');
+  await openSample(page);
+  let blocked = true;
+  await context.route((url) => new URL(url).pathname.split('/').pop().startsWith('torikumi-on-demand-'),
+    (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  const saved = [];
+  page.on('download', (d) => saved.push(d.suggestedFilename()));
+  await button(page, 'Wordで書き出す').click();
+  await expect(page.getByRole('alert')).toContainText('取りまとめとWordファイルの読み書きに使うプログラムを読み込めませんでした');
+  expect(saved).toEqual([]);
+  blocked = false;
+  const { name } = await exportWord(page);
+  expect(name).toMatch(/\.docx$/);
+  await expect(page.locator('.word-export-error')).toHaveCount(0);
+});
+

@@ -138,3 +138,43 @@ fn every_part_named_by_the_content_types_and_relationships_is_in_the_package() {
 fn the_file_is_named_after_the_year_and_the_ward() {
     assert_eq!(file_name(&document(sample_report(), Status::Finished)), "R5_wakabayashi_torikumi.docx");
 }
+
+/// A set of three wards' reports, the middle one (若林区) a draft, added out of order.
+fn three_wards() -> torikumi_core::bundle::BundleSet {
+    let mut set = torikumi_core::bundle::BundleSet::new();
+    let config = Config::default();
+    for (slug, status) in [("wakabayashi", Status::Draft), ("izumi", Status::Finished), ("aoba", Status::Finished)] {
+        let mut report = sample_report();
+        report.ward = config.ward(slug).cloned();
+        set.add(&format!("R5_{slug}_torikumi.json"), document(report, status), Timestamp::from_unix_millis(1_700_000_000_000.0));
+    }
+    set
+}
+
+#[test]
+fn the_bound_set_is_the_cover_then_each_ward_in_the_configured_order_each_a_section_of_its_own() {
+    use torikumi_core::docx::out::{bundle_docx, bundle_file_name};
+    let set = three_wards();
+    let config = Config::default();
+    let bytes = bundle_docx(&set, &config, Timestamp::from_unix_millis(1_700_000_000_000.0));
+    let xml = part(&bytes, "word/document.xml");
+    roxmltree::Document::parse(&xml).expect("well-formed");
+    // The cover's section, then one per ward: 青葉区, 若林区 (a draft), 泉区, in the configured order.
+    let sections: Vec<&str> = xml.split("<w:sectPr>").skip(1).collect();
+    assert_eq!(sections.len(), 4);
+    let headers: Vec<bool> = sections.iter().map(|s| s.contains(r#"r:id="rIdHeader""#)).collect();
+    assert_eq!(headers, [false, false, true, false], "下書き only on the draft ward's pages");
+    assert!(sections.iter().all(|s| s.contains(r#"<w:footerReference w:type="default" r:id="rIdFooter"/>"#)), "page numbers on every page");
+    assert!(sections.iter().all(|s| s.contains("headerReference")), "every section names its header");
+    let at = |text: &str| xml.find(text).unwrap_or_else(|| panic!("{text} is in the file"));
+    assert!(at("実施回数の一覧") < at("青葉区障害者自立支援協議会"));
+    assert!(at("青葉区障害者自立支援協議会") < at("若林区障害者自立支援協議会"));
+    assert!(at("若林区障害者自立支援協議会") < at("泉区障害者自立支援協議会"));
+    assert!(part(&bytes, "word/footer1.xml").contains(r#"<w:fldSimple w:instr=" PAGE ">"#));
+    assert!(part(&bytes, "word/header1.xml").contains("下書き"));
+    assert!(!part(&bytes, "word/header2.xml").contains("下書き"));
+    assert_eq!(bundle_file_name(&set, &config), "R5_torikumi_bundle.docx");
+    for name in ["[Content_Types].xml", "word/_rels/document.xml.rels", "word/footer1.xml", "word/header1.xml", "word/header2.xml"] {
+        roxmltree::Document::parse(&part(&bytes, name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+}

@@ -124,3 +124,43 @@ test('Wordで書き出す when the module cannot come says so in Japanese, saves
   await expect(page.locator('.word-export-error')).toHaveCount(0);
 });
 
+
+test('まとめてWordで書き出す: the cover, then each ward from the top of a new page in the configured order, 「− N −」 at the foot of every page, 下書き on the draft ward\'s pages only', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { WARDS, wardReport } = await import('../ward-reports.mjs');
+  await page.goto('./');
+  await button(page, '取りまとめ').click();
+  const files = WARDS.map(([, slug], i) => {
+    const status = slug === 'izumi' ? 'draft' : 'finished';
+    const json = wardReport(slug, { counts: [i + 1, 2, 3, 4], teams: i % 3, activities: 1, status });
+    return { name: `R4_${slug}_torikumi.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) };
+  }).reverse();
+  const chooser = page.waitForEvent('filechooser');
+  await button(page, 'ファイルを追加').click();
+  await (await chooser).setFiles(files);
+  await expect(page.getByRole('table', { name: '読み込んだ報告' }).getByRole('row')).toHaveCount(WARDS.length + 1);
+  const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'まとめてWordで書き出す').click()]);
+  expect(download.suggestedFilename()).toBe('R4_torikumi_bundle.docx');
+  const path = join(mkdtempSync(join(tmpdir(), 'torikumi-docx-')), download.suggestedFilename());
+  await download.saveAs(path);
+
+  const pages = readPdf(convert(path, 'pdf')).pages.map((p) => p.replace(/\s+/g, ''));
+  expect(pages[0]).toContain('実施回数の一覧');
+  expect(pages[0]).toContain('泉区下書き');
+  let previous = 0;
+  const starts = WARDS.map(([name]) => {
+    const title = `令和４年度${name}障害者自立支援協議会取組状況`;
+    const at = pages.findIndex((p) => p.includes(title));
+    expect(at, `${name} after the previous ward`).toBeGreaterThan(previous);
+    // The ward starts its page: nothing of another ward's report before its title (下書き is the header).
+    expect(pages[at].replace(/^下書き/, '').startsWith(title), `${name} starts page ${at + 1}: ${pages[at].slice(0, 40)}`).toBe(true);
+    previous = at;
+    return at;
+  });
+  pages.forEach((text, i) => expect(text, `page ${i + 1} is numbered`).toContain(`−${i + 1}−`));
+  const izumi = starts[WARDS.findIndex(([, slug]) => slug === 'izumi')];
+  pages.forEach((text, i) => {
+    if (i >= izumi) expect(text, `page ${i + 1}, 泉区's`).toMatch(/^下書き/);
+    else expect(text, `page ${i + 1}`).not.toMatch(/^下書き/);
+  });
+});

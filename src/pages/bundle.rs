@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::editor_store::now;
 use crate::hooks::bundle_set::use_bundle_set;
-use crate::platform::files::download;
+use crate::platform::files::{download, download_bytes};
 use crate::route::{go, use_unsaved_guard, Route};
 use crate::widgets::bundle_files::BundleFiles;
 use crate::widgets::bundle_list::BundleList;
@@ -60,6 +60,15 @@ pub fn bundle_page() -> Html {
         let (kept, config) = (Rc::clone(&bundle.kept), Rc::clone(&config));
         export(Rc::new(move || (bundle::bundle_file_name(&kept.set, &config), bundle::to_json(&kept.set))), "application/json")
     };
+    // The bound set as one Word file (the bound print's layout), from the set shown at the click.
+    let word = {
+        let (kept, config, message) = (Rc::clone(&bundle.kept), Rc::clone(&config), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let bytes = torikumi_core::docx::out::bundle_docx(&kept.set, &config, now());
+            let name = torikumi_core::docx::out::bundle_file_name(&kept.set, &config);
+            message.set(download_bytes(&name, &bytes, torikumi_core::docx::out::DOCX_MIME).err().map(|e| messages::file_error(&e)));
+        })
+    };
     // The damaged text shown, not what storage holds by the time of the click.
     let download_raw = {
         let kept = Rc::clone(&bundle.kept);
@@ -108,6 +117,7 @@ pub fn bundle_page() -> Html {
                 if has_reports {
                     <button type="button" class="button button-primary" onclick={Callback::from(|_: MouseEvent| go(&Route::BundlePrint))}>{ "まとめて印刷用表示" }</button>
                     <button type="button" class="button" onclick={csv}>{ "CSVを書き出す" }</button>
+                    <button type="button" class="button" onclick={word}>{ "まとめてWordで書き出す" }</button>
                 }
                 if !set.is_empty() {
                     <button type="button" class="button" onclick={set_file}>{ "まとめてJSONを書き出す" }</button>

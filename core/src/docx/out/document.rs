@@ -34,7 +34,7 @@ fn text_paras(text: &str) -> String {
     }
 }
 
-fn row(cells: &[String], header: bool) -> String {
+pub(super) fn row(cells: &[String], header: bool) -> String {
     let trpr = if header { "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" } else { "<w:trPr><w:cantSplit/></w:trPr>" };
     format!("<w:tr>{trpr}{}</w:tr>", cells.concat())
 }
@@ -110,17 +110,11 @@ fn form_list(rows: &[Row], kind: ListKind) -> String {
     list_rows(rows, kind.heading(), kind == ListKind::Teams)
 }
 
-fn table(report: &Report) -> String {
+/// A table with the form's borders over `cols` (twips), holding `rows` (row XML).
+pub(super) fn grid_table(cols: &[u32], rows: &str) -> String {
     let border = |side: &str| format!(r#"<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>"#);
     let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"].iter().map(|s| border(s)).collect();
-    let grid: String = COLS.iter().map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#)).collect();
-    let mut rows = header_row();
-    rows.push_str(&body_rows(report, BodyKind::Plenary));
-    rows.push_str(&body_rows(report, BodyKind::Network));
-    rows.push_str(&body_rows(report, BodyKind::Liaison));
-    rows.push_str(&form_list(&report.teams, ListKind::Teams));
-    rows.push_str(&body_rows(report, BodyKind::Steering));
-    rows.push_str(&form_list(&report.activities, ListKind::Activities));
+    let grid: String = cols.iter().map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#)).collect();
     format!(
         concat!(
             r#"<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>{}</w:tblBorders>"#,
@@ -129,6 +123,20 @@ fn table(report: &Report) -> String {
         ),
         borders, grid, rows
     )
+}
+
+/// The width of the text on a page, in twips.
+pub(super) const TEXT_WIDTH: u32 = PAGE_W - 2 * MARGIN_LR;
+
+fn table(report: &Report) -> String {
+    let mut rows = header_row();
+    rows.push_str(&body_rows(report, BodyKind::Plenary));
+    rows.push_str(&body_rows(report, BodyKind::Network));
+    rows.push_str(&body_rows(report, BodyKind::Liaison));
+    rows.push_str(&form_list(&report.teams, ListKind::Teams));
+    rows.push_str(&body_rows(report, BodyKind::Steering));
+    rows.push_str(&form_list(&report.activities, ListKind::Activities));
+    grid_table(&COLS, &rows)
 }
 
 /// The report's blocks, in the form's order.
@@ -144,24 +152,41 @@ pub(super) fn report_body(report: &Report) -> String {
     body
 }
 
-/// The whole `word/document.xml`; a draft's pages take the header with 下書き (`package`).
-pub(super) fn document_xml(body: &str, draft: bool) -> String {
-    let header = if draft { r#"<w:headerReference w:type="default" r:id="rIdHeader"/>"# } else { "" };
+/// A section's properties: A4 portrait with the print view's margins, its page
+/// header and footer (relationship ids of `package`'s parts), if any. A section
+/// after the first starts a new page.
+pub(super) fn sect_pr(header: Option<&str>, footer: Option<&str>) -> String {
+    let header = header.map(|id| format!(r#"<w:headerReference w:type="default" r:id="{id}"/>"#)).unwrap_or_default();
+    let footer = footer.map(|id| format!(r#"<w:footerReference w:type="default" r:id="{id}"/>"#)).unwrap_or_default();
     format!(
         concat!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-            r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
-            r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}"#,
-            r#"<w:sectPr>{header}<w:pgSz w:w="{w}" w:h="{h}"/>"#,
+            r#"<w:sectPr>{header}{footer}<w:type w:val="nextPage"/><w:pgSz w:w="{w}" w:h="{h}"/>"#,
             r#"<w:pgMar w:top="{tb}" w:right="{lr}" w:bottom="{tb}" w:left="{lr}" w:header="{hd}" w:footer="{hd}" w:gutter="0"/>"#,
-            r#"<w:docGrid w:linePitch="360"/></w:sectPr></w:body></w:document>"#
+            r#"<w:docGrid w:linePitch="360"/></w:sectPr>"#
         ),
-        body = body,
         header = header,
+        footer = footer,
         w = PAGE_W,
         h = PAGE_H,
         tb = MARGIN_TB,
         lr = MARGIN_LR,
         hd = HEADER
+    )
+}
+
+/// The paragraph that ends a section (all but the last, whose properties close the body).
+pub(super) fn section_end(sect_pr: &str) -> String {
+    format!("<w:p><w:pPr>{sect_pr}</w:pPr></w:p>")
+}
+
+/// The whole `word/document.xml`: `body`, then the last section's properties.
+pub(super) fn document_xml(body: &str, last_sect_pr: &str) -> String {
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
+            r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{}{}</w:body></w:document>"#
+        ),
+        body, last_sect_pr
     )
 }

@@ -6,9 +6,14 @@
 //! margins, a Mincho body with the East Asian font set; a draft marked 下書き in
 //! the page header. [`super::read_template`] reads it back to the same report.
 //!
+//! The city's bound set ([`bundle_docx`]) is the cover with the summary table,
+//! then each ward's report as a section of its own (a new page; 下書き in the
+//! header of a draft's pages only), page numbers 「− 3 −」 in every footer.
+//!
 //! Plain Rust: the XML is written here ([`document`], [`package`]) and the zip
 //! is stored (not deflated) by [`zip`]; the app's on-demand module hands the bytes over.
 
+mod bound;
 mod document;
 
 pub(crate) use document::PARTS_LABEL;
@@ -16,7 +21,10 @@ mod package;
 mod xml;
 pub mod zip;
 
+pub use bound::{bundle_docx, bundle_file_name};
+
 use crate::model::{Document, Status};
+use package::Parts;
 
 /// The .docx's MIME type.
 pub const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -30,5 +38,6 @@ pub fn file_name(document: &Document) -> String {
 pub fn report_docx(document: &Document) -> Vec<u8> {
     let draft = document.status == Status::Draft;
     let body = document::report_body(&document.report);
-    package::docx(&document::document_xml(&body, draft), draft)
+    let sect_pr = document::sect_pr(draft.then_some(package::DRAFT_HEADER), None);
+    package::docx(&document::document_xml(&body, &sect_pr), Parts { draft_header: draft, ..Parts::default() })
 }

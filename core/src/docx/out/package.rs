@@ -8,12 +8,45 @@ const XML_HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?
 /// The template's Mincho for every script; Word and LibreOffice substitute their own Mincho where it is missing.
 const MINCHO: &str = "ＭＳ 明朝";
 
-fn content_types(draft: bool) -> String {
-    let header = if draft {
-        r#"<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#
-    } else {
-        ""
-    };
+/// The relationship ids `document` refers to.
+pub(super) const DRAFT_HEADER: &str = "rIdHeader";
+pub(super) const EMPTY_HEADER: &str = "rIdHeaderEmpty";
+pub(super) const PAGE_FOOTER: &str = "rIdFooter";
+
+/// The parts beside the document: 下書き's header, an empty header (a section
+/// without one would take the previous section's), the page-number footer.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Parts {
+    pub draft_header: bool,
+    pub empty_header: bool,
+    pub footer: bool,
+}
+
+impl Parts {
+    /// (part name, relationship id, relationship type, content type) of each present.
+    fn each(self) -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
+        const HDR: (&str, &str) = ("header", "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml");
+        const FTR: (&str, &str) = ("footer", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml");
+        let mut out = Vec::new();
+        if self.draft_header {
+            out.push(("header1.xml", DRAFT_HEADER, HDR.0, HDR.1));
+        }
+        if self.empty_header {
+            out.push(("header2.xml", EMPTY_HEADER, HDR.0, HDR.1));
+        }
+        if self.footer {
+            out.push(("footer1.xml", PAGE_FOOTER, FTR.0, FTR.1));
+        }
+        out
+    }
+}
+
+fn content_types(parts: Parts) -> String {
+    let header: String = parts
+        .each()
+        .iter()
+        .map(|(name, _, _, content_type)| format!(r#"<Override PartName="/word/{name}" ContentType="{content_type}"/>"#))
+        .collect();
     format!(
         concat!(
             "{head}",
@@ -42,12 +75,14 @@ fn package_rels() -> String {
     )
 }
 
-fn document_rels(draft: bool) -> String {
-    let header = if draft {
-        r#"<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>"#
-    } else {
-        ""
-    };
+fn document_rels(parts: Parts) -> String {
+    let header: String = parts
+        .each()
+        .iter()
+        .map(|(name, id, kind, _)| {
+            format!(r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{name}"/>"#)
+        })
+        .collect();
     format!(
         concat!(
             "{head}",
@@ -112,18 +147,43 @@ fn draft_header() -> String {
     )
 }
 
+/// A header with nothing in it.
+fn empty_header() -> String {
+    format!(r#"{XML_HEAD}<w:hdr xmlns:w="{W_NS}"><w:p/></w:hdr>"#)
+}
+
+/// 「− 3 −」 centred at the foot of every page (a PAGE field).
+fn page_footer() -> String {
+    format!(
+        concat!(
+            "{head}",
+            r#"<w:ftr xmlns:w="{ns}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>"#,
+            r#"<w:r><w:t xml:space="preserve">− </w:t></w:r>"#,
+            r#"<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>"#,
+            r#"<w:r><w:t xml:space="preserve"> −</w:t></w:r></w:p></w:ftr>"#
+        ),
+        head = XML_HEAD,
+        ns = W_NS
+    )
+}
+
 /// The .docx: every part, in a stored zip.
-pub(super) fn docx(document_xml: &str, draft: bool) -> Vec<u8> {
-    let mut parts = vec![
-        ("[Content_Types].xml", content_types(draft)),
-        ("_rels/.rels", package_rels()),
-        ("word/document.xml", document_xml.to_owned()),
-        ("word/_rels/document.xml.rels", document_rels(draft)),
-        ("word/styles.xml", styles()),
-        ("word/settings.xml", settings()),
+pub(super) fn docx(document_xml: &str, parts: Parts) -> Vec<u8> {
+    let mut files = vec![
+        ("[Content_Types].xml".to_owned(), content_types(parts)),
+        ("_rels/.rels".to_owned(), package_rels()),
+        ("word/document.xml".to_owned(), document_xml.to_owned()),
+        ("word/_rels/document.xml.rels".to_owned(), document_rels(parts)),
+        ("word/styles.xml".to_owned(), styles()),
+        ("word/settings.xml".to_owned(), settings()),
     ];
-    if draft {
-        parts.push(("word/header1.xml", draft_header()));
+    for (name, id, _, _) in parts.each() {
+        let text = match id {
+            DRAFT_HEADER => draft_header(),
+            EMPTY_HEADER => empty_header(),
+            _ => page_footer(),
+        };
+        files.push((format!("word/{name}"), text));
     }
-    stored_zip(&parts.iter().map(|(name, text)| Entry { name, bytes: text.as_bytes() }).collect::<Vec<_>>())
+    stored_zip(&files.iter().map(|(name, text)| Entry { name, bytes: text.as_bytes() }).collect::<Vec<_>>())
 }

@@ -1,7 +1,13 @@
-// Makes docs/print-view.png (the sample report's print view) and
+// Makes docs/print-view.png (the sample report's print view),
+// docs/word-first-page.png (the first page of the same report's 「Wordで書き出す」
+// file as LibreOffice renders it, headless, through poppler's pdftoppm) and
 // docs/bundle-cover.png (the bound print's cover for five made-up ward reports)
 // in headless Chromium, at an office PC's 1366×768 with 125% scaling.
 //   node e2e/screenshot.mjs   (after `trunk build --release`)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { served } from './bench/served.mjs';
 import { WARDS, wardReport } from './ward-reports.mjs';
@@ -18,6 +24,16 @@ try {
   await page.locator('.p-report').waitFor();
   await page.screenshot({ path: `${here}/../docs/print-view.png` });
   console.log('wrote docs/print-view.png');
+
+  await page.goBack();
+  await page.locator('.editor.editable').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Wordで書き出す', exact: true }).click()]);
+  const dir = mkdtempSync(join(tmpdir(), 'torikumi-shot-'));
+  const docx = join(dir, download.suggestedFilename());
+  await download.saveAs(docx);
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { stdio: 'pipe' });
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', docx.replace(/\.docx$/, '.pdf'), `${here}/../docs/word-first-page`]);
+  console.log('wrote docs/word-first-page.png');
 
   await page.goto(`${origin}#/bundle`);
   const chooser = page.waitForEvent('filechooser');

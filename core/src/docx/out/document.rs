@@ -35,9 +35,20 @@ fn text_paras(text: &str) -> String {
 }
 
 pub(super) fn row(cells: &[String], header: bool) -> String {
-    let trpr = if header { "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" } else { "<w:trPr><w:cantSplit/></w:trPr>" };
-    format!("<w:tr>{trpr}{}</w:tr>", cells.concat())
+    row_at_least(cells, header, None)
 }
+
+/// A row at least `height` twips high.
+fn row_at_least(cells: &[String], header: bool, height: Option<u32>) -> String {
+    let height = height.map(|h| format!(r#"<w:trHeight w:val="{h}" w:hRule="atLeast"/>"#)).unwrap_or_default();
+    let header = if header { "<w:tblHeader/>" } else { "" };
+    format!("<w:tr><w:trPr><w:cantSplit/>{height}{header}</w:trPr>{}</w:tr>", cells.concat())
+}
+
+/// Twips a character of vertical text takes (10.5 pt and a little space), for
+/// rows tall enough to show a vertical label whole: a merged cell's text does not
+/// make its rows grow.
+const VERTICAL_CHAR: u32 = 240;
 
 fn count_cell(count: &Option<Count>) -> String {
     cell(CellProps::new(COLS[2]), &para(&count_text(count), Para { align: Some("right"), ..Para::default() }, Style::default()))
@@ -80,11 +91,12 @@ fn body_rows(report: &Report, kind: BodyKind) -> String {
 fn list_rows(rows: &[Row], label: &str, vertical: bool) -> String {
     let label_props = |merge| CellProps { merge, vertical, centred: true, ..CellProps::new(COLS[0]) };
     let label_para = para(label, Para { align: Some("center"), ..Para::default() }, Style::default());
+    let height = vertical.then(|| (label.chars().count() as u32 * VERTICAL_CHAR + 240).div_ceil(rows.len().max(1) as u32));
     rows.iter()
         .enumerate()
         .map(|(i, r)| {
             let merge = if i == 0 { Merge::Start } else { Merge::Continue };
-            row(
+            row_at_least(
                 &[
                     // A merge even for one row: the reader knows a label cell by it.
                     cell(label_props(merge), &label_para),
@@ -93,6 +105,7 @@ fn list_rows(rows: &[Row], label: &str, vertical: bool) -> String {
                     cell(CellProps::new(COLS[3]), &text_paras(&r.content)),
                 ],
                 false,
+                height,
             )
         })
         .collect()
@@ -105,7 +118,8 @@ fn form_list(rows: &[Row], kind: ListKind) -> String {
         let props = CellProps { vertical, centred: true, merge: Merge::Start, ..CellProps::new(COLS[0]) };
         let label = cell(props, &para(kind.heading(), Para { align: Some("center"), ..Para::default() }, Style::default()));
         let none = cell(CellProps::new(COLS[1]), &para("なし", Para::default(), Style::default()));
-        return row(&[label, none, count_cell(&None), cell(CellProps::new(COLS[3]), "")], false);
+        let height = vertical.then_some(kind.heading().chars().count() as u32 * VERTICAL_CHAR + 240);
+        return row_at_least(&[label, none, count_cell(&None), cell(CellProps::new(COLS[3]), "")], false, height);
     }
     list_rows(rows, kind.heading(), kind == ListKind::Teams)
 }

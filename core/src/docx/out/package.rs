@@ -105,7 +105,8 @@ fn styles() -> String {
             r#"<w:kern w:val="2"/><w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="en-US" w:eastAsia="ja-JP" w:bidi="ar-SA"/>"#,
             r#"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="300" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
             r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>"#,
-            r#"<w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:style>"#,
+            // Left, not justified: a justified line ending in a line break (w:br) is spread across the width.
+            r#"<w:pPr><w:widowControl w:val="0"/><w:jc w:val="left"/></w:pPr></w:style>"#,
             r#"<w:style w:type="paragraph" w:styleId="TorikumiTitle"><w:name w:val="Torikumi Title"/><w:basedOn w:val="Normal"/><w:qFormat/>"#,
             r#"<w:pPr><w:spacing w:after="320"/><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>"#,
             r#"<w:style w:type="paragraph" w:styleId="TorikumiHeading"><w:name w:val="Torikumi Heading"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>"#,

@@ -228,8 +228,6 @@ fn what_cannot_be_placed_is_listed_to_copy() {
         [
             "（様式２）",
             "作成：泉区障害高齢課",
-            "（２）実務者ネットワーク会議\t全体会\t1\t講演会",
-            "泉中央エリア\t3\t事例検討",
             "（年度途中から開催）",
             "メモ：予算は別紙",
         ]
@@ -241,9 +239,12 @@ fn what_cannot_be_placed_is_listed_to_copy() {
 }
 
 #[test]
-fn parts_are_not_read() {
+fn parts_beside_a_merged_cell_naming_a_body_are_its_parts() {
     let r = read(&fixture("leftovers.xml")).report;
-    assert_eq!(r.bodies.network, FixedBody::default());
+    let parts: Vec<(String, Option<Count>, String)> = r.bodies.network.parts.iter().map(|p| (p.name.clone(), p.count.clone(), p.content.clone())).collect();
+    assert_eq!(parts, [("全体会".to_owned(), Some(Count::Number(1)), "講演会".to_owned()), ("泉中央エリア".to_owned(), Some(Count::Number(3)), "事例検討".to_owned())]);
+    // The breakdown has no row of the body's own: its count and content are left for the user.
+    assert_eq!((r.bodies.network.count.clone(), r.bodies.network.content.as_str()), (None, ""));
     assert!(r.bodies.plenary.parts.is_empty());
 }
 

@@ -6,8 +6,9 @@
 //! shape: three cells (会議, count, content) or a label cell and three cells
 //! (name, count, content). Rows without a label that name no fixed body belong
 //! to the list the form has at that point: teams after （３）, other activities
-//! after （５）. Rows beside a merged 「内訳」 cell right after a fixed body are
-//! its parts (the app's own Word export, `super::out`). Anything else is unplaced.
+//! after （５）. A fixed body's parts (内訳) are the rows beside a merged cell
+//! naming the body (the template's breakdown) or a merged 「内訳」 cell right after
+//! the body's row (the app's own Word export, `super::out`). Anything else is unplaced.
 
 use super::builder::Builder;
 use super::out::PARTS_LABEL;
@@ -87,10 +88,15 @@ pub(super) fn read(table: &Table, state: &mut ListState, b: &mut Builder) {
 /// A row beside a merged label cell: a team, an activity, or a part (unplaced).
 fn labelled_row(label: Option<&str>, cells: &[Cell], line: &str, state: &mut ListState, b: &mut Builder) {
     let label = label.unwrap_or("");
-    // The app's own export: a body's parts beside a merged 「内訳」 cell, right after the body's row.
-    if label.contains(PARTS_LABEL) {
-        match (state.body, cells) {
-            (Some(kind), [name, count, content]) => b.part(kind, &one_line(&name.paras), &count.text(), &content.text()),
+    // A body's parts: beside a merged 「内訳」 cell right after the body's row (the app's
+    // own export), or beside a merged cell naming the body (the template's breakdown).
+    let parts_of = if label.contains(PARTS_LABEL) { state.body } else { text::fixed_body(label).map(|(kind, _)| kind) };
+    if label.contains(PARTS_LABEL) || parts_of.is_some() {
+        match (parts_of, cells) {
+            (Some(kind), [name, count, content]) => {
+                state.body = Some(kind);
+                b.part(kind, &one_line(&name.paras), &count.text(), &content.text());
+            }
             _ => b.unplace(line.to_owned()),
         }
         return;

@@ -36,7 +36,7 @@ async function exportWord(page) {
   return { name: download.suggestedFilename(), path };
 }
 
-test('Wordで書き出す: LibreOffice reads every text of the report, A4, 下書き on every page of a draft, the table\'s cells in order; 読み込む gives the same report', async ({ page }) => {
+test('Wordで書き出す: LibreOffice reads every text of the report, A4, as many pages as the print view, 下書き on every page of a draft, the table\'s cells in order; 読み込む gives the same report', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('./');
   await openSample(page);
@@ -47,6 +47,14 @@ test('Wordで書き出す: LibreOffice reads every text of the report, A4, 下�
 
   const { info, pages } = readPdf(convert(path, 'pdf'));
   expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
+  // As many pages as the print view printed to A4 (the same form, the same margins).
+  await button(page, '印刷用表示').click();
+  await expect(page.locator('.p-report')).toBeVisible();
+  const printed = readPdf(await page.pdf({ format: 'A4', preferCSSPageSize: true })).pages.length;
+  console.log(`word out | pages: Word file ${pages.length}, print view ${printed}`);
+  expect(pages.length).toBe(printed);
+  await page.goBack();
+  await editable(page);
   const all = pages.join('\n').replace(/\s+/g, '');
   const squash = (t) => t.replace(/\s+/g, '');
   expect(all).toContain(squash(`${report.ward.name}障害者自立支援協議会`));

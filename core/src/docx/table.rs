@@ -11,8 +11,7 @@
 //! the body's row (the app's own Word export, `super::out`). Anything else is unplaced.
 
 use super::builder::Builder;
-use super::out::PARTS_LABEL;
-use super::text;
+use super::text::{self, PARTS_LABEL};
 use super::xml::{Cell, Table, VMerge};
 use crate::model::{BodyKind, ListKind};
 

@@ -6,6 +6,10 @@ use crate::count::{parse_count, Count};
 use crate::limits::REPORT_YEARS;
 use crate::model::{Basis, BodyKind, SectionKind, Ward};
 
+/// The label of the cell beside a fixed body's parts (内訳) in the app's own Word
+/// file (`out`), which `table` reads back.
+pub(crate) const PARTS_LABEL: &str = "内訳";
+
 /// The template's instruction, dropped wherever it is left in.
 pub(super) const TEMPLATE_NOTE: &str = "※行が足りない場合は、ページ内で適宜追加してください。";
 

@@ -2,6 +2,7 @@
 
 use super::xml::{cell, para, CellProps, Merge, Para, Style};
 use crate::count::Count;
+use crate::docx::text::PARTS_LABEL;
 use crate::model::{is_blank, BodyKind, ListKind, Report, Row, SectionKind};
 
 /// The page: A4 portrait, the print view's margins (15 mm top and bottom, 14 mm
@@ -15,8 +16,6 @@ const HEADER: u32 = 454;
 /// the count (22 mm), the content (the rest of the 182 mm text width).
 const COLS: [u32; 4] = [510, 2268, 1247, PAGE_W - 2 * MARGIN_LR - 510 - 2268 - 1247];
 
-/// The label of the rows of a fixed body's parts (read back by `super::super::table`).
-pub(crate) const PARTS_LABEL: &str = "内訳";
 
 fn count_text(count: &Option<Count>) -> String {
     match count {

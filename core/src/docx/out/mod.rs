@@ -15,8 +15,6 @@
 
 mod bound;
 mod document;
-
-pub(crate) use document::PARTS_LABEL;
 mod package;
 mod xml;
 pub mod zip;

@@ -102,15 +102,30 @@ export async function lastDownload(page) {
   });
 }
 
-/** Gives `files` ({name, text}) to the file input inside the element matching `zone`, as the picker would. */
+/** The last download's name and bytes (a Word file). */
+export async function lastDownloadBytes(page) {
+  await until(page, () => window.__downloads?.length > 0, undefined, 'a download');
+  const { name, base64 } = await page.evaluate(async () => {
+    const blob = window.__downloads.at(-1);
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return { name: blob.fileName, base64: btoa(binary) };
+  });
+  return { name, bytes: Buffer.from(base64, 'base64') };
+}
+
+/** Gives `files` ({name, text} or {name, bytes}) to the file input inside the element matching `zone`, as the picker would. */
 export async function chooseFiles(page, zone, files) {
+  const list = files.map((f) => (f.bytes ? { name: f.name, base64: f.bytes.toString('base64') } : f));
   await page.evaluate((z, list) => {
     const input = document.querySelector(`${z} input[type=file]`);
     const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    const content = (f) => (f.base64 ? Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)) : f.text);
+    for (const f of list) dt.items.add(new File([content(f)], f.name, { type: f.base64 ? '' : 'application/json' }));
     input.files = dt.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, zone, files);
+  }, zone, list);
 }
 
 /** Serves ../dist on a port of its own (the benchmarks' server): `{ url, stop }`. */

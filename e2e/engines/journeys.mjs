@@ -7,9 +7,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readPdf } from '../pdf.mjs';
+import { convert, saved as savedFile, withoutIds } from '../libreoffice.mjs';
 import { report } from '../report-fixture.mjs';
 import {
-  chooseFiles, click, focusedName, keepDownloads, lastDownload, saved, serveDist, shows, typeField, until, valueOf,
+  chooseFiles, click, focusedName, keepDownloads, lastDownload, lastDownloadBytes, saved, serveDist, shows, typeField, until, valueOf,
 } from './driver.mjs';
 
 /**
@@ -199,7 +200,7 @@ test(`${name}: finishing with errors, then with warnings only`, () => session(as
   await healthy(page);
 }));
 
-test(`${name}: JSON and HTML exports import back equal; the print view is A4 (to a PDF where the driver can print); the bundle binds them`, () => session(async (browser) => {
+test(`${name}: JSON, HTML and Word exports import back equal (the Word file read by LibreOffice too); the print view is A4 (to a PDF where the driver can print); the bundle binds them`, () => session(async (browser) => {
   const page = await browser.newPage();
   await page.goto(server.url);
   await click(page, '見本を開く');
@@ -211,6 +212,13 @@ test(`${name}: JSON and HTML exports import back equal; the print view is A4 (to
   await click(page, 'HTMLを書き出す');
   const html = await lastDownload(page);
   assert.equal(html.name, 'R5_wakabayashi_torikumi.html');
+  // The Word file, written by the on-demand module in this engine, opened by LibreOffice.
+  await click(page, 'Wordで書き出す');
+  await until(page, () => window.__downloads.length === 3, undefined, 'the Word file');
+  const word = await lastDownloadBytes(page);
+  assert.equal(word.name, 'R5_wakabayashi_torikumi.docx');
+  const wordText = convert(savedFile(word.name, word.bytes), 'txt:Text').toString('utf8').replace(/\s+/g, '');
+  assert.match(wordText, /令和５年度若林区障害者自立支援協議会取組状況/);
   await click(page, '印刷用表示');
   await page.waitForSelector('.p-report');
   // On screen the print view is a sheet of A4 (210 mm wide) holding the report.
@@ -238,6 +246,17 @@ test(`${name}: JSON and HTML exports import back equal; the print view is A4 (to
     const back = JSON.parse((await lastDownload(page)).text);
     assert.deepEqual(back.report, JSON.parse(json.text).report, `${file.name} imports back equal`);
   }
+  // The Word file through 読み込む: its review, then the same report (rows numbered afresh).
+  await page.goto(server.url);
+  await shows(page, '取組状況の作成');
+  await chooseFiles(page, '.import', [word]);
+  await shows(page, 'Wordファイルから読み取った内容');
+  await click(page, 'この内容で作成');
+  await page.waitForSelector('.editor');
+  await keepDownloads(page);
+  await click(page, 'JSONを書き出す');
+  const fromWord = JSON.parse((await lastDownload(page)).text);
+  assert.deepEqual(withoutIds(fromWord.report), withoutIds(JSON.parse(json.text).report), 'the Word file imports back equal');
 
   await page.goto(`${server.url}#/bundle`);
   await shows(page, '各区の報告を追加');

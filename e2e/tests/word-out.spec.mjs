@@ -2,31 +2,12 @@
 // written by the on-demand module, read back by a real Word-format reader
 // (LibreOffice, headless: to PDF and to text, each page through poppler; to HTML
 // for the table's cells in order), and by the app's own 読み込む: the same report.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, box, button, editable, openSample, stored } from './fixtures.mjs';
 import { readPdf } from '../pdf.mjs';
-
-/** Converts `docx` with headless LibreOffice (a profile of its own, so runs side by side never share one). */
-function convert(docx, to) {
-  const dir = mkdtempSync(join(tmpdir(), 'torikumi-lo-'));
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', to, '--outdir', dir, docx], {
-    stdio: 'pipe', timeout: 120_000,
-  });
-  const ext = to.split(':')[0];
-  return readFileSync(join(dir, docx.split('/').pop().replace(/\.docx$/, `.${ext}`)));
-}
-
-/** The report's rows as the table shows them, ids left out. */
-const rows = (list) => list.map(({ name, count, content }) => ({ name, count, content }));
-const sameReport = (r) => ({
-  ...r,
-  teams: rows(r.teams),
-  activities: rows(r.activities),
-  bodies: Object.fromEntries(Object.entries(r.bodies).map(([k, b]) => [k, { ...b, parts: rows(b.parts) }])),
-});
+import { convert, withoutIds as sameReport } from '../libreoffice.mjs';
 
 async function exportWord(page) {
   const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Wordで書き出す').click()]);

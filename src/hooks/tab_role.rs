@@ -19,7 +19,7 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use js_sys::{Function, Object, Promise, Reflect};
-use torikumi_core::drafts::lease;
+use torikumi_core::drafts::{lease, KeyValue};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -339,7 +339,15 @@ impl Leased {
             let key = lease::lease_key(&draft_id);
             EventListener::new(w, "storage", move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
-                if e.key().as_deref() == Some(key.as_str()) && lease::held_by_other(e.new_value().as_deref(), &tab_id(), now_ms()) {
+                if e.key().as_deref() != Some(key.as_str()) {
+                    return;
+                }
+                // The lease as storage holds it now, not as the event's write left it: two tabs
+                // taking over at once each hear the other's write after their own, and by the
+                // event's value both would give up, leaving no editor. Storage refusing the
+                // read: the event's value.
+                let now = LocalStorage.get(&key).unwrap_or_else(|_| e.new_value());
+                if lease::held_by_other(now.as_deref(), &tab_id(), now_ms()) {
                     lose();
                 }
             })

@@ -7,7 +7,7 @@ let browser;
 journeys({
   name: 'Firefox',
   port: 4184,
-  can: { pdf: true, serviceWorker: true },
+  can: { pdf: true, serviceWorker: true, word: true },
   async start() {
     browser = await launch();
   },

@@ -39,11 +39,17 @@ export async function startWebKit(port, first = 90) {
   };
 }
 
+/** A command the driver does not answer within this long has met a browser that is gone: the test fails, naming it. */
+const COMMAND_WAIT_MS = 90_000;
+
 async function call(base, method, path, body) {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(COMMAND_WAIT_MS),
+  }).catch((error) => {
+    throw new Error(`${method} ${path}: no answer from WebKitWebDriver (${error.message})`);
   });
   const json = await response.json();
   if (!response.ok) throw new Error(`${method} ${path}: ${json.value?.error}: ${json.value?.message}`);

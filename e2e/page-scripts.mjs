@@ -19,3 +19,9 @@ export function typedTextSent() {
     setTimeout(() => resolve(true), 150);
   });
 }
+
+/** The URLs of the on-demand module's files the service worker's caches hold (any cache). */
+export async function keptModuleFiles() {
+  const urls = await Promise.all((await caches.keys()).map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)));
+  return urls.flat().filter((u) => u.includes('torikumi-on-demand-'));
+}

@@ -58,12 +58,5 @@ pub fn start() {
 
 /// `#app`, or one made at the start of the body.
 fn app_host() -> Option<web_sys::Element> {
-    let document = web_sys::window()?.document()?;
-    if let Some(host) = document.get_element_by_id(APP_HOST_ID) {
-        return Some(host);
-    }
-    let host = document.create_element("div").ok()?;
-    host.set_id(APP_HOST_ID);
-    document.body()?.prepend_with_node_1(&host).ok()?;
-    Some(host)
+    platform::hosts::host(APP_HOST_ID, |document, host| document.body()?.prepend_with_node_1(host).ok())
 }

@@ -107,6 +107,15 @@ impl Count {
             Count::Text(t) => t.clone(),
         }
     }
+
+    /// As the printed form shows it (the print view, the Word file): a number with 回,
+    /// text as it was typed.
+    pub fn printed(&self) -> String {
+        match self {
+            Count::Number(n) => format!("{n}回"),
+            Count::Text(t) => t.clone(),
+        }
+    }
 }
 
 /// The value of an optional count: blank is an error like any other.

@@ -25,11 +25,7 @@ pub fn escape(text: &str) -> String {
 }
 
 fn count_text(count: &Option<Count>) -> String {
-    match count {
-        Some(Count::Number(n)) => format!("{n}回"),
-        Some(Count::Text(t)) => escape(t),
-        None => String::new(),
-    }
+    count.as_ref().map(|c| escape(&c.printed())).unwrap_or_default()
 }
 
 fn text_block(class: &str, text: &str) -> String {

@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { click, launch, shows, until, watchedPage } from './driver.mjs';
 import { installUpdate, serveCopies } from '../tests/sites.mjs';
+import { keptModuleFiles } from '../page-scripts.mjs';
 
 const e2e = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(e2e, '..', 'dist');
@@ -160,8 +161,8 @@ test('Firefox, service worker in control: 取りまとめ\'s on-demand module, o
   const page = await controlledPage();
   await page.goto(`${url}#/bundle`);
   await shows(page, 'ファイルを追加');
-  await until(page, async () => (await Promise.all((await caches.keys()).map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat()
-    .filter((u) => u.includes('torikumi-on-demand-')).length === 2, undefined, 'the module kept');
+  // (The shared page function, as source: `until` runs what it is given inside the page.)
+  await until(page, `(${keptModuleFiles})().then((urls) => urls.length === 2)`, undefined, 'the module kept');
   await stopServer();
   try {
     await page.goto(`${url}#/`);

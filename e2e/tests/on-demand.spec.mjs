@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { test, expect, box, button, editable, newDraft, stored } from './fixtures.mjs';
 import { installUpdate, serveCopies, visit } from './sites.mjs';
+import { keptModuleFiles } from '../page-scripts.mjs';
 
 const docx = fileURLToPath(new URL('../../core/tests/fixtures/docx/aoba.docx', import.meta.url));
 const isModule = (url) => new URL(url).pathname.split('/').pop().startsWith('torikumi-on-demand-');
@@ -113,12 +114,10 @@ test('once used, the module works offline: 取りまとめ and a Word file, afte
     const page = await context.newPage();
     await visit(page, site.url(), expect);
     // A first visit keeps nothing of the module.
-    expect(await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat()
-      .filter((u) => u.includes('torikumi-on-demand-')))).toEqual([]);
+    expect(await page.evaluate(keptModuleFiles)).toEqual([]);
     await page.goto(`${site.url()}#/bundle`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('取りまとめ');
-    await expect.poll(() => page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat()
-      .filter((u) => u.includes('torikumi-on-demand-')).length)).toBe(2);
+    await expect.poll(async () => (await page.evaluate(keptModuleFiles)).length).toBe(2);
 
     await site.stop();
     await page.goto(`${site.url()}#/`);

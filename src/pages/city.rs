@@ -11,6 +11,7 @@ use torikumi_core::{messages, Config};
 use yew::prelude::*;
 
 use crate::on_demand::mount::{CityMount, CityPage, APP_HOST_ID, MODULE_HOST_ID};
+use crate::platform::hosts;
 use crate::platform::on_demand::{module, CityView};
 use crate::route::{use_unsaved_guard, Route};
 use crate::widgets::app_footer::AppFooter;
@@ -32,15 +33,7 @@ enum Shown {
 
 /// `#on-demand`, made right after the page's host the first time.
 fn host() -> Option<web_sys::Element> {
-    let document = web_sys::window()?.document()?;
-    if let Some(host) = document.get_element_by_id(MODULE_HOST_ID) {
-        return Some(host);
-    }
-    let host = document.create_element("div").ok()?;
-    host.set_id(MODULE_HOST_ID);
-    let app = document.get_element_by_id(APP_HOST_ID)?;
-    app.after_with_node_1(&host).ok()?;
-    Some(host)
+    hosts::host(MODULE_HOST_ID, |document, host| document.get_element_by_id(APP_HOST_ID)?.after_with_node_1(host).ok())
 }
 
 #[function_component(City)]
@@ -61,8 +54,9 @@ pub fn city(props: &CityProps) -> Html {
         let (shown, view) = (shown.clone(), Rc::clone(&view));
         // Config and notices are settled before this view shows (the page waits for the
         // config): mounted again only for another page or 「もう一度読み込む」.
-        let mount = CityMount { page: props.page, config: props.config.to_json().unwrap_or_default(), notices: props.notices.clone() };
-        use_effect_with((props.page, *attempt), move |_| {
+        let (config, notices) = (Rc::clone(&props.config), props.notices.clone());
+        use_effect_with((props.page, *attempt), move |(page, _)| {
+            let mount = CityMount { page: *page, config: config.to_json().unwrap_or_default(), notices };
             let left = Rc::new(Cell::new(false));
             {
                 let (left, view) = (Rc::clone(&left), Rc::clone(&view));

@@ -8,6 +8,7 @@ pub mod deadline;
 pub mod exports;
 pub mod files;
 pub mod frames;
+pub mod hosts;
 pub mod local_storage;
 pub mod on_demand;
 pub mod served_files;

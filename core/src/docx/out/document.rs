@@ -18,11 +18,7 @@ const COLS: [u32; 4] = [510, 2268, 1247, PAGE_W - 2 * MARGIN_LR - 510 - 2268 - 1
 
 
 fn count_text(count: &Option<Count>) -> String {
-    match count {
-        Some(Count::Number(n)) => format!("{n}回"),
-        Some(Count::Text(t)) => t.clone(),
-        None => String::new(),
-    }
+    count.as_ref().map(Count::printed).unwrap_or_default()
 }
 
 fn text_paras(text: &str) -> String {

@@ -1,22 +1,11 @@
 //! WordprocessingML pieces: escaped text, runs with Word line breaks, paragraphs and cells.
 
-/// Text for XML element content or a quoted attribute: markup characters escaped,
-/// and the characters XML 1.0 cannot hold at all (controls other than tab and line
-/// break, U+FFFE, U+FFFF) left out, so no field can break the file.
+/// Text for XML element content or a quoted attribute: the characters XML 1.0
+/// cannot hold at all (controls other than tab and line break, U+FFFE, U+FFFF) left
+/// out, so no field can break the file, then escaped as the print view escapes it.
 pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let storable = |c: &char| matches!(c, '\t' | '\n') || !((*c as u32) < 0x20 || *c == '\u{FFFE}' || *c == '\u{FFFF}');
+    crate::print::escape(&text.chars().filter(storable).collect::<String>())
 }
 
 /// Run properties.

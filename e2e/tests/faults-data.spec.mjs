@@ -187,8 +187,10 @@ test('取りまとめ after a refused write: once storage allows, the page store
   const other = await context.newPage();
   await openBundle(other);
   await addFiles(other, [reportFile('R4_izumi_torikumi.json', wardReport('izumi', { counts: [2, 2, 2, 2] }))]);
+  await expect(added(other)).toHaveText('1件の報告を追加しました。');
   // Before, this tab refused every later change for good; now it catches up by itself.
-  await expect.poll(async () => (await storedSet(page)).reports.map((r) => r.report.ward.slug).sort()).toEqual(['aoba', 'izumi']);
+  // Storage may still hold no set at the first look (the file is read asynchronously).
+  await expect.poll(async () => ((await storedSet(page))?.reports ?? []).map((r) => r.report.ward.slug).sort()).toEqual(['aoba', 'izumi']);
   await expect(page.getByRole('table', { name: '読み込んだ報告' }).locator('tbody th')).toHaveText(['青葉区', '泉区']);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await other.close();

@@ -57,15 +57,16 @@ pub fn open_draft(id: &str, memory: &MemoryDrafts) -> Result<Opened, DraftError>
 }
 
 /// Stores a new draft; if storage refuses, it lives in this page's memory. Returns its id.
-pub fn create_draft(document: Document, memory: &MemoryDrafts) -> String {
-    let draft = Draft::new(new_draft_id(), document);
+pub fn create_draft(document: Document, previous: Option<Rc<Report>>, memory: &MemoryDrafts) -> String {
+    let draft = Draft { previous, ..Draft::new(new_draft_id(), document) };
     if lifecycle::create(&LocalStorage, &draft).is_err() {
         memory.keep(Opened { base: draft.clone(), current: draft.clone() });
     }
     draft.id
 }
 
-/// A new draft of `report`, created now, stored and opened.
-pub fn create_and_open(report: Report, memory: &MemoryDrafts) {
-    go(&Route::Draft(create_draft(Document { report, ..Document::new(now()) }, memory)));
+/// A new draft of `report`, created now, stored and opened; `previous`: last
+/// year's report it was made from (「前年度から作成」).
+pub fn create_and_open(report: Report, previous: Option<Report>, memory: &MemoryDrafts) {
+    go(&Route::Draft(create_draft(Document { report, ..Document::new(now()) }, previous.map(Rc::new), memory)));
 }

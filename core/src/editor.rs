@@ -8,6 +8,7 @@
 //! revision the draft was last saved as or loaded from.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use crate::drafts::Draft;
 use crate::edit::{BasisChoice, Edit, History, Place, Structure, TextChange, Undone};
@@ -77,6 +78,8 @@ pub enum Action {
     ReadOnly(bool),
     /// The draft was exported now.
     Exported(Timestamp),
+    /// 「前年度の内容を使う」: the field gets last year's text, as one undoable edit.
+    UsePrevious(Field),
 }
 
 /// A stored draft's revision and marks.
@@ -113,6 +116,8 @@ pub struct FocusRequest {
 pub struct EditorState {
     pub draft_id: String,
     pub doc: Document,
+    /// Last year's report, when the draft was made from it.
+    pub previous: Option<Rc<Report>>,
     /// The revision and marks of the stored draft this state was last saved as or loaded from.
     pub stored: Stored,
     pub config: Config,
@@ -140,6 +145,7 @@ impl EditorState {
             stored: Stored::of(&draft),
             draft_id: draft.id,
             doc: draft.document,
+            previous: draft.previous,
             config,
             read_only: true,
             history: History::default(),
@@ -164,7 +170,13 @@ impl EditorState {
             exported: self.stored.exported,
             trashed: self.stored.trashed,
             revision: self.stored.revision,
+            previous: self.previous.clone(),
         }
+    }
+
+    /// What a field held in last year's report; `None` without one, or for a row added this year.
+    pub fn previous_text(&self, field: Field) -> Option<String> {
+        self.previous.as_ref()?.text(field)
     }
 
     /// Whether nothing may be edited here: another tab edits, or the report is finished.
@@ -218,6 +230,10 @@ impl EditorState {
     }
 }
 
+fn is_count(field: Field) -> bool {
+    matches!(field, Field::Body(_, Cell::Count) | Field::Part(_, _, Cell::Count) | Field::Item(_, _, Cell::Count))
+}
+
 fn index_of(report: &Report, place: Place, id: RowId) -> Option<usize> {
     place.rows(report).iter().position(|r| r.id == id)
 }
@@ -243,8 +259,7 @@ impl EditorState {
                 true
             }
             Action::Leave(field) => {
-                let normalised = matches!(field, Field::Body(_, Cell::Count) | Field::Part(_, _, Cell::Count) | Field::Item(_, _, Cell::Count))
-                    && s.doc.report.apply(Edit::NormalizeCount(field));
+                let normalised = is_count(field) && s.doc.report.apply(Edit::NormalizeCount(field));
                 let newly_left = s.left.insert(field);
                 if !normalised && !newly_left {
                     return None;
@@ -352,6 +367,7 @@ impl EditorState {
             }
             Action::Replace(draft) => {
                 s.stored = Stored::of(&draft);
+                s.previous = draft.previous.clone();
                 if draft.document != s.doc {
                     s.doc = draft.document;
                     // Structural undo entries refer to the replaced rows.
@@ -378,6 +394,18 @@ impl EditorState {
             Action::Exported(at) => {
                 s.stored.exported = Some(at);
                 false
+            }
+            Action::UsePrevious(field) => {
+                let to = s.previous_text(field)?;
+                let from = s.doc.report.text(field)?;
+                if from == to || !s.structural(Structure::Texts(vec![TextChange { field, from, to }])) {
+                    return None;
+                }
+                // Last year's count is a number: so is this year's at once (its text is the same, so undo still applies).
+                if is_count(field) {
+                    s.doc.report.apply(Edit::NormalizeCount(field));
+                }
+                true
             }
         };
         if changed {

@@ -55,6 +55,10 @@ test('前年度から作成 with a Word file moves the year on and clears the co
   await expect(box(page, 'プロジェクトチーム1 名称')).toHaveValue('地域移行PT');
   await expect(box(page, 'プロジェクトチーム1 年間実施予定回数')).toHaveValue('');
   await expect(box(page, '今年度の主な取組み')).toHaveValue('');
+  // Last year's Word file stays beside this year's draft (前年度を表示).
+  await button(page, '前年度を表示').click();
+  await expect(page.locator('.form-field', { has: box(page, '今年度の主な取組み') }).locator('.previous-text')).toContainText('・地域課題を共有し、各部会の取組を報告した。');
+  await expect(page.locator('.form-field', { has: box(page, 'プロジェクトチーム1 名称') }).locator('.previous-text')).toHaveText('地域移行PT');
 });
 
 test('やめる saves nothing; an old .doc, a password and a file of another template each get a Japanese message', async ({ page }) => {

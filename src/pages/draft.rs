@@ -222,7 +222,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
     let keep_copy = {
         let (store, memory, abandon) = (store.clone(), memory.clone(), Rc::clone(&autosave.abandon));
         Callback::from(move |_: MouseEvent| {
-            let copy = create_draft(Document { changed: now(), ..store.doc.clone() }, &memory);
+            let copy = create_draft(Document { changed: now(), ..store.doc.clone() }, store.previous.clone(), &memory);
             // This page's text now lives in the copy: nothing of it is to be written here.
             abandon();
             go(&Route::Draft(copy));

@@ -73,11 +73,11 @@ pub fn start_page() -> Html {
 
     let new_report = {
         let memory = memory.clone();
-        Callback::from(move |_: MouseEvent| create_and_open(Report::default(), &memory))
+        Callback::from(move |_: MouseEvent| create_and_open(Report::default(), None, &memory))
     };
     let open_sample = {
         let memory = memory.clone();
-        Callback::from(move |_: MouseEvent| create_and_open(sample::sample_report(), &memory))
+        Callback::from(move |_: MouseEvent| create_and_open(sample::sample_report(), None, &memory))
     };
 
     let empty = Listing::default();

@@ -10,6 +10,7 @@ use web_sys::{HtmlSelectElement, KeyboardEvent as DomKeyboardEvent};
 use yew::prelude::*;
 
 use super::form_field::{findings_list, requirement_tag, FormField, Kind, Shown};
+use super::previous_year::PreviousYear;
 use crate::hooks::leave_gate::{use_leave_gate, LeaveGate};
 use super::summary::{focus_by_id, Summary};
 use super::table::TableCtx;
@@ -80,9 +81,17 @@ pub fn editor() -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Reopen))
     };
     let finished_at = store.doc.finished.filter(|_| store.doc.status == torikumi_core::Status::Finished);
+    // 「前年度を表示」: a way of looking, not part of the draft.
+    let show_previous = use_state(|| false);
+    let previous = PreviousYear(store.previous.clone().filter(|_| *show_previous));
+    let toggle_previous = {
+        let show_previous = show_previous.clone();
+        Callback::from(move |_: MouseEvent| show_previous.set(!*show_previous))
+    };
 
     html! {
         <ContextProvider<LeaveGate> context={gate.clone()}>
+        <ContextProvider<PreviousYear> context={previous}>
         <div class={classes!("editor", (!store.locked()).then_some("editable"))}>
             <h1 class="report-title">{ report.title() }</h1>
             <div class="toolbar" role="toolbar" aria-label="編集">
@@ -90,6 +99,10 @@ pub fn editor() -> Html {
                     aria-keyshortcuts="Control+Z">{ "元に戻す" }</button>
                 <button type="button" class="button" disabled={store.locked() || !store.history.can_redo()} onclick={on(Action::Redo)}
                     aria-keyshortcuts="Control+Y">{ "やり直す" }</button>
+                if store.previous.is_some() {
+                    <button type="button" class="button" aria-pressed={if *show_previous { "true" } else { "false" }}
+                        onclick={toggle_previous}>{ "前年度を表示" }</button>
+                }
                 if finished_at.is_some() {
                     <button type="button" class="button button-primary" disabled={store.read_only} onclick={reopen}>{ "編集を再開" }</button>
                 } else {
@@ -137,6 +150,7 @@ pub fn editor() -> Html {
                 }) }
             </section>
         </div>
+        </ContextProvider<PreviousYear>>
         </ContextProvider<LeaveGate>>
     }
 }

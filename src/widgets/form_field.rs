@@ -12,6 +12,7 @@ use torikumi_core::{messages, Field, Problem, Severity};
 use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::previous_year::{previous_year, PreviousYear};
 use super::text_field::TextField;
 use crate::editor_store::EditorDispatch;
 use crate::hooks::leave_gate::LeaveGate;
@@ -186,6 +187,7 @@ pub fn form_field(props: &FormFieldProps) -> Html {
         use_callback(field, move |text: String, field| dispatch.dispatch(Action::Edit(Edit::Text(*field, text))))
     };
     let gate = use_context::<LeaveGate>().unwrap_or_default();
+    let previous = use_context::<PreviousYear>().unwrap_or_default();
     let on_leave = {
         let dispatch = props.dispatch.clone();
         use_callback(field, move |(), field| gate.leave(*field, &dispatch))
@@ -285,6 +287,12 @@ pub fn form_field(props: &FormFieldProps) -> Html {
                 }
             </form>
             { char_count }
+            if let Some(text) = previous.0.as_ref().and_then(|r| r.text(field)) {
+                { previous_year(super::previous_year::Shown {
+                    field, name: &props.name, previous: text, current: &props.value, count: props.kind == Kind::Count,
+                    editable: !props.readonly, dispatch: &props.dispatch,
+                }) }
+            }
             if let Some(p) = *cut {
                 <p class="notice notice-warning paste-cut" id={cut_id}>{ messages::paste_cut(p.chars, p.cut) }</p>
             }

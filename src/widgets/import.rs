@@ -94,7 +94,7 @@ pub fn import(props: &ImportProps) -> Html {
                             conflict.set(Some(Conflict { document: *document, existing: *existing, file_older }))
                         }
                         // Storage unreadable: the draft is still made (in this page if need be).
-                        Ok(ImportPlan::New) | Err(_) => go(&Route::Draft(create_draft(*document, &memory))),
+                        Ok(ImportPlan::New) | Err(_) => go(&Route::Draft(create_draft(*document, None, &memory))),
                     },
                 }
             });
@@ -114,7 +114,7 @@ pub fn import(props: &ImportProps) -> Html {
                     Ok(draft) => go(&Route::Draft(draft.id)),
                     Err(e) => error.set(Some(messages::replace_error(&e))),
                 },
-                Some(false) => go(&Route::Draft(create_draft(c.document, &memory))),
+                Some(false) => go(&Route::Draft(create_draft(c.document, None, &memory))),
             }
         })
     };

@@ -12,6 +12,7 @@ pub mod form_field;
 pub mod import;
 pub mod next_year;
 pub mod offline_file;
+pub mod previous_year;
 pub mod summary;
 pub mod table;
 pub mod text_field;

@@ -14,7 +14,7 @@ use crate::platform::on_demand::{read_word, WordError};
 /// (a year the app could not read back is never created).
 pub fn create_next(report: &Report, keep: bool, memory: &MemoryDrafts, error: &UseStateHandle<Option<String>>) {
     match limits::next_year(report, keep) {
-        Ok(next) => create_and_open(next, memory),
+        Ok(next) => create_and_open(next, Some(report.clone()), memory),
         Err(e) => error.set(Some(messages::next_year_error(&e))),
     }
 }
@@ -65,7 +65,7 @@ pub fn word_review(props: &WordReviewProps) -> Html {
             let report = &import.read.report;
             match import.next_year {
                 Some(keep) => create_next(report, keep, &memory, &error),
-                None => create_and_open(report.clone(), &memory),
+                None => create_and_open(report.clone(), None, &memory),
             }
         })
     };

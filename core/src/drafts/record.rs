@@ -1,11 +1,13 @@
 //! A draft as stored: its record's keys and text, and the key-value store it lives in.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use thiserror::Error;
 
 use crate::exchange::{self, ImportError};
-use crate::model::Document;
+use crate::model::{Document, Report};
 use crate::timestamp::Timestamp;
 
 pub(crate) const DRAFT_PREFIX: &str = "torikumi:draft:";
@@ -58,12 +60,16 @@ pub struct Draft {
     /// Bumped by every write; a write names the revision it was based on (see [`lifecycle`]).
     /// 0: never stored.
     pub revision: u64,
+    /// Last year's report, for a draft made with 「前年度から作成」: shown beside
+    /// this year's fields (「前年度を表示」), never exported. Shared, not copied,
+    /// by every state of the editor.
+    pub previous: Option<Rc<Report>>,
 }
 
 impl Draft {
     /// A draft not stored yet.
     pub fn new(id: String, document: Document) -> Self {
-        Draft { id, document, exported: None, trashed: None, revision: 0 }
+        Draft { id, document, exported: None, trashed: None, revision: 0, previous: None }
     }
 }
 
@@ -76,6 +82,8 @@ struct DraftRecordOut<'a> {
     trashed: Option<Timestamp>,
     /// The exchange file, so stored drafts carry their schema version.
     document: exchange::Embedded<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: Option<&'a Report>,
 }
 
 /// A draft's record as read: the document stays text (borrowed from the record's)
@@ -91,6 +99,9 @@ struct DraftRecordIn<'a> {
     trashed: Option<Timestamp>,
     #[serde(borrow)]
     document: &'a RawValue,
+    /// Absent in drafts not made from last year's report, and in records written before it existed.
+    #[serde(default, borrow)]
+    previous: Option<&'a RawValue>,
 }
 
 pub fn draft_key(id: &str) -> String {
@@ -118,6 +129,7 @@ pub fn encode_draft(draft: &Draft) -> String {
         exported: draft.exported,
         trashed: draft.trashed,
         document: exchange::Embedded(&draft.document),
+        previous: draft.previous.as_deref(),
     };
     serde_json::to_string(&record).unwrap_or_default()
 }
@@ -127,7 +139,10 @@ pub fn decode_draft(text: &str) -> Result<Draft, StoredError> {
     // from_slice, as every reader of the app: one JSON reader in the wasm.
     let record: DraftRecordIn = serde_json::from_slice(text.as_bytes()).map_err(|e| StoredError::Damaged(e.to_string()))?;
     let document = read_document(record.document)?;
-    Ok(Draft { id: record.id, document, exported: record.exported, trashed: record.trashed, revision: record.revision })
+    // Last year's report is a copy kept for reference: one that does not read back
+    // (edited by hand) is left out rather than making this year's text unreadable.
+    let previous = record.previous.and_then(|raw| serde_json::from_slice::<Report>(raw.get().as_bytes()).ok()).map(Rc::new);
+    Ok(Draft { id: record.id, document, exported: record.exported, trashed: record.trashed, revision: record.revision, previous })
 }
 
 /// A stored draft's revision and marks, read without its document.

@@ -290,3 +290,87 @@ fn the_bound_report_has_a_cover_then_each_ward_in_configured_order() {
         assert_eq!(page.starts_with(" b-ward-draft"), name == "泉区", "a draft's section takes the marked page style");
     }
 }
+
+// ---- 前年度: last year's set beside this year's ----
+
+/// The five wards' reports of 令和４年度, their counts one less than this year's (taihaku: as many).
+fn last_year(set: &mut BundleSet, wards: &[usize]) {
+    for &i in wards {
+        let (slug, counts, teams, activities) = FIVE[i];
+        let counts = if slug == "taihaku" { counts } else { counts.map(|n| n.saturating_sub(1)) };
+        let mut d = report(slug, counts, teams, activities, i as f64 - 300.0);
+        d.report.fiscal_year = Some(2022);
+        set.add(&format!("R4_{slug}_torikumi.json"), d, at(2.0));
+    }
+}
+
+#[test]
+fn last_years_set_added_to_this_years_adds_a_previous_year_column_and_the_change() {
+    let mut set = five();
+    let before = bundle::summary(&set, &Config::default());
+    assert_eq!(before.previous, None);
+    assert!(before.rows.iter().all(|r| r.previous.is_none()));
+    last_year(&mut set, &[0, 1, 2, 3, 4]);
+    // Last year's reports are compared, not bound: no duplicates, no mixed years.
+    assert_eq!(review(&set), []);
+    assert!(set.slots(&Config::default()).iter().all(|s| s.others.is_empty() && s.used.is_some_and(|e| e.document.report.fiscal_year == Some(2023))));
+    let s = bundle::summary(&set, &Config::default());
+    assert_eq!(s.fiscal_year, Some(2023));
+    assert_eq!(s.previous.as_ref().map(|p| (p.fiscal_year, p.missing.len())), Some((2022, 0)));
+    let plenary = &s.rows[0];
+    assert_eq!(plenary.total.sum, 2 + 3 + 1 + 2 + 4);
+    assert_eq!(plenary.previous.map(|p| p.sum), Some(1 + 2 + 0 + 2 + 3));
+    assert_eq!(plenary.change(), Some(4));
+    let teams = s.rows.iter().find(|r| r.kind == SummaryRowKind::Teams).expect("teams row");
+    assert_eq!(teams.change(), Some(0));
+    let notes = messages::summary_notes(&s);
+    assert!(notes.contains(&"※前年度は令和４年度の報告の合計、増減は今年度の合計との差です。".to_owned()), "{notes:?}");
+}
+
+#[test]
+fn a_ward_without_last_years_report_is_named_and_its_previous_total_is_incomplete() {
+    let mut set = five();
+    last_year(&mut set, &[0, 1, 2, 3]);
+    let s = bundle::summary(&set, &Config::default());
+    assert_eq!(s.previous.as_ref().map(|p| p.missing.clone()), Some(vec!["泉区".to_owned()]));
+    assert!(s.rows[0].previous.is_some_and(|p| p.incomplete));
+    assert!(messages::summary_notes(&s).iter().any(|n| n == "※泉区は、前年度の報告がありません（前年度の合計に入っていません）。"));
+}
+
+#[test]
+fn a_ward_whose_only_report_is_last_years_still_uses_it_and_the_years_are_said_to_differ() {
+    let mut set = five();
+    set.remove_ward("izumi");
+    last_year(&mut set, &[4]);
+    assert_eq!(kinds(&review(&set)), ["mixed-years"]);
+    assert_eq!(bundle::summary(&set, &Config::default()).previous, None);
+}
+
+#[test]
+fn the_summary_table_and_csv_show_previous_year_and_change() {
+    let mut set = five();
+    last_year(&mut set, &[0, 1, 2, 3, 4]);
+    let s = bundle::summary(&set, &Config::default());
+    let html = bundle::summary_table_html(&s);
+    assert!(html.contains(r#"<th scope="col" class="b-previous">前年度</th><th scope="col" class="b-change">増減</th>"#));
+    assert!(html.contains(r#"<td class="b-count b-previous">8</td><td class="b-count b-change">+4</td>"#), "{html}");
+    let csv = bundle::summary_csv(&s);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[1].ends_with(",合計,前年度,増減"), "{}", lines[1]);
+    assert!(lines[2].ends_with(",12,8,4"), "{}", lines[2]);
+    assert_eq!(messages::summary_change(-2), "−2");
+}
+
+#[test]
+fn a_fall_is_a_plain_negative_number_in_the_csv() {
+    let mut set = five();
+    last_year(&mut set, &[0, 1, 2, 3, 4]);
+    // 青葉区 sends a newer report of this year: no meetings at all.
+    set.add("R5_aoba_torikumi_2.json", report("aoba", [0, 0, 0, 0], 2, 1, 5.0), at(3.0));
+    let s = bundle::summary(&set, &Config::default());
+    let network = &s.rows[1];
+    assert_eq!((network.total.sum, network.previous.map(|p| p.sum), network.change()), (21, Some(23), Some(-2)));
+    let csv = bundle::summary_csv(&s);
+    assert!(csv.lines().nth(3).is_some_and(|l| l.ends_with(",21,23,-2")), "{csv}");
+    assert!(bundle::summary_table_html(&s).contains(r#"<td class="b-count b-change">−2</td>"#));
+}

@@ -258,3 +258,46 @@ test('a second tab\'s additions are kept, and a full storage keeps the set in th
   await page.close({ runBeforeUnload: true });
   expect(await closing).toBe('beforeunload');
 });
+
+test('last year\'s reports added beside this year\'s: 前年度 and 増減 in the summary and the CSV, and they are listed, not bound', async ({ page }) => {
+  await openBundle(page);
+  // This year (令和５年度): every count one more than last year's FIVE, 泉区 sends no 運営会議 count.
+  const thisYear = (slug) => {
+    const r = FIVE[slug];
+    return { ...r, year: 2023, changed: '2024-04-20T01:00:00Z', counts: r.counts.map((n) => (n === null ? null : n + 1)) };
+  };
+  await addFiles(page, WARDS.map(([, s]) => file(`R5_${s}_torikumi.json`, wardReport(s, thisYear(s)))));
+  const withoutLastYear = await summaryCells(page);
+  expect(withoutLastYear[0].at(-1)).toBe('合計');
+  // Last year's files, in one go: 泉区's is missing.
+  await addFiles(page, WARDS.filter(([, s]) => s !== 'izumi').map(([, s]) => exportOf(s)));
+  const table = await summaryCells(page);
+  expect(table[0].slice(-3)).toEqual(['合計', '前年度', '増減']);
+  const last = expectedSummary();
+  const izumiColumn = 5;
+  table.slice(1).forEach((row, i) => {
+    const lastYearSum = last[i].slice(1, 6).filter((_, w) => w !== izumiColumn - 1).reduce((a, v) => a + Number(v || 0), 0);
+    const [total, previous, change] = row.slice(-3).map((c) => Number(c.replace('−', '-').replace('+', '')));
+    expect(previous, `${row[0]} 前年度`).toBe(lastYearSum);
+    expect(change, `${row[0]} 増減`).toBe(total - lastYearSum);
+  });
+  // 全体協議会: this year 3+4+2+3+5 = 17, last year without 泉区 2+3+1+2 = 8.
+  expect(table[1].slice(-3)).toEqual(['17', '8', '+9']);
+  await expect(page.locator('.b-note')).toContainText(['※前年度は令和４年度の報告の合計、増減は今年度の合計との差です。', '※泉区は、前年度の報告がありません（前年度の合計に入っていません）。']);
+  // Listed under their ward as 前年度, never as a second report for it.
+  const list = page.getByRole('table', { name: '読み込んだ報告' });
+  await expect(list.locator('tbody th')).toHaveText(['青葉区', '青葉区（前年度）', '宮城野区', '宮城野区（前年度）', '若林区', '若林区（前年度）', '太白区', '太白区（前年度）', '泉区']);
+  await expect(page.locator('.bundle-warnings')).not.toContainText('件あります');
+  await expect(page.locator('.bundle-warnings')).not.toContainText('年度の違う報告');
+
+  const csv = await download(page, 'CSVを書き出す');
+  expect(csv.name).toBe('R5_torikumi_summary.csv');
+  const records = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+  expect(records[1]).toEqual(table[0]);
+  expect(records.slice(2, 8)).toEqual(table.slice(1).map((row) => [...row.slice(0, -1), row.at(-1).replace('−', '-').replace('+', '')]));
+
+  // The bound document binds this year's reports only.
+  await button(page, 'まとめて印刷用表示').click();
+  await expect(page.locator('.b-ward')).toHaveCount(5);
+  await expect(page.locator('.b-ward .p-title')).toHaveText(WARDS.map(([name]) => `令和５年度　${name}障害者自立支援協議会　取組状況`));
+});

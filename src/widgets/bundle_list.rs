@@ -1,6 +1,7 @@
 //! 「読み込んだ報告」: the review's warnings, then one row per report in the set
 //! (wards in configured order; a ward's other files under the one used, each
-//! can be chosen instead), reports outside the configured wards, and the files
+//! can be chosen instead, then its report of last year if the set holds one),
+//! reports outside the configured wards, and the files
 //! that could not be read with their reasons.
 
 use std::rc::Rc;
@@ -63,6 +64,7 @@ pub fn bundle_list(props: &BundleListProps) -> Html {
     };
 
     let slots = set.slots(&config);
+    let last_year = set.last_year_entries(&config);
     let mut rows = Vec::new();
     for (slot, review) in slots.iter().zip(&props.review.rows) {
         let Some(used) = slot.used else { continue };
@@ -86,6 +88,11 @@ pub fn bundle_list(props: &BundleListProps) -> Html {
                 <button type="button" class="button button-small" aria-label={format!("{label}を使う")} onclick={choose(other.id)}>{ "こちらを使う" }</button>
             };
             rows.push(unused_row(other, format!("{ward}（使っていない）"), &label, use_it));
+        }
+        // Last year's: compared in 「実施回数の一覧」, not bound.
+        for previous in last_year.iter().filter(|e| e.document.report.ward.as_ref().is_some_and(|w| w.slug == slot.ward.slug)) {
+            let label = format!("{ward}の「{}」", previous.file_name);
+            rows.push(unused_row(previous, format!("{ward}（前年度）"), &label, html! {}));
         }
     }
     for entry in set.outside(&config) {

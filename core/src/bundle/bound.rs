@@ -21,7 +21,11 @@ pub fn summary_table_html(s: &Summary) -> String {
         let mark = if c.projected.is_some() { format!(r#"<span class="b-projected">（{}）</span>"#, messages::SUMMARY_PROJECTED) } else { String::new() };
         html.push_str(&format!(r#"<th scope="col">{}{mark}</th>"#, escape(&c.ward.name)));
     }
-    html.push_str(&format!(r#"<th scope="col" class="b-total">{}</th></tr></thead><tbody>"#, messages::SUMMARY_TOTAL));
+    html.push_str(&format!(r#"<th scope="col" class="b-total">{}</th>"#, messages::SUMMARY_TOTAL));
+    if s.previous.is_some() {
+        html.push_str(&format!(r#"<th scope="col" class="b-previous">{}</th><th scope="col" class="b-change">{}</th>"#, messages::SUMMARY_PREVIOUS, messages::SUMMARY_CHANGE));
+    }
+    html.push_str("</tr></thead><tbody>");
     for row in &s.rows {
         html.push_str(&format!(r#"<tr><th scope="row">{}</th>"#, messages::summary_row_label(row.kind)));
         for cell in &row.cells {
@@ -29,7 +33,13 @@ pub fn summary_table_html(s: &Summary) -> String {
             html.push_str(&format!(r#"<td class="{class}">{}</td>"#, cell.value.map(|v| v.to_string()).unwrap_or_default()));
         }
         let class = if row.total.incomplete { "b-count b-total b-incomplete" } else { "b-count b-total" };
-        html.push_str(&format!(r#"<td class="{class}">{}</td></tr>"#, row.total.sum));
+        html.push_str(&format!(r#"<td class="{class}">{}</td>"#, row.total.sum));
+        if let Some(previous) = row.previous {
+            let class = if previous.incomplete { "b-count b-previous b-incomplete" } else { "b-count b-previous" };
+            let change = row.change().map(messages::summary_change).unwrap_or_default();
+            html.push_str(&format!(r#"<td class="{class}">{}</td><td class="b-count b-change">{change}</td>"#, previous.sum));
+        }
+        html.push_str("</tr>");
     }
     html.push_str("</tbody></table>");
     for note in messages::summary_notes(s) {

@@ -26,6 +26,12 @@ fn field(text: &str) -> String {
 
 fn push_line<S: AsRef<str>>(out: &mut String, fields: impl IntoIterator<Item = S>) {
     let fields: Vec<String> = fields.into_iter().map(|f| field(f.as_ref())).collect();
+    push_escaped(out, fields);
+}
+
+/// A line of fields already escaped, or numbers the app computed: 増減's 「-2」
+/// is a number to the spreadsheet, not a formula, and must stay one.
+fn push_escaped(out: &mut String, fields: Vec<String>) {
     out.push_str(&fields.join(","));
     out.push_str("\r\n");
 }
@@ -35,7 +41,8 @@ fn cell_text(cell: &SummaryCell) -> String {
 }
 
 /// The CSV text: the title, the header (wards, a projected one marked
-/// 「（見込み）」, then 合計), a line per row, then the notes, one per line.
+/// 「（見込み）」, then 合計, and 前年度 and 増減 when the set holds last year's
+/// reports), a line per row, then the notes, one per line.
 pub fn summary_csv(summary: &Summary) -> String {
     let mut out = String::from("\u{feff}");
     push_line(&mut out, [messages::summary_title(summary.fiscal_year)]);
@@ -47,12 +54,19 @@ pub fn summary_csv(summary: &Summary) -> String {
         });
     }
     header.push(messages::SUMMARY_TOTAL.to_owned());
+    if summary.previous.is_some() {
+        header.extend([messages::SUMMARY_PREVIOUS.to_owned(), messages::SUMMARY_CHANGE.to_owned()]);
+    }
     push_line(&mut out, header);
     for row in &summary.rows {
-        let mut line = vec![messages::summary_row_label(row.kind).to_owned()];
+        let mut line = vec![field(messages::summary_row_label(row.kind))];
         line.extend(row.cells.iter().map(cell_text));
         line.push(row.total.sum.to_string());
-        push_line(&mut out, line);
+        if let Some(previous) = row.previous {
+            line.push(previous.sum.to_string());
+            line.push(row.change().map(|c| c.to_string()).unwrap_or_default());
+        }
+        push_escaped(&mut out, line);
     }
     for note in messages::summary_notes(summary) {
         push_line(&mut out, [note]);

@@ -25,6 +25,6 @@ pub use csv::{summary_csv, summary_csv_file_name};
 pub use file::{bundle_file_name, from_json, json_schema, schema_id, to_json, to_value, MAX_BUNDLE_BYTES, MAX_BUNDLE_REPORTS, SCHEMA_PREFIX, VERSION};
 pub use summary::summary;
 pub use types::{
-    Added, BundleError, BundleSet, BundleWarning, Entry, EntryId, Projection, Review, Slot, Summary, SummaryCell, SummaryColumn,
+    Added, BundleError, BundleSet, BundleWarning, Entry, EntryId, PreviousYear, Projection, Review, Slot, Summary, SummaryCell, SummaryColumn,
     SummaryRow, SummaryRowKind, SummaryTotal, Unreadable, WardRow,
 };

@@ -190,13 +190,34 @@ impl BundleSet {
         self.choices.iter().find(|(s, _)| s == slug).map(|(_, id)| *id)
     }
 
-    /// Each configured ward, in configured order, with the report used and the others.
+    /// The latest 年度 among the reports of configured wards.
+    fn latest_year(&self, config: &Config) -> Option<i32> {
+        self.entries
+            .iter()
+            .filter(|e| slug_of(e).and_then(|s| config.ward(s)).is_some())
+            .filter_map(|e| e.document.report.fiscal_year)
+            .max()
+    }
+
+    /// Whether `entry` is the year before `latest` for a ward that has a report of
+    /// `latest` too: it is compared with this year's (前年度), not bound. A ward whose
+    /// only report is of another year keeps using it, and the set says 年度 differ.
+    fn is_previous(&self, entry: &Entry, latest: Option<i32>) -> bool {
+        let (Some(year), Some(latest)) = (entry.document.report.fiscal_year, latest) else { return false };
+        year.checked_add(1) == Some(latest)
+            && self.entries.iter().any(|e| slug_of(e) == slug_of(entry) && e.document.report.fiscal_year == Some(latest))
+    }
+
+    /// Each configured ward, in configured order, with the report used and the others
+    /// (last year's reports, [`BundleSet::previous`], are neither).
     pub fn slots<'a>(&'a self, config: &'a Config) -> Vec<Slot<'a>> {
+        let latest = self.latest_year(config);
         config
             .wards
             .iter()
             .map(|ward| {
-                let mut all: Vec<&Entry> = self.entries.iter().filter(|e| slug_of(e) == Some(&ward.slug)).collect();
+                let mut all: Vec<&Entry> =
+                    self.entries.iter().filter(|e| slug_of(e) == Some(&ward.slug) && !self.is_previous(e, latest)).collect();
                 all.sort_by(|a, b| newer(b, a));
                 let chosen = self.choice(&ward.slug).and_then(|id| all.iter().position(|e| e.id == id));
                 let index = chosen.unwrap_or(0);
@@ -204,6 +225,28 @@ impl BundleSet {
                 Slot { ward, used, others: all, chosen: chosen.is_some() }
             })
             .collect()
+    }
+
+    /// Last year's report of each configured ward (the newest, when there are more),
+    /// in configured order, and that year: what 「実施回数の一覧」 compares with.
+    /// `None` when no ward has one.
+    pub fn previous<'a>(&'a self, config: &'a Config) -> Option<(i32, Vec<Option<&'a Entry>>)> {
+        let latest = self.latest_year(config);
+        let year = latest?.checked_sub(1)?;
+        let per_ward: Vec<Option<&Entry>> = config
+            .wards
+            .iter()
+            .map(|ward| {
+                self.entries.iter().filter(|e| slug_of(e) == Some(&ward.slug) && self.is_previous(e, latest)).max_by(|a, b| newer(a, b))
+            })
+            .collect();
+        per_ward.iter().any(Option::is_some).then_some((year, per_ward))
+    }
+
+    /// Every report of last year in the set (see [`BundleSet::previous`]), in the order added.
+    pub fn last_year_entries<'a>(&'a self, config: &Config) -> Vec<&'a Entry> {
+        let latest = self.latest_year(config);
+        self.entries.iter().filter(|e| self.is_previous(e, latest)).collect()
     }
 
     /// The reports used, in configured order (wards without one are skipped).

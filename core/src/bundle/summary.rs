@@ -1,6 +1,6 @@
 //! 「実施回数の一覧」: the counts of every configured ward side by side, with totals.
 
-use super::types::{BundleSet, Projection, Summary, SummaryCell, SummaryColumn, SummaryRow, SummaryRowKind, SummaryTotal};
+use super::types::{BundleSet, PreviousYear, Projection, Summary, SummaryCell, SummaryColumn, SummaryRow, SummaryRowKind, SummaryTotal};
 use crate::config::Config;
 use crate::model::{Basis, Report};
 
@@ -14,9 +14,23 @@ fn value(report: &Report, kind: SummaryRowKind) -> Option<u32> {
     }
 }
 
+fn is_projected(entry: &crate::bundle::Entry) -> bool {
+    matches!(entry.document.report.basis, Some(Basis::Projected { .. }))
+}
+
+/// 合計 of a row's cells.
+fn total(cells: &[SummaryCell]) -> SummaryTotal {
+    SummaryTotal {
+        sum: cells.iter().filter_map(|c| c.value).map(u64::from).sum(),
+        incomplete: cells.iter().any(|c| c.value.is_none()),
+        projected: cells.iter().any(|c| c.value.is_some() && c.projected),
+    }
+}
+
 /// The summary of the reports used, wards in configured order, then 合計.
 pub fn summary(set: &BundleSet, config: &Config) -> Summary {
     let slots = set.slots(config);
+    let last_year = set.previous(config);
     let columns: Vec<SummaryColumn> = slots
         .iter()
         .map(|slot| SummaryColumn {
@@ -39,13 +53,20 @@ pub fn summary(set: &BundleSet, config: &Config) -> Summary {
                     projected: column.projected.is_some(),
                 })
                 .collect();
-            let total = SummaryTotal {
-                sum: cells.iter().filter_map(|c| c.value).map(u64::from).sum(),
-                incomplete: cells.iter().any(|c| c.value.is_none()),
-                projected: cells.iter().any(|c| c.value.is_some() && c.projected),
-            };
-            SummaryRow { kind, cells, total }
+            let total = total(&cells);
+            let previous = last_year.as_ref().map(|(_, entries)| {
+                let cells: Vec<SummaryCell> = entries
+                    .iter()
+                    .map(|e| SummaryCell { value: e.and_then(|e| value(&e.document.report, kind)), projected: e.is_some_and(is_projected) })
+                    .collect();
+                self::total(&cells)
+            });
+            SummaryRow { kind, cells, total, previous }
         })
         .collect();
-    Summary { fiscal_year: set.fiscal_year(config), columns, rows }
+    let previous = last_year.map(|(fiscal_year, entries)| PreviousYear {
+        fiscal_year,
+        missing: config.wards.iter().zip(&entries).filter(|(_, e)| e.is_none()).map(|(w, _)| w.name.clone()).collect(),
+    });
+    Summary { fiscal_year: set.fiscal_year(config), columns, rows, previous }
 }

@@ -182,6 +182,16 @@ pub struct SummaryRow {
     pub kind: SummaryRowKind,
     pub cells: Vec<SummaryCell>,
     pub total: SummaryTotal,
+    /// 前年度: the same row's 合計 in last year's reports, when the set holds them.
+    pub previous: Option<SummaryTotal>,
+}
+
+impl SummaryRow {
+    /// 増減: this year's 合計 less last year's.
+    pub fn change(&self) -> Option<i64> {
+        let previous = self.previous?;
+        Some(i64::try_from(self.total.sum).ok()? - i64::try_from(previous.sum).ok()?)
+    }
 }
 
 /// 「実施回数の一覧」: rows × configured wards, then 合計; plain data for the app and the CSV.
@@ -191,6 +201,16 @@ pub struct Summary {
     pub fiscal_year: Option<i32>,
     pub columns: Vec<SummaryColumn>,
     pub rows: Vec<SummaryRow>,
+    /// The 年度 of last year's reports in the set, and the wards that have none (their names).
+    pub previous: Option<PreviousYear>,
+}
+
+/// Last year's reports in the set, as 「実施回数の一覧」 compares with them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviousYear {
+    pub fiscal_year: i32,
+    /// Configured wards with no report of that year, in configured order.
+    pub missing: Vec<String>,
 }
 
 impl Summary {

@@ -58,6 +58,20 @@ pub const SUMMARY_TOTAL: &str = "合計";
 
 pub const SUMMARY_PROJECTED: &str = "見込み";
 
+/// The columns beside 合計 when the set holds last year's reports too.
+pub const SUMMARY_PREVIOUS: &str = "前年度";
+
+pub const SUMMARY_CHANGE: &str = "増減";
+
+/// 増減 as the table shows it: 「+3」「−2」「0」.
+pub fn summary_change(change: i64) -> String {
+    match change {
+        1.. => format!("+{change}"),
+        0 => "0".to_owned(),
+        _ => format!("\u{2212}{}", change.unsigned_abs()),
+    }
+}
+
 /// The note lines under the summary: projected wards with the year-month, and what blank cells mean.
 pub fn summary_notes(summary: &crate::bundle::Summary) -> Vec<String> {
     let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
@@ -73,6 +87,12 @@ pub fn summary_notes(summary: &crate::bundle::Summary) -> Vec<String> {
         }
     }
     let mut notes: Vec<String> = groups.into_iter().map(|(when, wards)| format!("※{}は{when}見込みです。", wards.join("・"))).collect();
+    if let Some(previous) = &summary.previous {
+        notes.push(format!("※前年度は{}の報告の合計、増減は今年度の合計との差です。", era_fiscal_year(previous.fiscal_year)));
+        if !previous.missing.is_empty() {
+            notes.push(format!("※{}は、前年度の報告がありません（前年度の合計に入っていません）。", previous.missing.join("・")));
+        }
+    }
     if summary.has_unknown() {
         notes.push("※空欄は、報告がないか、回数が未入力または数字として読めないものです。合計は分かっている回数の和です。".to_owned());
     }

@@ -10,7 +10,6 @@ use web_sys::{HtmlSelectElement, KeyboardEvent as DomKeyboardEvent};
 use yew::prelude::*;
 
 use super::form_field::{findings_list, requirement_tag, FormField, Kind, Shown};
-use super::previous_year::PreviousYear;
 use crate::hooks::leave_gate::{use_leave_gate, LeaveGate};
 use super::summary::{focus_by_id, Summary};
 use super::table::TableCtx;
@@ -67,7 +66,9 @@ pub fn editor() -> Html {
 
     let findings = Findings::of(&store);
     let report = store.report();
-    let table = TableCtx { state: &store, findings: &findings, dispatch: &dispatch };
+    // 「前年度を表示」: a way of looking, not part of the draft.
+    let show_previous = use_state(|| false);
+    let table = TableCtx { state: &store, findings: &findings, dispatch: &dispatch, show_previous: *show_previous };
     let on = |action: Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
@@ -81,9 +82,6 @@ pub fn editor() -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Reopen))
     };
     let finished_at = store.doc.finished.filter(|_| store.doc.status == torikumi_core::Status::Finished);
-    // 「前年度を表示」: a way of looking, not part of the draft.
-    let show_previous = use_state(|| false);
-    let previous = PreviousYear(store.previous.clone().filter(|_| *show_previous));
     let toggle_previous = {
         let show_previous = show_previous.clone();
         Callback::from(move |_: MouseEvent| show_previous.set(!*show_previous))
@@ -91,7 +89,6 @@ pub fn editor() -> Html {
 
     html! {
         <ContextProvider<LeaveGate> context={gate.clone()}>
-        <ContextProvider<PreviousYear> context={previous}>
         <div class={classes!("editor", (!store.locked()).then_some("editable"))}>
             <h1 class="report-title">{ report.title() }</h1>
             <div class="toolbar" role="toolbar" aria-label="編集">
@@ -144,13 +141,13 @@ pub fn editor() -> Html {
                             <h2 class="block-title">{ kind.heading() }</h2>
                             <FormField key={field.dom_id()} {field} label={kind.short_name()} name={kind.short_name()}
                                 kind={Kind::Long} required={Some(true)} value={report.section(kind).to_owned()}
-                                findings={findings.shown(field)} dispatch={dispatch.clone()} readonly={store.locked()} />
+                                findings={findings.shown(field)} dispatch={dispatch.clone()} readonly={store.locked()}
+                                previous={show_previous.then(|| store.previous_text(field)).flatten().map(AttrValue::from)} />
                         </div>
                     }
                 }) }
             </section>
         </div>
-        </ContextProvider<PreviousYear>>
         </ContextProvider<LeaveGate>>
     }
 }

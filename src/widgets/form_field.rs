@@ -12,7 +12,7 @@ use torikumi_core::{messages, Field, Problem, Severity};
 use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::previous_year::{previous_year, PreviousYear};
+use super::previous_year::previous_year;
 use super::text_field::TextField;
 use crate::editor_store::EditorDispatch;
 use crate::hooks::leave_gate::LeaveGate;
@@ -92,6 +92,9 @@ pub struct FormFieldProps {
     /// Another tab edits the draft.
     #[prop_or_default]
     pub readonly: bool,
+    /// Last year's text, while 「前年度を表示」 is on (a row added this year has none).
+    #[prop_or_default]
+    pub previous: Option<AttrValue>,
 }
 
 /// The tag beside a label: 必須 or 任意.
@@ -187,7 +190,6 @@ pub fn form_field(props: &FormFieldProps) -> Html {
         use_callback(field, move |text: String, field| dispatch.dispatch(Action::Edit(Edit::Text(*field, text))))
     };
     let gate = use_context::<LeaveGate>().unwrap_or_default();
-    let previous = use_context::<PreviousYear>().unwrap_or_default();
     let on_leave = {
         let dispatch = props.dispatch.clone();
         use_callback(field, move |(), field| gate.leave(*field, &dispatch))
@@ -287,7 +289,7 @@ pub fn form_field(props: &FormFieldProps) -> Html {
                 }
             </form>
             { char_count }
-            if let Some(text) = previous.0.as_ref().and_then(|r| r.text(field)) {
+            if let Some(text) = &props.previous {
                 { previous_year(super::previous_year::Shown {
                     field, name: &props.name, previous: text, current: &props.value, count: props.kind == Kind::Count,
                     editable: !props.readonly, dispatch: &props.dispatch,

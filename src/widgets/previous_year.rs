@@ -1,34 +1,18 @@
 //! 「前年度を表示」: last year's text under each field and last year's count
 //! beside each count, read-only, with 「前年度の内容を使う」 (one undoable edit).
 
-use std::rc::Rc;
-
 use torikumi_core::editor::Action;
-use torikumi_core::{Field, Report};
+use torikumi_core::Field;
 use yew::prelude::*;
 
 use crate::editor_store::EditorDispatch;
-
-/// Last year's report while 「前年度を表示」 is on; the editor provides it to every field.
-#[derive(Clone, Default)]
-pub struct PreviousYear(pub Option<Rc<Report>>);
-
-/// Compared by identity: comparing two whole reports on each render would cost more than the render.
-impl PartialEq for PreviousYear {
-    fn eq(&self, other: &Self) -> bool {
-        match (&self.0, &other.0) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (a, b) => a.is_none() && b.is_none(),
-        }
-    }
-}
 
 /// What a field shows of last year: the text as it was.
 pub struct Shown<'a> {
     pub field: Field,
     /// The field's accessible name, so each button says which field it fills.
     pub name: &'a str,
-    pub previous: String,
+    pub previous: &'a str,
     pub current: &'a str,
     pub count: bool,
     pub editable: bool,
@@ -40,7 +24,7 @@ pub fn previous_year(shown: Shown) -> Html {
     let text = match (shown.previous.is_empty(), shown.count) {
         (true, _) => "（記入なし）".to_owned(),
         (false, true) => format!("{}回", shown.previous),
-        (false, false) => shown.previous.clone(),
+        (false, false) => shown.previous.to_owned(),
     };
     let fill = (shown.editable && shown.previous != shown.current).then(|| {
         let (dispatch, field) = (shown.dispatch.clone(), shown.field);

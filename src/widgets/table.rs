@@ -18,6 +18,8 @@ pub struct TableCtx<'a> {
     pub state: &'a EditorState,
     pub findings: &'a Findings,
     pub dispatch: &'a EditorDispatch,
+    /// 「前年度を表示」 is on.
+    pub show_previous: bool,
 }
 
 // The cards below are components whose props are plain data: on a keystroke only the card
@@ -72,6 +74,7 @@ impl TableCtx<'_> {
             findings: self.findings.shown(field),
             dispatch: self.dispatch.clone(),
             readonly: self.state.locked(),
+            previous: self.show_previous.then(|| self.state.previous_text(field)).flatten().map(AttrValue::from),
         }
     }
 

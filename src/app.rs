@@ -123,6 +123,9 @@ pub fn app() -> Html {
             if offline.update_waiting {
                 <div class="notice notice-info update-banner no-print" role="status">
                     <p>{ messages::UPDATE_WAITING }</p>
+                    if offline.update_stuck {
+                        <p class="update-stuck">{ messages::UPDATE_STUCK }</p>
+                    }
                     <button type="button" class="button button-primary" onclick={offline.apply_update.reform(|_: MouseEvent| ())}>
                         { "再読み込みして更新" }
                     </button>

@@ -226,3 +226,24 @@ test('each copy\'s caches are named after its scope; an update deletes only its 
     site.close();
   }
 });
+
+test('再読み込みして更新 when the new version never takes control: the page stays, keeps the text, and says to close the app\'s tabs', async ({ page }, testInfo) => {
+  const site = await serveCopies(testInfo, ['/']);
+  try {
+    await visit(page, site.url('/'), expect);
+    await button(page, '新しい報告を作成').click();
+    await editable(page);
+    await page.getByRole('textbox', { name: '今年度の主な取組み', exact: true }).fill('更新の前に書いた');
+    site.secondBuild('/');
+    expect(await installUpdate(page)).toBe('installed');
+    // The waiting version never hears the request (as when it was replaced meanwhile).
+    await page.evaluate(() => { ServiceWorker.prototype.postMessage = function () {}; });
+    const url = page.url();
+    await button(page, '再読み込みして更新').click();
+    await expect(page.locator('.update-stuck')).toHaveText('新しいバージョンに切り替えられませんでした。このアプリを開いているタブをすべて閉じてから、開き直してください（入力した内容はそのまま残ります）。', { timeout: 20_000 });
+    expect(page.url()).toBe(url);
+    await expect(page.getByRole('textbox', { name: '今年度の主な取組み', exact: true })).toHaveValue('更新の前に書いた');
+  } finally {
+    site.close();
+  }
+});

@@ -2,15 +2,18 @@
 //! notices when a new version has installed in the background, and switches to it
 //! only when the user asks (the reload saves the open draft on `pagehide`).
 
-use std::rc::Rc;
-
 use gloo_events::EventListener;
-use wasm_bindgen::JsCast;
+use js_sys::Promise;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 use yew::prelude::*;
 
+use super::deadline::{within, TimedOut};
 use super::served_files::standalone;
+
+/// How long the waiting version has to take control before the page says it did not.
+const SWITCH_MS: i32 = 10_000;
 
 /// What the page shows about offline use.
 #[derive(Clone, PartialEq)]
@@ -21,6 +24,9 @@ pub struct Offline {
     pub insecure: bool,
     /// Reloads into the waiting version.
     pub apply_update: Callback<()>,
+    /// The waiting version did not take control when asked (it was replaced meanwhile,
+    /// or the browser refused): the page stays as it is and says so.
+    pub update_stuck: bool,
 }
 
 fn container() -> Option<web_sys::ServiceWorkerContainer> {
@@ -54,7 +60,9 @@ fn watch(registration: &ServiceWorkerRegistration, waiting: UseStateHandle<Optio
         let doc = document.clone();
         EventListener::new(&document, "visibilitychange", move |_| {
             if doc.visibility_state() == web_sys::VisibilityState::Visible {
-                let _ = reg.update();
+                // Only a look for a newer version: offline it fails, and the version in use is
+                // still the one the page runs, so there is nothing to tell the user.
+                drop(reg.update());
             }
         })
         .forget();
@@ -64,6 +72,7 @@ fn watch(registration: &ServiceWorkerRegistration, waiting: UseStateHandle<Optio
 #[hook]
 pub fn use_offline() -> Offline {
     let waiting = use_state(|| None::<ServiceWorker>);
+    let stuck = use_state(|| false);
     // The one-file build needs no service worker: the file itself is always there.
     let standalone = standalone();
     let insecure = !standalone && !web_sys::window().is_some_and(|w| w.is_secure_context());
@@ -81,17 +90,31 @@ pub fn use_offline() -> Offline {
         });
     }
     let apply_update = {
-        let waiting = waiting.clone();
+        let (waiting, stuck) = (waiting.clone(), stuck.clone());
         Callback::from(move |()| {
             let (Some(worker), Some(container)) = ((*waiting).clone(), container()) else { return };
-            let reload = Rc::new(EventListener::once(&container, "controllerchange", |_| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
+            stuck.set(false);
+            // The waiting version takes control (controllerchange), then the page reloads into it.
+            let taken = Promise::new(&mut |resolve, _| {
+                EventListener::once(&container, "controllerchange", move |_| {
+                    resolve.call0(&JsValue::NULL).ok();
+                })
+                .forget();
+            });
+            if worker.post_message(&"skip-waiting".into()).is_err() {
+                return stuck.set(true);
+            }
+            let stuck = stuck.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let reloaded = match within(taken, SWITCH_MS).await {
+                    Ok(_) => web_sys::window().is_some_and(|w| w.location().reload().is_ok()),
+                    Err(TimedOut) => false,
+                };
+                if !reloaded {
+                    stuck.set(true);
                 }
-            }));
-            std::mem::forget(reload);
-            let _ = worker.post_message(&"skip-waiting".into());
+            });
         })
     };
-    Offline { update_waiting: waiting.is_some(), insecure, apply_update }
+    Offline { update_waiting: waiting.is_some(), insecure, apply_update, update_stuck: *stuck }
 }

@@ -123,6 +123,9 @@ pub fn backup_restored(file_name: &str, restored: &crate::drafts::backup::Restor
 pub const SAVE_RECOVERED: &str = "保存できるようになりました。入力した内容はすべてこの端末に保存されています。";
 
 /// Announced when a new version of the app is waiting.
+/// The waiting version did not take over when asked: once every tab of the app is closed, the browser switches.
+pub const UPDATE_STUCK: &str = "新しいバージョンに切り替えられませんでした。このアプリを開いているタブをすべて閉じてから、開き直してください（入力した内容はそのまま残ります）。";
+
 pub const UPDATE_WAITING: &str = "新しいバージョンがあります。再読み込みすると新しいバージョンになります（入力した内容はそのまま残ります）。";
 
 /// Asked before leaving a draft whose text storage refused.

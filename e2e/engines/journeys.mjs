@@ -1,7 +1,7 @@
 // The hosted app's journeys, one suite for every engine the W3C drivers reach:
 // Firefox ESR (puppeteer-core over WebDriver BiDi) and WebKitGTK (plain W3C
 // WebDriver). Every field, reload, IME composition events, two tabs,
-// finishing, export and import, print, the city's bundle, offline after one
+// finishing, 前年度を表示, export and import, print, the city's bundle, offline after one
 // visit, and no request to another origin. An engine says what its driver
 // cannot do (`engine.can`), and the test says so instead of passing silently.
 import { after, before, test } from 'node:test';
@@ -177,6 +177,33 @@ test(`${name}: a take-over right after typing (before the first save) keeps that
   assert.equal(stored, '引き継ぐ直前。');
   await healthy(first);
   await healthy(second);
+}));
+
+test(`${name}: 前年度から作成 from the sample keeps last year's text beside each field; 前年度の内容を使う fills a field, 元に戻す takes it back`, () => session(async (browser) => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await click(page, '見本を開く');
+  await page.waitForSelector('.editor.editable');
+  const lastYear = await valueOf(page, '現状における課題');
+  assert.ok(lastYear.length > 0);
+  await page.goto(server.url);
+  await click(page, '前年度から作成');
+  await click(page, '次の年度の下書きを作成');
+  await page.waitForSelector('.editor.editable');
+  assert.equal(await valueOf(page, '現状における課題'), '');
+  await click(page, '前年度を表示');
+  await until(page, (t) => [...document.querySelectorAll('.previous-text')].some((e) => e.textContent === t), lastYear, 'last year\'s text shown');
+  await click(page, '現状における課題に前年度の内容を使う');
+  await until(page, (t) => document.querySelector('[aria-label="現状における課題"]')?.value === t, lastYear, 'the field filled');
+  await saved(page);
+  await click(page, '元に戻す');
+  await until(page, () => document.querySelector('[aria-label="現状における課題"]')?.value === '', undefined, 'the fill undone');
+  await saved(page);
+  const id = (await page.url()).split('/draft/')[1];
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), `torikumi:draft:${id}`);
+  assert.equal(stored.document.report.sections.issues, '');
+  assert.equal(stored.previous.sections.issues, lastYear);
+  await healthy(page);
 }));
 
 test(`${name}: finishing with errors, then with warnings only`, () => session(async (browser) => {

@@ -1,6 +1,6 @@
 // 取りまとめ: the city imports the wards' exports, reviews them, and binds them.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, button, download } from './fixtures.mjs';
+import { test, expect, button, download, openBundle, addFiles } from './fixtures.mjs';
 import { WARDS, wardReport } from '../ward-reports.mjs';
 import { readPdf } from '../pdf.mjs';
 
@@ -17,18 +17,7 @@ const FIVE = {
 const file = (name, json) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json, null, 2)) });
 const exportOf = (slug, options = FIVE[slug]) => file(`R4_${slug}_torikumi.json`, wardReport(slug, options));
 
-async function openBundle(page) {
-  await page.goto('./');
-  await button(page, '取りまとめ').click();
-  await expect(page.getByRole('heading', { name: '取りまとめ', level: 1 })).toBeVisible();
-}
 
-async function addFiles(page, files) {
-  const chooser = page.waitForEvent('filechooser');
-  await button(page, 'ファイルを追加').click();
-  await (await chooser).setFiles(files);
-  await expect(page.locator('.bundle-progress progress')).toHaveCount(0);
-}
 
 /** The summary table as text cells: the header row, then one row per kind. */
 async function summaryCells(page) {

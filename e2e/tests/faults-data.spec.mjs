@@ -4,7 +4,7 @@
 // after a refused write, a damaged set discarded, a zip bomb and deep nesting in a
 // .docx, and a paste longer than a field takes. Each test reads storage or the file.
 import { deflateRawSync, constants } from 'node:zlib';
-import { test, expect, box, button, editable, stored, saved, newDraft, download } from './fixtures.mjs';
+import { test, expect, box, button, editable, stored, saved, newDraft, download, openBundle, addFiles } from './fixtures.mjs';
 import { WARDS, wardReport } from '../ward-reports.mjs';
 
 // ---- the clock ----
@@ -117,18 +117,7 @@ test('前年度から作成 from a report of 2200 says why and makes nothing; fr
 
 // ---- 取りまとめ ----
 
-async function openBundle(page) {
-  await page.goto('./');
-  await button(page, '取りまとめ').click();
-  await expect(page.getByRole('heading', { name: '取りまとめ', level: 1 })).toBeVisible();
-}
 
-async function addFiles(page, files) {
-  const chooser = page.waitForEvent('filechooser');
-  await button(page, 'ファイルを追加').click();
-  await (await chooser).setFiles(files);
-  await expect(page.locator('.bundle-progress progress')).toHaveCount(0);
-}
 
 /** A set file of `count` different reports (each its own 最終更新), starting at `from`. */
 function setFile(name, from, count) {

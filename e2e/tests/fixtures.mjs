@@ -71,6 +71,35 @@ export async function openSample(page) {
   await editable(page);
 }
 
+/** Opens 取りまとめ from the start page (the on-demand module mounts it). */
+export async function openBundle(page) {
+  await page.goto('./#/');
+  await button(page, '取りまとめ').click();
+  await expect(page.getByRole('heading', { name: '取りまとめ', level: 1 })).toBeVisible();
+}
+
+/**
+ * Adds files with 取りまとめ's 「ファイルを追加」 and returns once they have been read and
+ * joined to the set: when this addition's progress bar has come and gone (looking only for
+ * no progress bar could pass before the files are even read).
+ */
+export async function addFiles(page, files) {
+  await page.evaluate(() => {
+    window.__torikumiFilesAdded = new Promise((resolve) => {
+      new MutationObserver((records, observer) => {
+        if (records.some((r) => [...r.removedNodes].some((n) => n.nodeName === 'PROGRESS'))) {
+          observer.disconnect();
+          resolve();
+        }
+      }).observe(document.querySelector('.bundle-progress'), { childList: true, subtree: true });
+    });
+  });
+  const chooser = page.waitForEvent('filechooser');
+  await button(page, 'ファイルを追加').click();
+  await (await chooser).setFiles(files);
+  await page.evaluate(() => window.__torikumiFilesAdded);
+}
+
 /** Clicks a button that downloads a file; the file's name, path and text. */
 export async function download(page, name) {
   const [file] = await Promise.all([page.waitForEvent('download'), button(page, name).click()]);

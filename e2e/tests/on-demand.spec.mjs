@@ -4,7 +4,7 @@
 // and across an update); a module that cannot come is said in Japanese and
 // loses nothing.
 import { fileURLToPath } from 'node:url';
-import { test, expect, box, button, editable, newDraft, stored } from './fixtures.mjs';
+import { test, expect, box, button, editable, newDraft, stored, openBundle } from './fixtures.mjs';
 import { installUpdate, serveCopies, visit } from './sites.mjs';
 import { keptModuleFiles } from '../page-scripts.mjs';
 
@@ -18,11 +18,6 @@ function requests(context) {
   return seen;
 }
 
-async function openBundle(page) {
-  await page.goto('./#/');
-  await button(page, '取りまとめ').click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('取りまとめ');
-}
 
 async function readWord(page) {
   const chooser = page.waitForEvent('filechooser');

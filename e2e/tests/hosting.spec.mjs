@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, box, button, editable, saved, download, started } from './fixtures.mjs';
+import { installUpdate, visit } from './sites.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const dist = resolve(here, '../dist');
@@ -57,34 +58,6 @@ async function serve(testInfo, { base = '/' } = {}) {
   };
 }
 
-/** Loads the app and waits until its service worker controls the page. */
-async function visit(page, url) {
-  await page.goto(url);
-  await started(page);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
-}
-
-/** Asks the page's service worker registration for an update, and waits until the
- * new worker has installed ('installed') or failed to ('redundant'). */
-async function installUpdate(page) {
-  return page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.getRegistration();
-    const found = new Promise((r) => registration.addEventListener('updatefound', () => r(registration.installing), { once: true }));
-    await registration.update();
-    const worker = registration.installing ?? (await found);
-    while (!['installed', 'activating', 'activated', 'redundant'].includes(worker.state)) {
-      await new Promise((r) => worker.addEventListener('statechange', r, { once: true }));
-    }
-    return worker.state;
-  });
-}
-
 /** The URLs of every cached response whose body is `body`, in any cache. */
 async function cachedWithBody(page, body) {
   return page.evaluate(async (body) => {
@@ -104,7 +77,7 @@ for (const base of ['/', '/torikumi/']) {
     test('after one visit the app opens, edits, autosaves, exports and prints with the network off', async ({ page, context }, testInfo) => {
       const server = await serve(testInfo, { base });
       try {
-        await visit(page, server.url);
+        await visit(page, server.url, expect);
         await context.setOffline(true);
         await page.reload();
         await button(page, '新しい報告を作成').click();
@@ -127,7 +100,7 @@ for (const base of ['/', '/torikumi/']) {
     test('behind a captive portal that answers everything with its own page, the app opens from its cache', async ({ page, context }, testInfo) => {
       const server = await serve(testInfo, { base });
       try {
-        await visit(page, server.url);
+        await visit(page, server.url, expect);
         await button(page, '見本を開く').click();
         await editable(page);
         await saved(page);
@@ -149,7 +122,7 @@ for (const base of ['/', '/torikumi/']) {
     test('a new version announces itself, never switches by itself, and keeps the draft when reloaded into', async ({ page }, testInfo) => {
       const server = await serve(testInfo, { base });
       try {
-        await visit(page, server.url);
+        await visit(page, server.url, expect);
         const before = await page.locator('.app-version').textContent();
         await button(page, '新しい報告を作成').click();
         await editable(page);
@@ -177,7 +150,7 @@ for (const base of ['/', '/torikumi/']) {
       const server = await serve(testInfo, { base });
       const portal = '<html><body><h1>Free Wi-Fi: please log in</h1></body></html>';
       try {
-        await visit(page, server.url);
+        await visit(page, server.url, expect);
         const before = await page.locator('.app-version').textContent();
         const version = server.secondBuild();
         // The new version is published, but while it downloads the Wi-Fi's portal
@@ -224,7 +197,7 @@ test('a whole session sends no request to another origin and meets its Content-S
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   try {
-    await visit(page, server.url);
+    await visit(page, server.url, expect);
     await button(page, '見本を開く').click();
     await editable(page);
     await button(page, 'プロジェクトチームを追加').click();
@@ -256,7 +229,7 @@ test('a whole session sends no request to another origin and meets its Content-S
 test('the app can be installed: a manifest with Japanese names and icons', async ({ page }, testInfo) => {
   const server = await serve(testInfo, { base: '/torikumi/' });
   try {
-    await visit(page, server.url);
+    await visit(page, server.url, expect);
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
     const manifest = await (await fetch(new URL(href, server.url))).json();
     expect(manifest.name).toBe('取組状況 ― 区障害者自立支援協議会');
@@ -276,7 +249,7 @@ test('another city configures its wards and brief length in config.json, without
   const server = await serve(testInfo);
   try {
     server.setConfig(JSON.stringify({ wards: [{ name: '中央区', slug: 'chuo' }, { name: '北区', slug: 'kita' }], brief_length: 100 }));
-    await visit(page, server.url);
+    await visit(page, server.url, expect);
     await button(page, '新しい報告を作成').click();
     await editable(page);
     const ward = page.getByRole('combobox', { name: '区', exact: true });

@@ -76,9 +76,11 @@ export async function serveCopies(testInfoOrPort, bases = ['/']) {
   };
 }
 
-/** Loads the app at `url` and waits until its service worker controls the page. */
+/** Loads the app at `url` and waits until it has started and its service worker controls the page. */
 export async function visit(page, url, expect) {
   await page.goto(url);
+  // The static first paint shows the same heading before the app runs.
+  await expect(page.locator('#boot-frame')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

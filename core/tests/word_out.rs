@@ -178,3 +178,24 @@ fn the_bound_set_is_the_cover_then_each_ward_in_the_configured_order_each_a_sect
         roxmltree::Document::parse(&part(&bytes, name)).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
 }
+
+#[test]
+fn the_bound_sets_summary_has_前年度_and_増減_when_last_years_reports_are_in_the_set_and_binds_this_years_only() {
+    use torikumi_core::docx::out::bundle_docx;
+    let mut set = three_wards();
+    let config = Config::default();
+    for slug in ["aoba", "izumi"] {
+        let mut report = sample_report();
+        report.ward = config.ward(slug).cloned();
+        report.fiscal_year = report.fiscal_year.map(|y| y - 1);
+        set.add(&format!("R4_{slug}_torikumi.json"), document(report, Status::Finished), Timestamp::from_unix_millis(1_690_000_000_000.0));
+    }
+    let xml = part(&bundle_docx(&set, &config, Timestamp::from_unix_millis(1_700_000_000_000.0)), "word/document.xml");
+    roxmltree::Document::parse(&xml).expect("well-formed");
+    let at = |text: &str| xml.find(text).unwrap_or_else(|| panic!("{text} is in the file"));
+    assert!(at("合計") < at("前年度") && at("前年度") < at("増減"));
+    assert!(xml.contains("※前年度は令和４年度の報告の合計、増減は今年度の合計との差です。"));
+    assert_eq!(xml.split("<w:sectPr>").count() - 1, 4, "the cover and this year's three wards: last year's are not bound");
+    assert!(xml.contains("令和５年度　青葉区障害者自立支援協議会"));
+    assert!(!xml.contains("令和４年度　青葉区障害者自立支援協議会"));
+}

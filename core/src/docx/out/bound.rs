@@ -21,9 +21,11 @@ pub fn bundle_file_name(set: &BundleSet, config: &Config) -> String {
     }
 }
 
-/// 「実施回数の一覧」: 会議, a column per configured ward, 合計; then its notes.
+/// 「実施回数の一覧」: 会議, a column per configured ward, 合計 (and 前年度, 増減 when the
+/// set holds last year's reports, as the print view); then its notes.
 fn summary_table(s: &Summary) -> String {
-    let columns = s.columns.len() as u32 + 2;
+    let compared = s.previous.is_some();
+    let columns = s.columns.len() as u32 + if compared { 4 } else { 2 };
     let label = TEXT_WIDTH * 2 / (columns + 1);
     let each = (TEXT_WIDTH - label) / (columns - 1);
     let mut cols = vec![label];
@@ -37,6 +39,9 @@ fn summary_table(s: &Summary) -> String {
         header.push(head(&format!("{}{mark}", c.ward.name), each));
     }
     header.push(head(messages::SUMMARY_TOTAL, each));
+    if compared {
+        header.extend([head(messages::SUMMARY_PREVIOUS, each), head(messages::SUMMARY_CHANGE, each)]);
+    }
     let mut rows = row(&header, true);
     for r in &s.rows {
         let mut cells = vec![cell(CellProps::new(label), &para(messages::summary_row_label(r.kind), Para::default(), Style::default()))];
@@ -44,6 +49,11 @@ fn summary_table(s: &Summary) -> String {
             cells.push(cell(CellProps::new(each), &para(&c.value.map(|v| v.to_string()).unwrap_or_default(), right, Style::default())));
         }
         cells.push(cell(CellProps::new(each), &para(&r.total.sum.to_string(), right, Style { bold: true, size: None })));
+        if let Some(previous) = r.previous {
+            cells.push(cell(CellProps::new(each), &para(&previous.sum.to_string(), right, Style::default())));
+            let change = r.change().map(messages::summary_change).unwrap_or_default();
+            cells.push(cell(CellProps::new(each), &para(&change, right, Style::default())));
+        }
         rows.push_str(&row(&cells, false));
     }
     let mut out = para(&messages::summary_title(s.fiscal_year), Para { style: Some("TorikumiHeading"), keep_next: true, ..Para::default() }, Style::default());

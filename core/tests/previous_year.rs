@@ -112,6 +112,7 @@ fn filling_a_field_from_last_year_is_one_undoable_step() {
     let filled = s.reduce(Action::UsePrevious(field)).expect("fills");
     assert_eq!(filled.report().sections.issues, sample_report().sections.issues);
     assert_eq!(filled.doc.changed, at(10));
+    assert_eq!(filled.focus.as_ref().map(|f| f.id.clone()), Some(field.dom_id()), "focus on the field filled (its button is gone)");
     assert_eq!(filled.reduce(Action::UsePrevious(field)), None, "already last year's text");
     let undone = filled.reduce(Action::Undo).expect("undoes");
     assert_eq!(undone.report().sections.issues, "");

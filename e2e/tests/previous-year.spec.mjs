@@ -59,6 +59,7 @@ test('filling a field from last year is one undo step, and it is stored', async 
   await expect(box(page, '現状における課題')).toHaveValue('');
   await button(page, '現状における課題に前年度の内容を使う').click();
   await expect(box(page, '現状における課題')).toHaveValue(issues.value);
+  await expect(box(page, '現状における課題')).toBeFocused();
   await expect(button(page, '現状における課題に前年度の内容を使う')).toHaveCount(0);
   await button(page, '全体協議会 年間実施予定回数に前年度の内容を使う').click();
   await expect(box(page, '全体協議会 年間実施予定回数')).toHaveValue(plenary.value);

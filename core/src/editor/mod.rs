@@ -317,6 +317,8 @@ impl EditorState {
                 if is_count(field) {
                     s.doc.report.apply(Edit::NormalizeCount(field));
                 }
+                // The button goes once the field holds last year's text: focus goes to the field.
+                s.focus_on(field.dom_id());
                 true
             }
         };

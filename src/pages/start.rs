@@ -200,7 +200,11 @@ pub fn start_page() -> Html {
                 <button type="button" class="button" onclick={open_sample}>{ "見本を開く" }</button>
                 <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| go(&Route::Bundle))}>{ "取りまとめ" }</button>
             </div>
-            { pointer.then(|| Html::from_html_unchecked(AttrValue::Static(POINTER))) }
+            // An `if`, not an Option: it keeps its place among the children when it goes, so
+            // Yew keeps the nodes around it (and the focus on one of them).
+            if *pointer {
+                { Html::from_html_unchecked(AttrValue::Static(POINTER)) }
+            }
             <NextYear drafts={active.iter().map(|d| (*d).clone()).collect::<Vec<_>>()} />
             <Import on_change={refresh.clone()} />
 

@@ -85,8 +85,12 @@ pub fn reveal(topic: Option<Topic>) {
         .and_then(|d| d.get_element_by_id(&id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(heading) = heading {
-        heading.scroll_into_view();
-        // A heading that cannot take the focus still shows at the top: nothing to tell.
+        // The page's top shows the header above its heading; a section's heading goes to the top.
+        match (topic, web_sys::window()) {
+            (None, Some(w)) => w.scroll_to_with_x_and_y(0.0, 0.0),
+            _ => heading.scroll_into_view(),
+        }
+        // A heading that cannot take the focus still shows: nothing to tell.
         heading.focus().ok();
     }
 }

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, box, button, editable, newDraft, draftId, fillStorage, started } from './fixtures.mjs';
+import { wardReport } from '../ward-reports.mjs';
 
 /** The sections, in the page's order: their addresses and headings. */
 const SECTIONS = [
@@ -235,6 +236,23 @@ test.describe('each message with a section links to it', () => {
     await expect(item).toBeVisible();
     await detailsOpen(page, item, 'refused-file');
   });
+});
+
+test('取りまとめ refused by a full storage: its message opens 「保存できていません」と出たとき', async ({ page }) => {
+  await page.goto('./');
+  await button(page, '取りまとめ').click();
+  await expect(page.getByRole('heading', { name: '取りまとめ', level: 1 })).toBeVisible();
+  await page.evaluate(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'torikumi:bundle') throw new DOMException('full', 'QuotaExceededError');
+      return set.call(this, key, value);
+    };
+  });
+  const chooser = page.waitForEvent('filechooser');
+  await button(page, 'ファイルを追加').click();
+  await (await chooser).setFiles({ name: 'R4_aoba_torikumi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wardReport('aoba', { counts: [1, 1, 1, 1] }))) });
+  await detailsOpen(page, page.getByRole('alert').filter({ hasText: 'この端末の保存領域がいっぱいで、取りまとめを保存できませんでした。' }), 'not-saved');
 });
 
 test.describe('the first visit\'s pointer', () => {

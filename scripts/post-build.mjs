@@ -41,6 +41,11 @@ function files(root) {
 // downloads them, and their comments are for the source (static/).
 const withoutComments = (text) => text.split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
 writeFileSync(join(dir, 'boot.js'), withoutComments(readFileSync(join(dir, 'boot.js'), 'utf8')));
+// The page's wasm-bindgen glue too: its comment lines are wasm-bindgen's notes on each
+// import (about 0.6 KB of a first visit's gzip). The module's (loaded on demand) is left.
+for (const name of readdirSync(dir).filter((n) => /^torikumi-[0-9a-f]{16}\.js$/.test(n))) {
+  writeFileSync(join(dir, name), withoutComments(readFileSync(join(dir, name), 'utf8')));
+}
 // The style sheets likewise, without their comments and indentation (about 1.3 KB of a
 // first visit's gzip); index.html's integrity attribute then names the bytes sent.
 const cssWithoutComments = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s+/gm, '');

@@ -10,12 +10,13 @@ use yew::prelude::*;
 use crate::on_demand::mount::CityPage;
 use crate::pages::city::City;
 use crate::pages::draft::DraftPage;
+use crate::pages::help;
 use crate::pages::print_view::PrintView;
 use crate::pages::start::StartPage;
 use crate::hooks::announce::use_announce;
 use crate::platform::announce::ANNOUNCER_ID;
 use crate::platform::boot_frame;
-use crate::route::{use_route, UnsavedGuard, Route};
+use crate::route::{self, use_route, UnsavedGuard, Route};
 use crate::platform::served_files::{load_config, load_version};
 use crate::platform::service_worker::use_offline;
 use crate::widgets::app_footer::AppFooter;
@@ -69,6 +70,7 @@ pub fn app() -> Html {
     use_effect_with(config.is_some(), |ready| {
         if *ready {
             boot_frame::take_over();
+            route::reveal_opened();
         }
     });
     // Notices above every view: a config not used, a dead clock battery (what the app
@@ -105,6 +107,7 @@ pub fn app() -> Html {
                         { match &route {
                             Route::Draft(id) => html! { <DraftPage key={id.clone()} id={id.clone()} /> },
                             Route::Print(id) => html! { <PrintView key={id.clone()} id={id.clone()} /> },
+                            Route::Help(_) => help::view(&route::came_from()),
                             Route::PanicCheck => panic!("self-test: the recovery screen was asked for (#/selftest/panic)"),
                             _ => html! { <StartPage /> },
                         } }

@@ -1,6 +1,6 @@
 //! The open view lives in the URL's hash, so reload returns to it and any static
 //! host serves the one page: `#/` the start page, `#/draft/<id>` a draft,
-//! `#/bundle` the city's 取りまとめ.
+//! `#/bundle` the city's 取りまとめ, `#/help/<section>` 使い方 at a section.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -9,7 +9,10 @@ use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use torikumi_core::messages::help::Topic;
+
 use crate::pending_text::PendingText;
+use crate::platform::frames;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -21,6 +24,8 @@ pub enum Route {
     Bundle,
     /// The bound print view of the set.
     BundlePrint,
+    /// 使い方, opened at a section (an unknown one opens its top).
+    Help(Option<Topic>),
     /// `#/selftest/panic`: stops the app on purpose, so that support staff (and
     /// the tests) can see the recovery screen and its backup on a real PC.
     PanicCheck,
@@ -35,6 +40,8 @@ impl Route {
             ["draft", id, "print"] if valid(id) => Route::Print(id.to_owned()),
             ["bundle"] => Route::Bundle,
             ["bundle", "print"] => Route::BundlePrint,
+            ["help"] => Route::Help(None),
+            ["help", id] => Route::Help(Topic::from_id(id)),
             ["selftest", "panic"] => Route::PanicCheck,
             _ => Route::Start,
         }
@@ -47,6 +54,8 @@ impl Route {
             Route::Print(id) => format!("#/draft/{id}/print"),
             Route::Bundle => "#/bundle".to_owned(),
             Route::BundlePrint => "#/bundle/print".to_owned(),
+            Route::Help(None) => "#/help".to_owned(),
+            Route::Help(Some(topic)) => format!("#/help/{}", topic.id()),
             Route::PanicCheck => "#/selftest/panic".to_owned(),
         }
     }
@@ -55,6 +64,42 @@ impl Route {
 fn current() -> Route {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     Route::from_hash(&hash)
+}
+
+thread_local! {
+    /// The last view that was not 使い方: its way back.
+    static CAME_FROM: RefCell<Route> = const { RefCell::new(Route::Start) };
+}
+
+/// Where 使い方's way back leads: the view it was opened from (the start page when it was opened first).
+pub fn came_from() -> Route {
+    CAME_FROM.with(|r| r.borrow().clone())
+}
+
+/// Brings 使い方's section `topic` (or the page's top) into view and gives its heading the
+/// focus, so that the next Tab goes on from there; once rendered (see [`reveal_opened`]).
+pub fn reveal(topic: Option<Topic>) {
+    let id = topic.map_or_else(|| "help-title".to_owned(), |t| format!("help-{}", t.id()));
+    let heading = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        // The page's top shows the header above its heading; a section's heading goes to the top.
+        match (topic, web_sys::window()) {
+            (None, Some(w)) => w.scroll_to_with_x_and_y(0.0, 0.0),
+            _ => heading.scroll_into_view(),
+        }
+        // A heading that cannot take the focus still shows: nothing to tell.
+        heading.focus().ok();
+    }
+}
+
+/// After the app's first page is rendered: 使い方 opened at its section (a reload, a 「詳しく」 in a new tab).
+pub fn reveal_opened() {
+    if let Route::Help(topic) = current() {
+        reveal(topic);
+    }
 }
 
 /// Opens a view (a new history entry, so the browser's back button returns).
@@ -154,7 +199,14 @@ pub fn use_route(guard: UnsavedGuard) -> Route {
                         go(&shown.borrow());
                         return;
                     }
-                    *shown.borrow_mut() = next.clone();
+                    let left = std::mem::replace(&mut *shown.borrow_mut(), next.clone());
+                    if !matches!(left, Route::Help(_)) {
+                        CAME_FROM.with(|r| *r.borrow_mut() = left);
+                    }
+                    // 使い方 at its section: in a task, after the render this change makes.
+                    if let Route::Help(topic) = next {
+                        frames::after(0, move || reveal(topic));
+                    }
                     route.set(next);
                 })
             });

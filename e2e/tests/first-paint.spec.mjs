@@ -78,8 +78,8 @@ function startPage(root) {
       return { className: b.className, text: b.textContent, box: [box.x, box.y, box.width, box.height] };
     }),
     main: scope.querySelector('main').className,
-    // The footer's text without the version the app adds once version.json has arrived.
-    footer: { className: footer.className, text: footer.firstChild.textContent },
+    // The footer's text without the version the app adds once version.json has arrived, and its link to 使い方.
+    footer: { className: footer.className, text: footer.firstChild.textContent, help: [...footer.querySelectorAll('a')].map((a) => ({ className: a.className, href: a.getAttribute('href'), text: a.textContent })) },
   };
 }
 
@@ -91,7 +91,8 @@ test('with the wasm never arriving, the start page is readable: the header, titl
   await expect(page.locator('.notice-info')).toContainText('下書きは、このブラウザーの中だけに保存されます。');
   for (const name of START_BUTTONS) await expect(button(page, name)).toBeVisible();
   await expect(preparing(page)).toBeVisible();
-  await expect(page.getByRole('contentinfo')).toHaveText('下書きはこのブラウザーの中だけに保存され、どこにも送信されません。');
+  await expect(page.getByRole('contentinfo')).toHaveText('下書きはこのブラウザーの中だけに保存され、どこにも送信されません。使い方');
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: '使い方', exact: true })).toHaveAttribute('href', '#/help');
   // Calm: no error, and the app's hidden element holds nothing a person or a screen reader meets.
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.locator('#app')).toBeHidden();

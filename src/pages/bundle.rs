@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use torikumi_core::bundle::stored::BundleStoreError;
 use torikumi_core::bundle::{self, BundleSet};
+use torikumi_core::messages::help::bundle_store_error_topic;
 use torikumi_core::{messages, Config, Context};
 use yew::prelude::*;
 
@@ -15,6 +16,7 @@ use crate::route::{go, use_unsaved_guard, Route};
 use crate::widgets::bundle_files::BundleFiles;
 use crate::widgets::bundle_list::BundleList;
 use crate::widgets::bundle_summary::BundleSummary;
+use crate::widgets::help_link::help_link;
 
 #[function_component(BundlePage)]
 pub fn bundle_page() -> Html {
@@ -103,7 +105,7 @@ pub fn bundle_page() -> Html {
             <h1 class="report-title">{ "取りまとめ" }</h1>
             <p class="notice notice-info">{ "各区から届いた報告を読み込み、設定された区の順にまとめて印刷します。読み込んだ報告はこのブラウザーの中に保存され、再読み込みしても残ります。" }</p>
             if let Some(e) = &bundle.error {
-                <p class="notice notice-error" role="alert">{ messages::bundle_store_error(e) }</p>
+                <p class="notice notice-error" role="alert">{ messages::bundle_store_error(e) }{ bundle_store_error_topic(e).map(help_link) }</p>
             }
             if let Some(m) = &*message {
                 <p class="notice notice-error" role="alert">{ m }</p>

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use torikumi_core::bundle::bound_html;
+use torikumi_core::messages::help::bundle_store_error_topic;
 use torikumi_core::{messages, Config};
 use yew::prelude::*;
 
@@ -11,6 +12,7 @@ use crate::editor_store::now;
 use crate::hooks::bundle_set::use_bundle_set;
 use crate::hooks::page_title::use_page_title;
 use crate::route::Route;
+use crate::widgets::help_link::help_link;
 
 #[function_component(BundlePrint)]
 pub fn bundle_print() -> Html {
@@ -39,7 +41,7 @@ pub fn bundle_print() -> Html {
                 <button type="button" class="button button-primary" onclick={print}>{ "印刷" }</button>
             </nav>
             if let Some(e) = &bundle.error {
-                <p class="notice notice-error no-print" role="alert">{ messages::bundle_store_error(e) }</p>
+                <p class="notice notice-error no-print" role="alert">{ messages::bundle_store_error(e) }{ bundle_store_error_topic(e).map(help_link) }</p>
             }
             // bound_html escapes every piece of report and config text.
             <div class="p-page">{ Html::from_html_unchecked(html.as_str().to_owned().into()) }</div>

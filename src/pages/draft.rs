@@ -6,6 +6,7 @@ use std::rc::Rc;
 use torikumi_core::drafts::history;
 use torikumi_core::drafts::lifecycle::{self, DraftError};
 use torikumi_core::drafts::Draft;
+use torikumi_core::messages::help::{draft_error_topic, Topic};
 use torikumi_core::{messages, Config, Document};
 use torikumi_core::files::FileError;
 use yew::prelude::*;
@@ -17,6 +18,7 @@ use torikumi_core::editor::{Action, EditorState};
 
 use crate::editor_store::{now, EditorHandle, EditorStore, BROWSER_CLOCK};
 use crate::widgets::editor::Editor;
+use crate::widgets::help_link::help_link;
 use crate::widgets::versions::Versions;
 use crate::widgets::word_export::WordExport;
 use crate::platform::exports::{export_html, export_json, mailto, share_files};
@@ -272,12 +274,12 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
             }
             if let SaveStatus::Failed(error) = &autosave.status {
                 <div class="notice notice-error" role="alert">
-                    <p>{ messages::draft_error(error) }</p>
+                    <p>{ messages::draft_error(error) }{ draft_error_topic(error).map(help_link) }</p>
                 </div>
             }
             if let SaveStatus::Conflict(stored) = &autosave.status {
                 <div class="notice notice-error conflict" role="alert">
-                    <p>{ messages::draft_error(&DraftError::Conflict { stored: stored.clone() }) }</p>
+                    <p>{ messages::draft_error(&DraftError::Conflict { stored: stored.clone() }) }{ help_link(Topic::OtherTab) }</p>
                     if let Some(e) = &*conflict_error {
                         <p>{ messages::draft_error(e) }</p>
                     }
@@ -299,7 +301,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
             }
             if store.read_only && role == TabRole::Viewer {
                 <div class="notice notice-info" role="status">
-                    <p>{ "この下書きは別のタブで編集中です。このタブでは閲覧のみで、あちらで入力した内容がここにも表示されます。" }</p>
+                    <p>{ "この下書きは別のタブで編集中です。このタブでは閲覧のみで、あちらで入力した内容がここにも表示されます。" }{ help_link(Topic::OtherTab) }</p>
                     <button type="button" class="button button-primary" onclick={take_over.reform(|_: MouseEvent| ())}>
                         { "このタブで編集する" }
                     </button>

@@ -5,5 +5,6 @@ pub mod bundle;
 pub mod bundle_print;
 pub mod city;
 pub mod draft;
+pub mod help;
 pub mod print_view;
 pub mod start;

@@ -1,11 +1,13 @@
 //! The start page: the drafts in this browser, new ones, the sample, next year's
-//! draft, the trash, what could not be read, and clearing this device.
+//! draft, the trash, what could not be read, and clearing this device; on a first
+//! visit, a pointer to 使い方 and the sample.
 
 use std::rc::Rc;
 
 use gloo_events::EventListener;
 use torikumi_core::drafts::lifecycle;
-use torikumi_core::drafts::{self, Draft, Listing};
+use torikumi_core::drafts::{self, Draft, KeyValue, Listing};
+use torikumi_core::messages::help::Topic;
 use torikumi_core::{messages, sample, Report, Status, Timestamp};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -18,9 +20,18 @@ use crate::platform::local_storage::LocalStorage;
 use crate::platform::served_files::standalone;
 use crate::route::{go, Route};
 use crate::widgets::clear_device::ClearDevice;
+use crate::widgets::help_link::help_link;
 use crate::widgets::import::Import;
 use crate::widgets::next_year::NextYear;
 use crate::widgets::offline_file::OfflineFile;
+
+/// Remembers that the first visit's pointer was closed.
+const POINTER_CLOSED_KEY: &str = "torikumi:settings:help-pointer-closed";
+
+/// The first visit's pointer, as markup (little code for a line that shows once). It goes
+/// below the start buttons, where the app adds its parts to index.html's static first
+/// paint: nothing above it moves when the app takes over (first-paint.spec.mjs).
+const POINTER: &str = r##"<p class="start-pointer">はじめての方は、<a href="#/help">使い方</a>と「見本を開く」（記入例）をご覧ください。<button type="button" class="button button-small" aria-label="案内を閉じる">閉じる</button></p>"##;
 
 fn when(t: &Option<Timestamp>) -> String {
     t.as_ref().map_or_else(|| "まだ".to_owned(), Timestamp::display_ja)
@@ -58,6 +69,26 @@ pub fn start_page() -> Html {
         });
     }
     let message = use_state(|| None::<String>);
+    // Unreadable storage cannot say it was closed: the pointer then shows, as on a first visit.
+    let pointer = use_state(|| !matches!(LocalStorage.get(POINTER_CLOSED_KEY), Ok(Some(_))));
+    // The pointer's 「閉じる」 (its markup is a string: the click is caught here).
+    let close_pointer = {
+        let pointer = pointer.clone();
+        Callback::from(move |e: MouseEvent| {
+            let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            if target.is_none_or(|t| t.closest(".start-pointer button").ok().flatten().is_none()) {
+                return;
+            }
+            // Not remembered when storage refuses: the pointer then shows again next time, which is harmless.
+            LocalStorage.set(POINTER_CLOSED_KEY, "1").ok();
+            pointer.set(false);
+            // Its button goes: the focus goes on to the page's first action.
+            let first = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(".start-actions button").ok().flatten());
+            if let Some(first) = first.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                first.focus().ok();
+            }
+        })
+    };
     let purging = use_state(|| None::<String>);
     // Every action on a listed draft reads it from storage at the moment of the action.
     let act = {
@@ -153,13 +184,13 @@ pub fn start_page() -> Html {
     };
 
     html! {
-        <div class="start">
+        <div class="start" onclick={close_pointer}>
             <h1 class="report-title">{ "取組状況の作成" }</h1>
             <p class="notice notice-info">
                 { "下書きは、このブラウザーの中だけに保存されます。ほかのパソコンやブラウザーからは見えません。できあがったら、または作業の区切りごとに「書き出す」でファイルに保存してください。" }
             </p>
             if let Some(m) = storage_message {
-                <p class="notice notice-error" role="alert">{ m }</p>
+                <p class="notice notice-error" role="alert">{ m }{ help_link(Topic::NotSaved) }</p>
             }
             if let Some(m) = &*message {
                 <p class="notice notice-error" role="alert">{ m }</p>
@@ -169,6 +200,11 @@ pub fn start_page() -> Html {
                 <button type="button" class="button" onclick={open_sample}>{ "見本を開く" }</button>
                 <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| go(&Route::Bundle))}>{ "取りまとめ" }</button>
             </div>
+            // An `if`, not an Option: it keeps its place among the children when it goes, so
+            // Yew keeps the nodes around it (and the focus on one of them).
+            if *pointer {
+                { Html::from_html_unchecked(AttrValue::Static(POINTER)) }
+            }
             <NextYear drafts={active.iter().map(|d| (*d).clone()).collect::<Vec<_>>()} />
             <Import on_change={refresh.clone()} />
 

@@ -8,9 +8,11 @@ use std::rc::Rc;
 
 use torikumi_core::bundle::{BundleSet, Entry, EntryId, Review};
 use torikumi_core::fiscal::era_fiscal_year;
+use torikumi_core::messages::help::Topic;
 use torikumi_core::{messages, Config, Status};
 use yew::prelude::*;
 
+use super::help_link::help_link;
 use crate::hooks::bundle_set::BundleHandle;
 
 #[derive(Properties, PartialEq)]
@@ -130,7 +132,7 @@ pub fn bundle_list(props: &BundleListProps) -> Html {
                         let onclick = change(Rc::new(move |s| s.remove_unreadable(n)));
                         html! {
                             <li key={format!("u{n}-{}", u.file_name)}>
-                                <span>{ messages::import_error(&u.file_name, &u.error) }</span>
+                                <span>{ messages::import_error(&u.file_name, &u.error) }{ help_link(Topic::RefusedFile) }</span>
                                 <button type="button" class="button button-small" aria-label={format!("「{}」を一覧から外す", u.file_name)} {onclick}>{ "一覧から外す" }</button>
                             </li>
                         }

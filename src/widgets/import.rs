@@ -8,10 +8,12 @@ use torikumi_core::drafts::backup;
 use torikumi_core::drafts::lifecycle::{self, ImportPlan};
 use torikumi_core::drafts::Draft;
 use torikumi_core::incoming::{self, Incoming};
+use torikumi_core::messages::help::Topic;
 use torikumi_core::{messages, Config, Document};
 use web_sys::File;
 use yew::prelude::*;
 
+use super::help_link::help_link;
 use super::word_review::{show_for_review, WordImport, WordReview};
 use crate::editor_store::now;
 use crate::hooks::announce::use_announce;
@@ -128,7 +130,7 @@ pub fn import(props: &ImportProps) -> Html {
                 tabindex="-1" aria-hidden="true" {onchange} />
             <button type="button" class="button" onclick={pick}>{ "読み込む" }</button>
             if let Some(e) = &*error {
-                <p class="notice notice-error" role="alert">{ e }</p>
+                <p class="notice notice-error" role="alert">{ e }{ help_link(Topic::RefusedFile) }</p>
             }
             if let Some(import) = &*word {
                 <WordReview import={import.clone()} on_cancel={{ let word = word.clone(); Callback::from(move |()| word.set(None)) }} />

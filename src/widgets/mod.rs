@@ -9,6 +9,7 @@ pub mod clear_device;
 pub mod editor;
 pub mod findings;
 pub mod form_field;
+pub mod help_link;
 pub mod import;
 pub mod next_year;
 pub mod offline_file;

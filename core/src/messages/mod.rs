@@ -7,6 +7,7 @@ mod bundle;
 mod drafts;
 mod files;
 mod findings;
+pub mod help;
 mod offline;
 
 pub use bundle::{

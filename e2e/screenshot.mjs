@@ -4,9 +4,11 @@
 // docs/bundle-cover.png (the bound print's cover for five made-up ward reports)
 // in headless Chromium, at an office PC's 1366×768 with 125% scaling; and 使い方
 // (#/help) as it first shows at that size (docs/help-1366.png) and on a 390 px wide
-// phone (docs/help-390.png).
-//   node e2e/screenshot.mjs        (after `trunk build --release`)
-//   node e2e/screenshot.mjs help   (使い方's two only)
+// phone (docs/help-390.png); and 前年度を表示 on a draft made from the sample with
+// 前年度から作成, at both sizes (docs/previous-year-1366.png, docs/previous-year-390.png).
+//   node e2e/screenshot.mjs                 (after `trunk build --release`)
+//   node e2e/screenshot.mjs help            (使い方's two only)
+//   node e2e/screenshot.mjs previous-year   (前年度を表示's two only)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,11 +19,14 @@ import { WARDS, wardReport } from './ward-reports.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.env.TORIKUMI_E2E_PORT ?? 4192);
-const onlyHelp = process.argv[2] === 'help';
+const only = process.argv[2];
+const makes = (part) => only === undefined || only === part;
+// 1366×768 at 125% is a 1093×614 CSS-pixel window; the phone at its own 1:1, to keep the file small.
+const SIZES = [['1366', { width: 1093, height: 614 }, 1.25], ['390', { width: 390, height: 844 }, 1]];
 const { url: origin, browser, stop } = await served(port);
 try {
-  // 1366×768 at 125% is a 1093×614 CSS-pixel window; the phone at its own 1:1, to keep the file small.
-  for (const [name, viewport, deviceScaleFactor] of [['help-1366', { width: 1093, height: 614 }, 1.25], ['help-390', { width: 390, height: 844 }, 1]]) {
+  for (const [size, viewport, deviceScaleFactor] of makes('help') ? SIZES : []) {
+    const name = `help-${size}`;
     const help = await browser.newPage({ viewport, deviceScaleFactor, locale: 'ja-JP' });
     await help.goto(`${origin}#/help`);
     await help.getByRole('heading', { name: '使い方', level: 1 }).waitFor();
@@ -30,7 +35,26 @@ try {
     await help.close();
     console.log(`wrote docs/${name}.png`);
   }
-  if (!onlyHelp) {
+  for (const [size, viewport, deviceScaleFactor] of makes('previous-year') ? SIZES : []) {
+    const name = `previous-year-${size}`;
+    const page = await browser.newPage({ viewport, deviceScaleFactor, locale: 'ja-JP' });
+    await page.goto(origin);
+    await page.getByRole('button', { name: '見本を開く', exact: true }).click();
+    await page.locator('.editor.editable').waitFor();
+    await page.goto(origin);
+    await page.getByRole('button', { name: '前年度から作成', exact: true }).click();
+    await page.getByRole('button', { name: '次の年度の下書きを作成', exact: true }).click();
+    await page.locator('.editor.editable').waitFor();
+    await page.getByRole('button', { name: '前年度を表示', exact: true }).click();
+    await page.getByRole('button', { name: '全体協議会 年間実施予定回数に前年度の内容を使う', exact: true }).click();
+    // The first body's card from its heading: this year's fields, last year's under them.
+    await page.locator('.editor h3').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.screenshot({ path: `${here}/../docs/${name}.png` });
+    await page.close();
+    console.log(`wrote docs/${name}.png`);
+  }
+  if (only === undefined) {
     const page = await browser.newPage({ viewport: { width: 1093, height: 900 }, deviceScaleFactor: 1.25, locale: 'ja-JP' });
     await page.goto(origin);
     await page.getByRole('button', { name: '見本を開く', exact: true }).click();
@@ -53,11 +77,14 @@ try {
     await page.goto(`${origin}#/bundle`);
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'ファイルを追加', exact: true }).click();
-    await (await chooser).setFiles(WARDS.map(([, slug], i) => ({
-      name: `R4_${slug}_torikumi.json`,
+    // This year's five reports, and last year's (令和３年度) beside them: 前年度 and 増減 in the summary.
+    await (await chooser).setFiles([2022, 2021].flatMap((year) => WARDS.map(([, slug], i) => ({
+      name: `R${year - 2018}_${slug}_torikumi.json`,
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(wardReport(slug, { counts: [2 + (i % 3), 4 + i, 10 - i, 12], teams: 1 + (i % 3), activities: i % 2 }))),
-    })));
+      buffer: Buffer.from(JSON.stringify(wardReport(slug, {
+        year, counts: [2 + (i % 3), 4 + i, 10 - i, 12].map((n) => (year === 2022 ? n : Math.max(0, n - (i % 2)))), teams: 1 + (i % 3), activities: i % 2,
+      }))),
+    }))));
     await page.getByRole('button', { name: 'まとめて印刷用表示', exact: true }).click();
     await page.locator('.b-cover').waitFor();
     await page.locator('.b-cover').screenshot({ path: `${here}/../docs/bundle-cover.png` });

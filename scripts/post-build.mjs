@@ -42,7 +42,7 @@ function files(root) {
 const withoutComments = (text) => text.split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
 writeFileSync(join(dir, 'boot.js'), withoutComments(readFileSync(join(dir, 'boot.js'), 'utf8')));
 // The page's wasm-bindgen glue too: its comment lines are wasm-bindgen's notes on each
-// import (about 0.6 KB of a first visit's gzip). The module's (loaded on demand) is left.
+// import (about 0.6 KB of a first visit's gzip); the on-demand module's below likewise.
 for (const name of readdirSync(dir).filter((n) => /^torikumi-[0-9a-f]{16}\.js$/.test(n))) {
   writeFileSync(join(dir, name), withoutComments(readFileSync(join(dir, name), 'utf8')));
 }
@@ -63,7 +63,7 @@ const onDemandMeta = () => {
 };
 if (existsSync(join(dir, ON_DEMAND_GLUE))) {
   const wasmBytes = readFileSync(join(dir, ON_DEMAND_WASM));
-  const glue = readFileSync(join(dir, ON_DEMAND_GLUE), 'utf8');
+  const glue = withoutComments(readFileSync(join(dir, ON_DEMAND_GLUE), 'utf8'));
   const stem = `torikumi-on-demand-${createHash('sha256').update(wasmBytes).update(glue).digest('hex').slice(0, 16)}`;
   const defaultPath = `new URL('${ON_DEMAND_WASM}', import.meta.url)`;
   if (!glue.includes(defaultPath)) throw new Error("post-build: the on-demand module's glue changed shape; update scripts/post-build.mjs");

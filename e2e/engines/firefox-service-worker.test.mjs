@@ -120,6 +120,9 @@ test('Firefox, service worker in control: 「オフライン版をダウンロ�
   const page = await controlledPage();
   const check = async (when) => {
     await page.goto(url);
+    // The app has its version.json (from the cache, offline): no request of the app's is
+    // still under way when the tab goes on to the schemas (Firefox logs one cut short).
+    await shows(page, 'バージョン');
     await click(page, 'オフライン版をダウンロード');
     const offline = await nextDownload(seen);
     assert.match(offline.name, /^torikumi.*\.html$/);

@@ -16,10 +16,10 @@ use crate::pages::start::StartPage;
 use crate::hooks::announce::use_announce;
 use crate::platform::announce::ANNOUNCER_ID;
 use crate::platform::boot_frame;
-use crate::route::{self, use_route, UnsavedGuard, Route};
+use crate::route::{self, use_route, Routed, UnsavedGuard, Route};
 use crate::platform::served_files::{load_config, load_version};
 use crate::platform::service_worker::use_offline;
-use crate::widgets::app_footer::AppFooter;
+use crate::widgets::app_footer::app_footer;
 use crate::open_drafts::MemoryDrafts;
 use crate::platform::local_storage::{ask_persistent_storage, LocalStorage};
 
@@ -30,7 +30,7 @@ const INSECURE_NOTICE_KEY: &str = "torikumi:settings:insecure-notice-shown";
 pub fn app() -> Html {
     // First of all: its listeners must come before every other (pending_text.rs).
     let leave_guard = use_memo((), |_| UnsavedGuard::for_app());
-    let route = use_route((*leave_guard).clone());
+    let Routed { route, came_from } = use_route((*leave_guard).clone());
     let offline = use_offline();
     use_announce(offline.update_waiting.then(|| messages::UPDATE_WAITING.to_owned()));
     let version = use_state(|| None::<String>);
@@ -92,7 +92,7 @@ pub fn app() -> Html {
         (None, _) => html! {
             <>
                 <main class="app-main"><p class="loading" role="status">{ "読み込んでいます…" }</p></main>
-                <AppFooter version={(*version).clone()} />
+                { app_footer(version.as_deref()) }
             </>
         },
         // The city's pages come from the on-demand module, which shows its own <main> and footer.
@@ -107,13 +107,13 @@ pub fn app() -> Html {
                         { match &route {
                             Route::Draft(id) => html! { <DraftPage key={id.clone()} id={id.clone()} /> },
                             Route::Print(id) => html! { <PrintView key={id.clone()} id={id.clone()} /> },
-                            Route::Help(_) => help::view(&route::came_from()),
+                            Route::Help(_) => help::view(&came_from),
                             Route::PanicCheck => panic!("self-test: the recovery screen was asked for (#/selftest/panic)"),
                             _ => html! { <StartPage /> },
                         } }
                     </ContextProvider<Rc<Config>>>
                 </main>
-                <AppFooter version={(*version).clone()} />
+                { app_footer(version.as_deref()) }
             </>
         },
     };

@@ -66,16 +66,6 @@ fn current() -> Route {
     Route::from_hash(&hash)
 }
 
-thread_local! {
-    /// The last view that was not 使い方: its way back.
-    static CAME_FROM: RefCell<Route> = const { RefCell::new(Route::Start) };
-}
-
-/// Where 使い方's way back leads: the view it was opened from (the start page when it was opened first).
-pub fn came_from() -> Route {
-    CAME_FROM.with(|r| r.borrow().clone())
-}
-
 /// Brings 使い方's section `topic` (or the page's top) into view and gives its heading the
 /// focus, so that the next Tab goes on from there; once rendered (see [`reveal_opened`]).
 pub fn reveal(topic: Option<Topic>) {
@@ -180,14 +170,24 @@ pub fn use_unsaved_guard(unsaved: Unsaved, question: &'static str) {
     });
 }
 
+/// The open view, and the last view that was not 使い方 (its way back; the start
+/// page when 使い方 was opened first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Routed {
+    pub route: Route,
+    pub came_from: Route,
+}
+
 /// The open view, following the hash; leaving a view with unsaved text asks first.
 #[hook]
-pub fn use_route(guard: UnsavedGuard) -> Route {
-    let route = use_state(current);
+pub fn use_route(guard: UnsavedGuard) -> Routed {
+    let route = use_state(|| Routed { route: current(), came_from: Route::Start });
     {
         let route = route.clone();
         use_effect_with((), move |_| {
             let shown = Rc::new(RefCell::new(current()));
+            // Kept here, not read from `route`: this listener's copy of the state is its first.
+            let came_from = RefCell::new(Route::Start);
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "hashchange", move |_| {
                     let next = current();
@@ -201,13 +201,13 @@ pub fn use_route(guard: UnsavedGuard) -> Route {
                     }
                     let left = std::mem::replace(&mut *shown.borrow_mut(), next.clone());
                     if !matches!(left, Route::Help(_)) {
-                        CAME_FROM.with(|r| *r.borrow_mut() = left);
+                        *came_from.borrow_mut() = left;
                     }
                     // 使い方 at its section: in a task, after the render this change makes.
                     if let Route::Help(topic) = next {
                         frames::after(0, move || reveal(topic));
                     }
-                    route.set(next);
+                    route.set(Routed { route: next, came_from: came_from.borrow().clone() });
                 })
             });
             move || drop(listener)

@@ -11,7 +11,7 @@ use crate::pages::bundle::BundlePage;
 use crate::platform::served_files::load_version;
 use crate::pages::bundle_print::BundlePrint;
 use crate::route::UnsavedGuard;
-use crate::widgets::app_footer::AppFooter;
+use crate::widgets::app_footer::app_footer;
 
 #[derive(Properties, PartialEq)]
 pub struct CityAppProps {
@@ -42,7 +42,7 @@ pub fn city_app(props: &CityAppProps) -> Html {
                     CityPage::BundlePrint => html! { <BundlePrint /> },
                 } }
             </main>
-            <AppFooter version={(*version).clone()} />
+            { app_footer(version.as_deref()) }
         </ContextProvider<UnsavedGuard>>
         </ContextProvider<Rc<Config>>>
     }

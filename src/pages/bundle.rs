@@ -15,7 +15,7 @@ use crate::platform::files::{download, download_bytes};
 use crate::route::{go, use_unsaved_guard, Route};
 use crate::widgets::bundle_files::BundleFiles;
 use crate::widgets::bundle_list::BundleList;
-use crate::widgets::bundle_summary::BundleSummary;
+use crate::widgets::bundle_summary::bundle_summary;
 use crate::widgets::help_link::help_link;
 
 #[function_component(BundlePage)]
@@ -113,7 +113,7 @@ pub fn bundle_page() -> Html {
             <BundleFiles bundle={bundle.clone()} />
             <BundleList bundle={bundle.clone()} review={Rc::clone(&review)} />
             if has_reports {
-                <BundleSummary summary={Rc::clone(&summary)} />
+                { bundle_summary(&summary) }
             }
             <div class="start-actions no-print">
                 if has_reports {

@@ -14,7 +14,7 @@ use crate::on_demand::mount::{CityMount, CityPage, APP_HOST_ID, MODULE_HOST_ID};
 use crate::platform::hosts;
 use crate::platform::on_demand::{module, CityView};
 use crate::route::{use_unsaved_guard, Route};
-use crate::widgets::app_footer::AppFooter;
+use crate::widgets::app_footer::app_footer;
 
 #[derive(Properties, PartialEq)]
 pub struct CityProps {
@@ -99,7 +99,7 @@ pub fn city(props: &CityProps) -> Html {
         Shown::Loading => html! {
             <>
                 <main class="app-main"><p class="loading" role="status">{ "取りまとめを準備しています…" }</p></main>
-                <AppFooter version={props.version.clone()} />
+                { app_footer(props.version.as_deref()) }
             </>
         },
         Shown::Failed(error) => html! {
@@ -113,7 +113,7 @@ pub fn city(props: &CityProps) -> Html {
                         <button type="button" class="button button-primary" onclick={retry}>{ "もう一度読み込む" }</button>
                     </div>
                 </main>
-                <AppFooter version={props.version.clone()} />
+                { app_footer(props.version.as_deref()) }
             </>
         },
     }

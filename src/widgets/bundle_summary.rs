@@ -1,21 +1,14 @@
 //! 「実施回数の一覧」 and its chart. The core writes both (the bound print's
-//! cover shows the same table), escaping every piece of text.
-
-use std::rc::Rc;
+//! cover shows the same table), escaping every piece of text. A function, not a
+//! component: it has no state, and its markup is a string the core made.
 
 use torikumi_core::bundle::{chart_svg, summary_table_html, Summary};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct BundleSummaryProps {
-    pub summary: Rc<Summary>,
-}
-
-#[function_component(BundleSummary)]
-pub fn bundle_summary(props: &BundleSummaryProps) -> Html {
+pub fn bundle_summary(summary: &Summary) -> Html {
     // The core escapes all report and config text: this markup is the app's own.
-    let table = Html::from_html_unchecked(summary_table_html(&props.summary).into());
-    let chart = Html::from_html_unchecked(chart_svg(&props.summary, "bundle-chart").into());
+    let table = Html::from_html_unchecked(summary_table_html(summary).into());
+    let chart = Html::from_html_unchecked(chart_svg(summary, "bundle-chart").into());
     html! {
         <section aria-labelledby="bundle-summary-title" class="bundle-summary">
             <h2 id="bundle-summary-title" class="block-title">{ "実施回数" }</h2>

@@ -226,6 +226,37 @@ test.describe('each message with a section links to it', () => {
     await detailsOpen(page, page.getByRole('alert').filter({ hasText: '「memo.json」を読み込めませんでした。取組状況の報告ファイルではありません。' }), 'refused-file');
   });
 
+  test('the question before finishing with warnings opens 「完成にする」と注意', async ({ page }) => {
+    await page.goto('./');
+    await button(page, '見本を開く').click();
+    await editable(page);
+    await box(page, '今年度の主な取組み').fill('上記の通り');
+    await button(page, '完成にする').click();
+    await detailsOpen(page, page.getByRole('alert').filter({ hasText: 'このまま完成にしますか？' }), 'finish');
+  });
+
+  test('前年度から作成 without a file chosen opens 前年度から作成', async ({ page }) => {
+    await page.goto('./');
+    await button(page, '前年度から作成').click();
+    await page.getByRole('combobox', { name: 'もとにする報告' }).selectOption('file');
+    await button(page, '次の年度の下書きを作成').click();
+    await detailsOpen(page, page.getByRole('alert').filter({ hasText: 'ファイルを選んでください。' }), 'next-year');
+  });
+
+  test('the offline file behind a captive portal opens オフラインで使う', async ({ page, context }) => {
+    await page.goto('./');
+    await context.route('**/torikumi.html', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<html><body>Free Wi-Fi: please log in</body></html>' }));
+    await page.locator('a[href="torikumi.html"]').click();
+    await detailsOpen(page, page.getByRole('alert').filter({ hasText: 'ネットワークにログインしてから' }), 'offline');
+  });
+
+  test('取りまとめ when its module cannot come opens オフラインで使う', async ({ page, context }) => {
+    await context.route((url) => url.pathname.split('/').pop().startsWith('torikumi-on-demand-'), (route) => route.abort('internetdisconnected'));
+    await page.goto('./');
+    await button(page, '取りまとめ').click();
+    await detailsOpen(page, page.getByRole('alert').filter({ hasText: 'プログラムを読み込めませんでした' }), 'offline');
+  });
+
   test('a refused file in 取りまとめ opens ファイルを読み込めないとき', async ({ page }) => {
     await page.goto('./');
     await button(page, '取りまとめ').click();

@@ -10,6 +10,9 @@ use torikumi_core::on_demand::ModuleError;
 use torikumi_core::{messages, Config};
 use yew::prelude::*;
 
+use torikumi_core::messages::help::Topic;
+use crate::widgets::help_link::help_link;
+
 use crate::on_demand::mount::{CityMount, CityPage, APP_HOST_ID, MODULE_HOST_ID};
 use crate::platform::hosts;
 use crate::platform::on_demand::{module, CityView};
@@ -108,7 +111,7 @@ pub fn city(props: &CityProps) -> Html {
                     <nav class="draft-bar no-print" aria-label="取りまとめ">
                         <a href={Route::Start.hash()} class="back-link">{ "← 最初のページ" }</a>
                     </nav>
-                    <p class="notice notice-error" role="alert">{ messages::module_error(&error) }</p>
+                    <p class="notice notice-error" role="alert">{ messages::module_error(&error) }{ help_link(Topic::Offline) }</p>
                     <div class="start-actions">
                         <button type="button" class="button button-primary" onclick={retry}>{ "もう一度読み込む" }</button>
                     </div>

@@ -270,7 +270,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 </div>
             }
             if let Some(e) = &*export_error {
-                <p class="notice notice-error" role="alert">{ e }</p>
+                <p class="notice notice-error" role="alert">{ e }{ help_link(Topic::Exports) }</p>
             }
             if let SaveStatus::Failed(error) = &autosave.status {
                 <div class="notice notice-error" role="alert">

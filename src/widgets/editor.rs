@@ -9,6 +9,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlSelectElement, KeyboardEvent as DomKeyboardEvent};
 use yew::prelude::*;
 
+use torikumi_core::messages::help::Topic;
+use super::help_link::help_link;
+
 use super::form_field::{findings_list, requirement_tag, FormField, Kind, Shown};
 use crate::hooks::leave_gate::{use_leave_gate, LeaveGate};
 use super::summary::{focus_by_id, Summary};
@@ -121,7 +124,7 @@ pub fn editor() -> Html {
             }
             if store.finish_asked {
                 <div class="notice notice-warning" id={FINISH_QUESTION_ID} tabindex="-1" role="alert">
-                    <p>{ format!("注意が{}件あります。このまま完成にしますか？", findings.warnings()) }</p>
+                    <p>{ format!("注意が{}件あります。このまま完成にしますか？", findings.warnings()) }{ help_link(Topic::Finishing) }</p>
                     <div class="start-actions">
                         <button type="button" class="button button-primary" onclick={on(Action::ConfirmFinish)}>{ "このまま完成にする" }</button>
                         <button type="button" class="button" onclick={on(Action::CancelFinish)}>{ "戻って直す" }</button>

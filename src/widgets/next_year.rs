@@ -8,6 +8,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use torikumi_core::messages::help::Topic;
+use super::help_link::help_link;
+
 use super::word_review::{create_next, show_for_review, WordImport, WordReview};
 use crate::open_drafts::MemoryDrafts;
 use crate::platform::files::{read_file, ACCEPTED};
@@ -115,7 +118,7 @@ pub fn next_year(props: &NextYearProps) -> Html {
                 <WordReview import={import.clone()} on_cancel={{ let word = word.clone(); Callback::from(move |()| word.set(None)) }} />
             }
             if let Some(e) = &*error {
-                <p class="notice notice-error" role="alert">{ e }</p>
+                <p class="notice notice-error" role="alert">{ e }{ help_link(Topic::NextYear) }</p>
             }
             <button type="button" class="button button-primary" onclick={create}>{ "次の年度の下書きを作成" }</button>
         </section>

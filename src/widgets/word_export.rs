@@ -6,6 +6,9 @@ use torikumi_core::editor::Action;
 use torikumi_core::messages;
 use yew::prelude::*;
 
+use torikumi_core::messages::help::Topic;
+use super::help_link::help_link;
+
 use crate::editor_store::{now, EditorHandle};
 use crate::platform::files::download_bytes;
 use crate::platform::on_demand::write_word;
@@ -43,7 +46,7 @@ pub fn word_export() -> Html {
                 { if *busy { "Wordファイルを作っています…" } else { "Wordで書き出す" } }
             </button>
             if let Some(e) = &*error {
-                <p class="notice notice-error word-export-error" role="alert">{ e }</p>
+                <p class="notice notice-error word-export-error" role="alert">{ e }{ help_link(Topic::Exports) }</p>
             }
         </>
     }

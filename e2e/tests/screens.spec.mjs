@@ -1,5 +1,5 @@
 // An office PC at 1366×768 with 125% zoom, and a 390 px wide phone: no
-// horizontal scrolling, and every control within the screen's width.
+// horizontal scrolling, and every control within the screen's width (前年度を表示 on, too).
 // Screenshots are kept in the test output (test-results/).
 import { test, expect, button, started } from './fixtures.mjs';
 import { WARDS, wardReport } from '../ward-reports.mjs';
@@ -29,7 +29,7 @@ for (const screen of SCREENS) {
   test.describe(screen.name, () => {
     test.use({ viewport: screen.viewport, deviceScaleFactor: screen.deviceScaleFactor, isMobile: screen.isMobile ?? false, hasTouch: screen.hasTouch ?? false });
 
-    test(`no horizontal scrolling and every control reachable: start page, editor, print view, 取りまとめ (${screen.name})`, async ({ page }, testInfo) => {
+    test(`no horizontal scrolling and every control reachable: start page, editor, print view, 前年度を表示, 取りまとめ (${screen.name})`, async ({ page }, testInfo) => {
       const check = async (view) => {
         expect(await overflow(page), view).toEqual({ sideways: false, out: [] });
         await page.screenshot({ path: testInfo.outputPath(`${view}.png`), fullPage: true });
@@ -47,6 +47,15 @@ for (const screen of SCREENS) {
       await button(page, '印刷用表示').click();
       await expect(page.locator('.p-report')).toBeVisible();
       await check('print-view');
+
+      // Next year's draft from the sample, last year's text under each field.
+      await page.goto('./');
+      await button(page, '前年度から作成').click();
+      await button(page, '次の年度の下書きを作成').click();
+      await expect(page.locator('.editor.editable')).toBeVisible();
+      await button(page, '前年度を表示').click();
+      await expect(page.locator('.previous-year').first()).toBeVisible();
+      await check('previous-year');
 
       await page.goto('./#/bundle');
       const chooser = page.waitForEvent('filechooser');

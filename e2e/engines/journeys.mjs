@@ -30,13 +30,28 @@ export function journeys(engine) {
   });
   const own = (url) => url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:');
 
-  /** A browser (session) for one journey, closed after it; its pages are tabs sharing storage. */
+  /** The driven browser itself is gone (its driver no longer knows the session). */
+  const gone = (error) => /invalid session id|no answer from WebKitWebDriver/.test(String(error?.message));
+
+  /**
+   * A browser (session) for one journey, closed after it; its pages are tabs sharing storage.
+   * If the browser itself goes away mid-way (WebKitGTK's MiniBrowser has, now and then, in
+   * clean-clone runs), the journey runs once more in a new browser and says so; a journey
+   * that fails in a browser still there, or fails twice, fails.
+   */
   async function session(body, allowed = own) {
-    const browser = await engine.open(allowed);
-    try {
-      await body(browser);
-    } finally {
+    for (let attempt = 1; ; attempt += 1) {
+      const browser = await engine.open(allowed);
+      try {
+        await body(browser);
+      } catch (error) {
+        await browser.close().catch(() => {});
+        if (attempt > 1 || !gone(error)) throw error;
+        console.log(`${name}: the browser went away (${String(error.message).slice(0, 160)}); the journey runs again in a new browser`);
+        continue;
+      }
       await browser.close();
+      return;
     }
   }
 

@@ -199,25 +199,29 @@ impl BundleSet {
             .max()
     }
 
-    /// Whether `entry` is the year before `latest` for a ward that has a report of
-    /// `latest` too: it is compared with this year's (前年度), not bound. A ward whose
-    /// only report is of another year keeps using it, and the set says 年度 differ.
-    fn is_previous(&self, entry: &Entry, latest: Option<i32>) -> bool {
-        let (Some(year), Some(latest)) = (entry.document.report.fiscal_year, latest) else { return false };
-        year.checked_add(1) == Some(latest)
-            && self.entries.iter().any(|e| slug_of(e) == slug_of(entry) && e.document.report.fiscal_year == Some(latest))
+    /// Which reports are last year's: of the year before the latest, for a ward that has a
+    /// report of the latest too. They are compared with this year's (前年度), not bound. A
+    /// ward whose only report is of another year keeps using it, and the set says 年度 differ.
+    /// Worked out once per call (which wards have this year's report), not once per report.
+    fn is_last_year(&self, config: &Config) -> impl Fn(&Entry) -> bool + '_ {
+        let latest = self.latest_year(config);
+        let this_year: Vec<&str> =
+            self.entries.iter().filter(|e| latest.is_some() && e.document.report.fiscal_year == latest).filter_map(slug_of).collect();
+        move |e: &Entry| {
+            latest.is_some_and(|l| e.document.report.fiscal_year.and_then(|y| y.checked_add(1)) == Some(l))
+                && slug_of(e).is_some_and(|s| this_year.contains(&s))
+        }
     }
 
     /// Each configured ward, in configured order, with the report used and the others
     /// (last year's reports, [`BundleSet::previous`], are neither).
     pub fn slots<'a>(&'a self, config: &'a Config) -> Vec<Slot<'a>> {
-        let latest = self.latest_year(config);
+        let last_year = self.is_last_year(config);
         config
             .wards
             .iter()
             .map(|ward| {
-                let mut all: Vec<&Entry> =
-                    self.entries.iter().filter(|e| slug_of(e) == Some(&ward.slug) && !self.is_previous(e, latest)).collect();
+                let mut all: Vec<&Entry> = self.entries.iter().filter(|e| slug_of(e) == Some(&ward.slug) && !last_year(e)).collect();
                 all.sort_by(|a, b| newer(b, a));
                 let chosen = self.choice(&ward.slug).and_then(|id| all.iter().position(|e| e.id == id));
                 let index = chosen.unwrap_or(0);
@@ -231,22 +235,20 @@ impl BundleSet {
     /// in configured order, and that year: what 「実施回数の一覧」 compares with.
     /// `None` when no ward has one.
     pub fn previous<'a>(&'a self, config: &'a Config) -> Option<(i32, Vec<Option<&'a Entry>>)> {
-        let latest = self.latest_year(config);
-        let year = latest?.checked_sub(1)?;
+        let year = self.latest_year(config)?.checked_sub(1)?;
+        let last_year = self.last_year_entries(config);
         let per_ward: Vec<Option<&Entry>> = config
             .wards
             .iter()
-            .map(|ward| {
-                self.entries.iter().filter(|e| slug_of(e) == Some(&ward.slug) && self.is_previous(e, latest)).max_by(|a, b| newer(a, b))
-            })
+            .map(|ward| last_year.iter().copied().filter(|e| slug_of(e) == Some(&ward.slug)).max_by(|a, b| newer(a, b)))
             .collect();
         per_ward.iter().any(Option::is_some).then_some((year, per_ward))
     }
 
     /// Every report of last year in the set (see [`BundleSet::previous`]), in the order added.
     pub fn last_year_entries<'a>(&'a self, config: &Config) -> Vec<&'a Entry> {
-        let latest = self.latest_year(config);
-        self.entries.iter().filter(|e| self.is_previous(e, latest)).collect()
+        let last_year = self.is_last_year(config);
+        self.entries.iter().filter(|e| last_year(e)).collect()
     }
 
     /// The reports used, in configured order (wards without one are skipped).

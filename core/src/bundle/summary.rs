@@ -14,8 +14,12 @@ fn value(report: &Report, kind: SummaryRowKind) -> Option<u32> {
     }
 }
 
-fn is_projected(entry: &crate::bundle::Entry) -> bool {
-    matches!(entry.document.report.basis, Some(Basis::Projected { .. }))
+/// A ward's cell of a row, this year's or last year's: its number, and whether it is 見込み.
+fn cell(entry: Option<&crate::bundle::Entry>, kind: SummaryRowKind) -> SummaryCell {
+    SummaryCell {
+        value: entry.and_then(|e| value(&e.document.report, kind)),
+        projected: entry.is_some_and(|e| matches!(e.document.report.basis, Some(Basis::Projected { .. }))),
+    }
 }
 
 /// 合計 of a row's cells.
@@ -45,22 +49,9 @@ pub fn summary(set: &BundleSet, config: &Config) -> Summary {
     let rows = SummaryRowKind::ALL
         .into_iter()
         .map(|kind| {
-            let cells: Vec<SummaryCell> = slots
-                .iter()
-                .zip(&columns)
-                .map(|(slot, column)| SummaryCell {
-                    value: slot.used.and_then(|e| value(&e.document.report, kind)),
-                    projected: column.projected.is_some(),
-                })
-                .collect();
+            let cells: Vec<SummaryCell> = slots.iter().map(|slot| cell(slot.used, kind)).collect();
             let total = total(&cells);
-            let previous = last_year.as_ref().map(|(_, entries)| {
-                let cells: Vec<SummaryCell> = entries
-                    .iter()
-                    .map(|e| SummaryCell { value: e.and_then(|e| value(&e.document.report, kind)), projected: e.is_some_and(is_projected) })
-                    .collect();
-                self::total(&cells)
-            });
+            let previous = last_year.as_ref().map(|(_, entries)| self::total(&entries.iter().map(|e| cell(*e, kind)).collect::<Vec<_>>()));
             SummaryRow { kind, cells, total, previous }
         })
         .collect();

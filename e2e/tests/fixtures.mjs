@@ -71,6 +71,23 @@ export async function openSample(page) {
   await editable(page);
 }
 
+/**
+ * In one task: `typed` appended to the section field named `name` (key `section` in the
+ * report), and another writer (an old copy of the app, say) storing `stored` in that
+ * section of the open draft's record before this page's next save.
+ */
+export function typedWhileStoredElsewhere(page, { name, section, typed, stored: elsewhere }) {
+  return page.evaluate(({ key, name, section, typed, elsewhere }) => {
+    const field = document.querySelector(`textarea[aria-label="${name}"]`);
+    field.value += typed;
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: typed }));
+    const record = JSON.parse(localStorage.getItem(key));
+    record.revision += 1;
+    record.document.report.sections[section] = elsewhere;
+    localStorage.setItem(key, JSON.stringify(record));
+  }, { key: `torikumi:draft:${draftId(page)}`, name, section, typed, elsewhere });
+}
+
 /** Opens 取りまとめ from the start page (the on-demand module mounts it). */
 export async function openBundle(page) {
   await page.goto('./#/');

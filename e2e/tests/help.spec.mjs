@@ -5,7 +5,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, box, button, editable, newDraft, draftId, fillStorage, started } from './fixtures.mjs';
+import { test, expect, box, button, editable, newDraft, fillStorage, started, typedWhileStoredElsewhere } from './fixtures.mjs';
 import { wardReport } from '../ward-reports.mjs';
 
 /** The sections, in the page's order: their addresses and headings. */
@@ -204,16 +204,7 @@ test.describe('each message with a section links to it', () => {
 
   test('newer text stored by another tab: 「別のタブで更新されています」\'s message opens 「別のタブで編集中」と出たとき', async ({ page }) => {
     await newDraft(page);
-    const id = draftId(page);
-    await page.evaluate((key) => {
-      const field = document.querySelector('textarea[aria-label="現状における課題"]');
-      field.value = 'この画面の文';
-      field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'この画面の文' }));
-      const record = JSON.parse(localStorage.getItem(key));
-      record.revision += 1;
-      record.document.report.sections.issues = 'ほかで保存された文';
-      localStorage.setItem(key, JSON.stringify(record));
-    }, `torikumi:draft:${id}`);
+    await typedWhileStoredElsewhere(page, { name: '現状における課題', section: 'issues', typed: 'この画面の文', stored: 'ほかで保存された文' });
     await expect(page.locator('.save-status')).toHaveText('保存できていません（別のタブで更新されています）');
     await detailsOpen(page, page.getByRole('alert').filter({ hasText: '別のタブで更新されています' }), 'other-tab');
   });

@@ -2,7 +2,7 @@
 // Every test here proves what storage (or an exported file) holds, never only
 // what the screen shows: the fields are uncontrolled, so a field read back after
 // a reload shows what the browser kept, not what the app stored.
-import { test, expect, box, button, editable, saved, stored, draftId, newDraft, openSample, download, withoutSavePicker, fillStorage, keptAll } from './fixtures.mjs';
+import { test, expect, box, button, editable, saved, stored, draftId, newDraft, openSample, download, withoutSavePicker, fillStorage, keptAll, typedWhileStoredElsewhere } from './fixtures.mjs';
 
 const PLANS = '課題に対する次年度以降の取組予定';
 
@@ -83,17 +83,8 @@ test('an editing tab that finds newer text stored elsewhere asks, and loses neit
   await typeAtEnd(page, PLANS, 'この画面の文');
   await saved(page);
   const id = draftId(page);
-  // In one task: more typing, and another writer (an old copy of the app, say)
-  // storing other text before this page's next save.
-  await page.evaluate((key) => {
-    const field = document.querySelector('textarea[aria-label="課題に対する次年度以降の取組予定"]');
-    field.value += '、続き';
-    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '、続き' }));
-    const record = JSON.parse(localStorage.getItem(key));
-    record.revision += 1;
-    record.document.report.sections.plans = 'ほかで保存された文';
-    localStorage.setItem(key, JSON.stringify(record));
-  }, `torikumi:draft:${id}`);
+  // In one task: more typing, and another writer storing other text before this page's next save.
+  await typedWhileStoredElsewhere(page, { name: PLANS, section: 'plans', typed: '、続き', stored: 'ほかで保存された文' });
   await expect(page.getByRole('alert')).toContainText('別のタブで更新されています');
   await expect(page.locator('.save-status')).toHaveText('保存できていません（別のタブで更新されています）');
   expect((await stored(page, id)).document.report.sections.plans).toBe('ほかで保存された文');

@@ -63,6 +63,16 @@ async function openFromFooterByKeyboard(page) {
   await showsSection(page, null);
 }
 
+/** 読み込む on the start page with a JSON file that is no report: the message refusing it. */
+async function memoRefused(page) {
+  const chooser = page.waitForEvent('filechooser');
+  await button(page, '読み込む').click();
+  await (await chooser).setFiles({ name: 'memo.json', mimeType: 'application/json', buffer: Buffer.from('{"memo": 1}') });
+  const refused = page.getByRole('alert').filter({ hasText: '「memo.json」を読み込めませんでした。取組状況の報告ファイルではありません。' });
+  await expect(refused).toBeVisible();
+  return refused;
+}
+
 /** Clicks 「詳しく」 in `message`: its section opens in a new tab, and the message stays. */
 async function detailsOpen(page, message, id) {
   const link = message.getByRole('link', { name: /^詳しく\s*（新しいタブ）$/ });
@@ -165,12 +175,7 @@ test('from the offline file (file://): 使い方 from the footer and at an addre
 
   await page.goto(fileUrl);
   await started(page);
-  const chooser = page.waitForEvent('filechooser');
-  await button(page, '読み込む').click();
-  await (await chooser).setFiles({ name: 'memo.json', mimeType: 'application/json', buffer: Buffer.from('{"memo": 1}') });
-  const refused = page.getByRole('alert').filter({ hasText: '「memo.json」を読み込めませんでした。' });
-  await expect(refused).toBeVisible();
-  await detailsOpen(page, refused, 'refused-file');
+  await detailsOpen(page, await memoRefused(page), 'refused-file');
   expect(outside).toEqual([]);
 });
 
@@ -211,10 +216,7 @@ test.describe('each message with a section links to it', () => {
 
   test('a refused file on the start page opens ファイルを読み込めないとき', async ({ page }) => {
     await page.goto('./');
-    const chooser = page.waitForEvent('filechooser');
-    await button(page, '読み込む').click();
-    await (await chooser).setFiles({ name: 'memo.json', mimeType: 'application/json', buffer: Buffer.from('{"memo": 1}') });
-    await detailsOpen(page, page.getByRole('alert').filter({ hasText: '「memo.json」を読み込めませんでした。取組状況の報告ファイルではありません。' }), 'refused-file');
+    await detailsOpen(page, await memoRefused(page), 'refused-file');
   });
 
   test('the question before finishing with warnings opens 「完成にする」と注意', async ({ page }) => {

@@ -281,29 +281,25 @@ test(`${name}: JSON, HTML and Word exports import back equal (the Word file read
     console.log(`${name}: no PDF (${engine.can.pdfWhyNot})`);
   }
 
-  for (const file of [json, html]) {
+  /** 読み込む with `file`, the question it asks answered with `answer`: the draft it opens, exported as JSON. */
+  const importedBack = async (file, question, answer) => {
     await page.goto(server.url);
     await shows(page, '取組状況の作成');
     await chooseFiles(page, '.import', [file]);
-    await shows(page, '下書きがすでにあります');
-    await click(page, '両方残す');
+    await shows(page, question);
+    await click(page, answer);
     await page.waitForSelector('.editor');
     await keepDownloads(page);
     await click(page, 'JSONを書き出す');
-    const back = JSON.parse((await lastDownload(page)).text);
+    return JSON.parse((await lastDownload(page)).text);
+  };
+  for (const file of [json, html]) {
+    const back = await importedBack(file, '下書きがすでにあります', '両方残す');
     assert.deepEqual(back.report, JSON.parse(json.text).report, `${file.name} imports back equal`);
   }
   // The Word file through 読み込む: its review, then the same report (rows numbered afresh).
   if (word) {
-    await page.goto(server.url);
-    await shows(page, '取組状況の作成');
-    await chooseFiles(page, '.import', [word]);
-    await shows(page, 'Wordファイルから読み取った内容');
-    await click(page, 'この内容で作成');
-    await page.waitForSelector('.editor');
-    await keepDownloads(page);
-    await click(page, 'JSONを書き出す');
-    const fromWord = JSON.parse((await lastDownload(page)).text);
+    const fromWord = await importedBack(word, 'Wordファイルから読み取った内容', 'この内容で作成');
     assert.deepEqual(withoutIds(fromWord.report), withoutIds(JSON.parse(json.text).report), 'the Word file imports back equal');
   }
 

@@ -101,6 +101,9 @@ export async function openBundle(page) {
  * no progress bar could pass before the files are even read).
  */
 export async function addFiles(page, files) {
+  // The view is there (after a reload the module mounts it a moment later).
+  const add = button(page, 'ファイルを追加');
+  await expect(add).toBeVisible();
   await page.evaluate(() => {
     window.__torikumiFilesAdded = new Promise((resolve) => {
       new MutationObserver((records, observer) => {
@@ -112,7 +115,7 @@ export async function addFiles(page, files) {
     });
   });
   const chooser = page.waitForEvent('filechooser');
-  await button(page, 'ファイルを追加').click();
+  await add.click();
   await (await chooser).setFiles(files);
   await page.evaluate(() => window.__torikumiFilesAdded);
 }

@@ -5,6 +5,7 @@
 //! charge. Undo entries are inverse operations, not snapshots, so undoing never
 //! throws away text typed elsewhere since.
 
+use crate::comments::CommentChange;
 use crate::count::Count;
 pub use crate::fields::Place;
 use crate::fields::{Cell, Field};
@@ -20,6 +21,9 @@ pub enum Structure {
     /// Texts set at once (統一): each field changes only while it still holds `from`,
     /// so undoing never overwrites what was typed in it since.
     Texts(Vec<TextChange>),
+    /// Comments added, changed or removed at once (a review read, 対応済み): each
+    /// only while the report still holds what it changes from.
+    Comments(Vec<CommentChange>),
 }
 
 /// One field's text, from what it holds to what it becomes.
@@ -37,6 +41,8 @@ pub enum Undone {
     Row(Place, RowId),
     /// Texts across the report (統一): focus stays where it is.
     Texts,
+    /// Comments (a review read, 対応済み): focus stays where it is.
+    Comments,
 }
 
 impl Structure {
@@ -74,6 +80,12 @@ impl Structure {
                     }
                 }
                 (!inverse.is_empty()).then_some(Structure::Texts(inverse))
+            }
+            Structure::Comments(changes) => {
+                let mut inverse: Vec<CommentChange> = changes.into_iter().filter_map(|c| c.apply(&mut report.comments)).collect();
+                // Undone last to first: a comment changed twice goes back in order.
+                inverse.reverse();
+                (!inverse.is_empty()).then_some(Structure::Comments(inverse))
             }
         }
     }
@@ -116,6 +128,7 @@ impl Report {
             Field::Part(body, id, cell) => row_text(self.body(body).parts.iter().find(|r| r.id == id)?, cell),
             Field::Item(list, id, cell) => row_text(self.list(list).iter().find(|r| r.id == id)?, cell),
             Field::Section(kind) => self.section(kind).to_owned(),
+            Field::Reply(id) => self.comment(id)?.reply.clone(),
             _ => return None,
         })
     }
@@ -140,6 +153,7 @@ impl Report {
             }
             Field::Item(list, id, cell) => row_text_mut(self.list_mut(list).iter_mut().find(|r| r.id == id)?, cell),
             Field::Section(kind) => Some(self.section_mut(kind)),
+            Field::Reply(id) => self.comments.iter_mut().find(|c| c.id == id).map(|c| &mut c.reply),
             _ => None,
         }
     }
@@ -163,7 +177,14 @@ impl Report {
             }
             Edit::Projection { year: Some(year), .. } if !YEARS.contains(&year) => false,
             Edit::Projection { year, month } => replace(&mut self.basis, Some(Basis::Projected { year, month })),
-            Edit::Text(field, text) => {
+            Edit::Text(field, mut text) => {
+                // Never more than the field takes: the draft would not read back.
+                let max = crate::limits::max_chars(field);
+                if text.len() > max {
+                    if let Some((cut, _)) = text.char_indices().nth(max) {
+                        text.truncate(cut);
+                    }
+                }
                 if let Some(count) = self.count_mut(field) {
                     replace(count, Count::from_typed(&text))
                 } else if let Some(slot) = self.text_mut(field) {
@@ -251,6 +272,7 @@ impl History {
                 Structure::Insert { place, row, .. } => Undone::Row(*place, row.id),
                 Structure::Remove { place, id } | Structure::Move { place, id, .. } => Undone::Row(*place, *id),
                 Structure::Texts(_) => Undone::Texts,
+                Structure::Comments(_) => Undone::Comments,
             };
             if let Some(inverse) = edit.apply(report) {
                 to.push(inverse);

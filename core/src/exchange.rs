@@ -1,8 +1,8 @@
 //! The exchange file: one UTF-8 JSON file that carries a report out of the app.
 //!
-//! `{"schema": "torikumi/report/v1", "status": …, "created": …, "changed": …,
+//! `{"schema": "torikumi/report/v2", "status": …, "created": …, "changed": …,
 //! "finished": …, "report": {…}}`. The version in `schema` lets later versions
-//! migrate older files; a file from a newer version is refused.
+//! migrate older files ([`migrate`]); a file from a newer version is refused.
 
 use std::borrow::Cow;
 
@@ -19,9 +19,9 @@ use crate::timestamp::Timestamp;
 /// Every version's schema id starts with this, followed by the version number.
 pub const SCHEMA_PREFIX: &str = "torikumi/report/v";
 /// The version this app writes, and the newest it reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
-/// `torikumi/report/v1`
+/// `torikumi/report/v2`
 pub fn schema_id() -> String {
     format!("{SCHEMA_PREFIX}{VERSION}")
 }
@@ -50,6 +50,9 @@ pub enum ImportError {
     /// A well-formed report outside the limits the app handles (see [`crate::limits`]).
     #[error("outside the limits: {0}")]
     Limit(#[from] LimitError),
+    /// A review file (指摘) that could not be read.
+    #[error("review file: {0}")]
+    Review(Box<crate::comments::file::ReviewError>),
 }
 
 #[derive(Serialize)]
@@ -178,28 +181,48 @@ pub(crate) fn check_size(bytes: &[u8]) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// Reads a file of `version` into this version's document. Version 1 is the first;
-/// a later version reads an older one into that one's own types (a struct like
-/// [`CurrentFile`] kept for it) and converts, one step at a time.
+/// Reads a file of `version` into this version's document, one step at a time.
+///
+/// - v1 → v2: v2 adds `report.comments` (the city's 指摘 and the ward's answers),
+///   which a v1 file cannot carry; everything else is v1's shape. A v1 file is
+///   read into v2's types, and one that names comments is refused, not taken in.
+///
+/// A later version that changes a shape keeps the older one's types (a struct like
+/// [`CurrentFile`]) here and converts.
 fn migrate(version: u32, bytes: &[u8]) -> Result<Document, ImportError> {
-    let invalid = |e: serde_json::Error| ImportError::Invalid { detail: e.to_string() };
     match version {
-        VERSION => {
-            let file: CurrentFile = serde_json::from_slice(bytes).map_err(invalid)?;
-            Ok(Document { status: file.status, created: file.created, changed: file.changed, finished: file.finished, report: file.report })
-        }
+        1 => v1_to_v2(read_current(bytes)?),
+        VERSION => read_current(bytes),
         _ => Err(ImportError::NotAReport),
     }
 }
 
+fn read_current(bytes: &[u8]) -> Result<Document, ImportError> {
+    let file: CurrentFile = serde_json::from_slice(bytes).map_err(|e| ImportError::Invalid { detail: e.to_string() })?;
+    Ok(Document { status: file.status, created: file.created, changed: file.changed, finished: file.finished, report: file.report })
+}
+
+fn v1_to_v2(document: Document) -> Result<Document, ImportError> {
+    if !document.report.comments.is_empty() {
+        return Err(ImportError::Invalid { detail: "report.comments came with version 2".to_owned() });
+    }
+    Ok(document)
+}
+
 /// The JSON Schema (draft 2020-12) of the exchange file, generated from the types.
 pub fn json_schema() -> Value {
-    let mut schema = serde_json::to_value(schemars::schema_for!(Document)).unwrap_or_default();
+    let schema = serde_json::to_value(schemars::schema_for!(Document)).unwrap_or_default();
+    file_schema(schema, &format!("urn:torikumi:report:v{VERSION}"), "取組状況 exchange file (Torikumi)", &schema_id())
+}
+
+/// A file format's schema from its types' schema: its `$id` and title, and the
+/// `schema` property every file of the app starts with, required, naming `schema_id`.
+pub(crate) fn file_schema(mut schema: Value, id: &str, title: &str, schema_id: &str) -> Value {
     if let Some(object) = schema.as_object_mut() {
-        object.insert("$id".into(), json!(format!("urn:torikumi:report:v{VERSION}")));
-        object.insert("title".into(), json!("取組状況 exchange file (Torikumi)"));
+        object.insert("$id".into(), json!(id));
+        object.insert("title".into(), json!(title));
         if let Some(Value::Object(properties)) = object.get_mut("properties") {
-            properties.insert("schema".into(), json!({ "const": schema_id() }));
+            properties.insert("schema".into(), json!({ "const": schema_id }));
         }
         if let Some(Value::Array(required)) = object.get_mut("required") {
             required.insert(0, json!("schema"));

@@ -4,14 +4,8 @@
 //! numbers are current positions counted from 1, so they renumber when a row
 //! above is removed, while the [`Field`] itself keeps pointing at the same row.
 
+pub use crate::places::{Cell, Field, Place};
 use crate::model::{BodyKind, ListKind, Report, Row, RowId, SectionKind};
-
-/// Where a list of rows lives: a team/activity list, or a fixed body's parts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Place {
-    List(ListKind),
-    Parts(BodyKind),
-}
 
 impl Place {
     pub fn rows<'a>(&self, report: &'a Report) -> &'a [Row] {
@@ -35,31 +29,6 @@ impl Place {
             Place::Parts(body) => Field::Part(body, id, cell),
         }
     }
-}
-
-/// Which cell of a row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Cell {
-    Name,
-    Count,
-    Content,
-    /// 区での呼称 (fixed bodies only).
-    LocalName,
-}
-
-/// A field of the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    FiscalYear,
-    Ward,
-    /// The 実績 / 見込み choice.
-    Basis,
-    /// 見込み時点 (year and month).
-    Projection,
-    Body(BodyKind, Cell),
-    Part(BodyKind, RowId, Cell),
-    Item(ListKind, RowId, Cell),
-    Section(SectionKind),
 }
 
 /// Label of a cell in a fixed body or team/activity row.
@@ -114,6 +83,10 @@ impl Field {
                 format!("{} {}", item_prefix(list, n), row_cell_label(cell))
             }
             Field::Section(kind) => kind.short_name().to_owned(),
+            Field::Reply(id) => {
+                let n = report.comments.iter().position(|c| c.id == id)? + 1;
+                format!("指摘{n}への回答")
+            }
         })
     }
 
@@ -130,6 +103,7 @@ impl Field {
             Field::Section(SectionKind::MainWork) => "f-main-work".to_owned(),
             Field::Section(SectionKind::Issues) => "f-issues".to_owned(),
             Field::Section(SectionKind::Plans) => "f-plans".to_owned(),
+            Field::Reply(id) => format!("f-reply-{}", id.0),
         }
     }
 }
@@ -138,7 +112,7 @@ impl Field {
 // here, from the field's identity, so fields, summary links, focus requests and
 // tests agree.
 
-fn cell_key(c: Cell) -> &'static str {
+pub(crate) fn cell_key(c: Cell) -> &'static str {
     match c {
         Cell::Name => "name",
         Cell::Count => "count",
@@ -147,7 +121,7 @@ fn cell_key(c: Cell) -> &'static str {
     }
 }
 
-fn body_key(b: BodyKind) -> &'static str {
+pub(crate) fn body_key(b: BodyKind) -> &'static str {
     match b {
         BodyKind::Plenary => "plenary",
         BodyKind::Network => "network",
@@ -156,7 +130,7 @@ fn body_key(b: BodyKind) -> &'static str {
     }
 }
 
-fn item_key(l: ListKind) -> &'static str {
+pub(crate) fn item_key(l: ListKind) -> &'static str {
     match l {
         ListKind::Teams => "team",
         ListKind::Activities => "activity",

@@ -37,6 +37,9 @@ pub enum Problem {
     TemplateNote,
     /// The template's 「○○○○」 left in a text.
     PlaceholderText,
+    /// A 指摘 from the city not marked 対応済み: where it points (its label, or
+    /// `None` when its row is gone) and the start of its text.
+    CommentOpen { on: Option<String>, text: String },
 }
 
 impl Problem {
@@ -63,6 +66,7 @@ impl Problem {
             Problem::NotationVariants { .. } => "notation-variants",
             Problem::TemplateNote => "template-note",
             Problem::PlaceholderText => "placeholder-text",
+            Problem::CommentOpen { .. } => "comment-open",
         }
     }
 
@@ -75,7 +79,8 @@ impl Problem {
             | Problem::CountImplausible { .. }
             | Problem::NotationVariants { .. }
             | Problem::TemplateNote
-            | Problem::PlaceholderText => Severity::Warning,
+            | Problem::PlaceholderText
+            | Problem::CommentOpen { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

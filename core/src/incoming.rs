@@ -1,7 +1,8 @@
 //! What comes in through 「読み込む」 and 前年度から作成: either export of a
-//! report (the exchange JSON, or an HTML export carrying it), or a backup of a
-//! browser's drafts. Bytes in, a typed result or a typed refusal out.
+//! report (the exchange JSON, or an HTML export carrying it), a backup of a
+//! browser's drafts, or the city's comments on a report (a review file). Bytes in, a typed result or a typed refusal out.
 
+use crate::comments::{self, file::Review};
 use crate::exchange::{self, check_size, ImportError};
 use crate::html_export::json_in_html;
 use crate::limits::{LimitError, MAX_FILE_BYTES};
@@ -18,6 +19,8 @@ pub enum Incoming {
     Report(Box<Document>),
     /// A backup of a browser's drafts.
     Backup(Contents),
+    /// The city's comments on a report (指摘).
+    Review(Box<Review>),
 }
 
 /// Reads either export of a report: the exchange JSON, or an HTML export carrying it.
@@ -46,6 +49,9 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
         if let Ok(Some(schema)) = exchange::read_schema(json) {
             if backup::is_backup(&schema) {
                 return backup::read(json).map(Incoming::Backup);
+            }
+            if comments::file::is_review(&schema) {
+                return comments::file::from_json(json).map(|r| Incoming::Review(Box::new(r))).map_err(|e| ImportError::Review(Box::new(e)));
             }
         }
     }

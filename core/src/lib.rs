@@ -4,6 +4,7 @@
 
 pub mod basis;
 pub mod bundle;
+pub mod comments;
 pub mod config;
 pub mod count;
 pub mod docx;
@@ -22,6 +23,7 @@ pub mod messages;
 pub mod model;
 pub mod notation;
 pub mod offline_file;
+pub mod places;
 pub mod on_demand;
 pub mod print;
 pub mod rules;

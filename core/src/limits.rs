@@ -8,6 +8,7 @@
 
 use thiserror::Error;
 
+use crate::comments::{Comment, CommentId, MAX_COMMENTS, MAX_COMMENT_CHARS};
 use crate::edit::Place;
 use crate::fields::Cell;
 use crate::model::{Basis, BodyKind, Document, ListKind, Report, Row, RowId, SectionKind};
@@ -83,6 +84,15 @@ pub enum LimitError {
     /// Two rows share an id (editing one would edit the other); `place` is where it occurs again.
     #[error("row id {} occurs twice (again in {place:?})", id.0)]
     DuplicateRowId { place: Place, id: RowId },
+    /// More comments than [`MAX_COMMENTS`].
+    #[error("{count} comments, more than {MAX_COMMENTS}")]
+    TooManyComments { count: usize },
+    /// Two comments share an id.
+    #[error("comment id {} occurs twice", id.0)]
+    DuplicateCommentId { id: CommentId },
+    /// A comment's text or reply, counted from 1 in the file's order, is longer than [`MAX_COMMENT_CHARS`].
+    #[error("comment {number} has {chars} characters, more than {MAX_COMMENT_CHARS}")]
+    CommentTooLong { number: usize, chars: usize },
 }
 
 /// Every list of rows, in the form's order.
@@ -94,6 +104,15 @@ const PLACES: [Place; 6] = [
     Place::Parts(BodyKind::Steering),
     Place::List(ListKind::Activities),
 ];
+
+/// The characters a field takes: a reply to a comment [`MAX_COMMENT_CHARS`], any
+/// other text [`MAX_TEXT_CHARS`]. The editor never stores more (the draft would not read back).
+pub fn max_chars(field: crate::fields::Field) -> usize {
+    match field {
+        crate::fields::Field::Reply(_) => MAX_COMMENT_CHARS,
+        _ => MAX_TEXT_CHARS,
+    }
+}
 
 /// Text pasted or dropped into a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +128,12 @@ pub struct Pasted {
 /// `maxlength` counts (UTF-16 units, never fewer than characters) and cut a
 /// longer paste silently: the app says how much was cut.
 pub fn pasted(value: &str, selected: usize, text: &str) -> Pasted {
-    let room = MAX_TEXT_CHARS.saturating_sub(value.encode_utf16().count().saturating_sub(selected));
+    pasted_into(MAX_TEXT_CHARS, value, selected, text)
+}
+
+/// [`pasted`] into a field that stops at `max` (see [`max_chars`]).
+pub fn pasted_into(max: usize, value: &str, selected: usize, text: &str) -> Pasted {
+    let room = max.saturating_sub(value.encode_utf16().count().saturating_sub(selected));
     let mut used = 0;
     let kept = text
         .chars()
@@ -155,7 +179,39 @@ pub fn check(document: &Document) -> Result<(), LimitError> {
         }
     }
     row_ids(document)?;
-    texts(document)
+    texts(document)?;
+    comments(&report.comments)
+}
+
+/// Checks comments (a report's, or a review file's): how many, their ids, their
+/// texts, and when they were made.
+pub fn comments(comments: &[Comment]) -> Result<(), LimitError> {
+    if comments.len() > MAX_COMMENTS {
+        return Err(LimitError::TooManyComments { count: comments.len() });
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, comment) in comments.iter().enumerate() {
+        if !seen.insert(comment.id) {
+            return Err(LimitError::DuplicateCommentId { id: comment.id });
+        }
+        for text in [&comment.text, &comment.reply] {
+            let chars = text.chars().count();
+            if chars > MAX_COMMENT_CHARS {
+                return Err(LimitError::CommentTooLong { number: i + 1, chars });
+            }
+        }
+        timestamp(TimestampField::Changed, &comment.made)?;
+    }
+    Ok(())
+}
+
+/// Refuses a timestamp outside [`TIMESTAMP_YEARS`].
+pub fn timestamp(field: TimestampField, at: &Timestamp) -> Result<(), LimitError> {
+    if timestamp_in_range(at) {
+        Ok(())
+    } else {
+        Err(LimitError::TimestampOutOfRange { field, at: *at })
+    }
 }
 
 /// Whether a timestamp can be shown and used without leaving the years the app handles.
@@ -182,8 +238,8 @@ fn timestamps(document: &Document) -> Result<(), LimitError> {
         (TimestampField::Finished, document.finished),
     ];
     for (field, at) in all {
-        if let Some(at) = at.filter(|t| !timestamp_in_range(t)) {
-            return Err(LimitError::TimestampOutOfRange { field, at });
+        if let Some(at) = at {
+            timestamp(field, &at)?;
         }
     }
     Ok(())

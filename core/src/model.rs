@@ -8,6 +8,8 @@ pub use crate::basis::Basis;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::comments::{Comment, CommentId, Tally};
+pub use crate::places::{BodyKind, ListKind, RowId, SectionKind};
 use crate::count::Count;
 use crate::fiscal::{era_fiscal_year, era_short_year};
 use crate::timestamp::Timestamp;
@@ -15,11 +17,6 @@ use crate::timestamp::Timestamp;
 /// The largest row id; ids stay far from `u32::MAX` so adding one never overflows
 /// (a file with a larger one is refused, see [`crate::limits`]).
 pub const MAX_ROW_ID: u32 = 1_000_000;
-
-/// Stable identity of a team, activity or part within one report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
-#[serde(transparent)]
-pub struct RowId(pub u32);
 
 /// A ward as the exchange file records it: the display name and the ASCII slug
 /// used in file names. Both are stored so a file reads the same under any config.
@@ -30,96 +27,6 @@ pub struct Ward {
     pub name: String,
     /// e.g. aoba
     pub slug: String,
-}
-
-/// The four fixed bodies of the table, （１）（２）（３）（５）.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BodyKind {
-    Plenary,
-    Network,
-    Liaison,
-    Steering,
-}
-
-impl BodyKind {
-    pub const ALL: [BodyKind; 4] = [BodyKind::Plenary, BodyKind::Network, BodyKind::Liaison, BodyKind::Steering];
-
-    /// Short name used in accessible names and messages.
-    pub fn short_name(self) -> &'static str {
-        match self {
-            BodyKind::Plenary => "全体協議会",
-            BodyKind::Network => "実務者ネットワーク会議",
-            BodyKind::Liaison => "障害者相談支援事業所等連絡会議",
-            BodyKind::Steering => "運営会議",
-        }
-    }
-
-    /// The row heading as printed on the form.
-    pub fn heading(self) -> &'static str {
-        match self {
-            BodyKind::Plenary => "（１）全体協議会",
-            BodyKind::Network => "（２）実務者ネットワーク会議",
-            BodyKind::Liaison => "（３）障害者相談支援事業所等連絡会議",
-            BodyKind::Steering => "（５）運営会議",
-        }
-    }
-}
-
-/// The two lists of named rows: （４） project teams and other activities.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ListKind {
-    Teams,
-    Activities,
-}
-
-impl ListKind {
-    pub const ALL: [ListKind; 2] = [ListKind::Teams, ListKind::Activities];
-
-    /// The list's heading as printed on the form, and in the editor.
-    pub fn heading(self) -> &'static str {
-        match self {
-            ListKind::Teams => "（４）プロジェクトチーム",
-            ListKind::Activities => "その他の活動",
-        }
-    }
-
-    /// Prefix of a row's accessible name: プロジェクトチーム1, その他の活動1.
-    pub fn short_name(self) -> &'static str {
-        match self {
-            ListKind::Teams => "プロジェクトチーム",
-            ListKind::Activities => "その他の活動",
-        }
-    }
-}
-
-/// The three text sections.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SectionKind {
-    MainWork,
-    Issues,
-    Plans,
-}
-
-impl SectionKind {
-    pub const ALL: [SectionKind; 3] = [SectionKind::MainWork, SectionKind::Issues, SectionKind::Plans];
-
-    /// Accessible name of the section's text field.
-    pub fn short_name(self) -> &'static str {
-        match self {
-            SectionKind::MainWork => "今年度の主な取組み",
-            SectionKind::Issues => "現状における課題",
-            SectionKind::Plans => "課題に対する次年度以降の取組予定",
-        }
-    }
-
-    /// The heading as printed on the form.
-    pub fn heading(self) -> &'static str {
-        match self {
-            SectionKind::MainWork => "１　今年度の主な取組み",
-            SectionKind::Issues => "２　現状における課題（地域ニーズや課題、協議会運営上の課題など）",
-            SectionKind::Plans => "３　課題に対する次年度以降の取組予定",
-        }
-    }
 }
 
 /// Whether text is empty for the form: white space, U+3000 included, counts as empty.
@@ -191,6 +98,9 @@ pub struct Report {
     /// その他の活動
     pub activities: Vec<Row>,
     pub sections: Sections,
+    /// The city's 指摘 and the ward's answers (schema v2); never printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
 }
 
 impl Report {
@@ -310,6 +220,7 @@ impl Report {
         let mut next = self.clone();
         next.fiscal_year = self.fiscal_year.map(|y| y + 1);
         next.basis = None;
+        next.comments.clear();
         if !keep_counts_and_text {
             let clear = |row: &mut Row| {
                 row.count = None;
@@ -386,5 +297,34 @@ impl Document {
         self.status = Status::Draft;
         self.finished = None;
         self.changed = now;
+    }
+}
+
+// The city's comments (see `crate::comments`).
+impl Report {
+    /// The comments' tally.
+    pub fn comment_tally(&self) -> Tally {
+        Tally { comments: self.comments.len(), resolved: self.comments.iter().filter(|c| c.resolved).count() }
+    }
+
+    /// An id no comment of this report uses yet.
+    pub fn fresh_comment_id(&self) -> CommentId {
+        CommentId(self.comments.iter().map(|c| c.id.0).max().map_or(1, |m| m.saturating_add(1)))
+    }
+
+    /// The comment with this id.
+    pub fn comment(&self, id: CommentId) -> Option<&Comment> {
+        self.comments.iter().find(|c| c.id == id)
+    }
+
+    /// Comments whose field or row is gone (the ward removed the row): shown at the top.
+    pub fn orphan_comments(&self) -> impl Iterator<Item = &Comment> {
+        self.comments.iter().filter(move |c| !c.anchor.is_present(self))
+    }
+
+    /// The report as the form holds it, without the review's comments: what a
+    /// review file names by its hash, and what print and Word show.
+    pub fn without_comments(&self) -> Report {
+        Report { comments: Vec::new(), ..self.clone() }
     }
 }

@@ -64,6 +64,7 @@ pub fn check(report: &Report, ctx: &Context) -> Vec<Finding> {
         c.section(kind);
     }
     c.texts();
+    c.comments();
     c.out
 }
 
@@ -203,6 +204,18 @@ impl Checker<'_> {
     }
 
     /// Words written two ways across the report: after every field's own findings.
+    /// A 指摘 not marked 対応済み is a warning on its reply, wherever it points.
+    fn comments(&mut self) {
+        for comment in self.report.comments.iter().filter(|c| !c.resolved) {
+            let mut text: String = comment.text.chars().take(30).collect();
+            if text.len() < comment.text.len() {
+                text.push('…');
+            }
+            let on = comment.anchor.label(self.report);
+            self.push(Field::Reply(comment.id), Problem::CommentOpen { on, text });
+        }
+    }
+
     fn texts(&mut self) {
         for v in notation::variants(self.report) {
             self.push(v.first, Problem::NotationVariants { key: v.key, spellings: v.spellings });

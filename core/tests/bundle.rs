@@ -250,14 +250,14 @@ fn an_unreadable_file_is_listed_with_its_reason_and_the_others_still_read() {
             Ok(Incoming::Report(d)) => {
                 set.add(name, *d, at(0.0));
             }
-            Ok(Incoming::Backup(_)) => panic!("not a backup"),
+            Ok(Incoming::Backup(_) | Incoming::Review(_)) => panic!("neither a backup nor a review"),
             Err(e) => set.add_unreadable(name, e, at(0.0)),
         }
     }
     assert_eq!(set.entries().len(), 1);
     let reasons: Vec<(&str, &ImportError)> = set.unreadable().iter().map(|u| (u.file_name.as_str(), &u.error)).collect();
     assert!(matches!(reasons[0], ("broken.json", ImportError::NotJson { .. })));
-    assert_eq!(reasons[1], ("other.json", &ImportError::NewerVersion { found: 9, supported: 1 }));
+    assert_eq!(reasons[1], ("other.json", &ImportError::NewerVersion { found: 9, supported: torikumi_core::exchange::VERSION }));
     let w = review(&set);
     assert_eq!(kinds(&w), ["missing", "unreadable"]);
     assert!(messages::bundle_warning(&w[1], &Config::default()).contains("「broken.json」「other.json」"));

@@ -148,20 +148,20 @@ fn the_set_file_round_trips_with_names_times_choices_and_unreadable_files() {
     assert_eq!(bundle::bundle_file_name(&back, &config), "R5_torikumi_bundle.json");
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["schema"], "torikumi/bundle/v1");
-    assert_eq!(v["reports"][0]["schema"], "torikumi/report/v1");
+    assert_eq!(v["reports"][0]["schema"], exchange::schema_id());
 }
 
 #[test]
 fn a_bundle_of_reports_only_reads_and_a_bad_report_inside_is_listed() {
     let (config, _) = five();
     let good = exchange::to_value(&report(&config.wards[0], 1, 0.0));
-    let newer = serde_json::json!({ "schema": "torikumi/report/v2" });
+    let newer = serde_json::json!({ "schema": format!("torikumi/report/v{}", exchange::VERSION + 1) });
     let text = serde_json::json!({ "schema": "torikumi/bundle/v1", "reports": [good, newer, 5] }).to_string();
     let set = bundle::from_json(text.as_bytes()).expect("reads");
     assert_eq!(set.entries().len(), 1);
     assert_eq!(set.entries()[0].file_name, "R5_aoba_torikumi.json");
     let errors: Vec<&ImportError> = set.unreadable().iter().map(|u| &u.error).collect();
-    assert_eq!(errors, [&ImportError::NewerVersion { found: 2, supported: 1 }, &ImportError::NotAReport]);
+    assert_eq!(errors, [&ImportError::NewerVersion { found: exchange::VERSION + 1, supported: exchange::VERSION }, &ImportError::NotAReport]);
     assert_eq!(set.unreadable()[0].file_name, "report-2.json");
     let review = set.review(&Context { config: &config, current_fiscal_year: 2023 });
     assert!(review.warnings.iter().any(|w| matches!(w, BundleWarning::UnreadableFiles { file_names } if file_names.len() == 2)));

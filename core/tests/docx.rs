@@ -52,6 +52,7 @@ fn a_filled_in_template_becomes_the_whole_report() {
             issues: "・相談支援専門員の不足\n\n・地域移行の受け皿が少ない".into(),
             plans: "(1) 人材育成\n\u{3000}① 研修会の開催 ⇒ 年２回".into(),
         },
+        comments: Vec::new(),
     };
     assert_eq!(read.report, expected);
     assert_eq!(read.unplaced, Vec::<String>::new());

@@ -60,7 +60,7 @@ fn a_damaged_record_is_set_aside_never_deleted_and_kept_as_it_was() {
 #[test]
 fn a_record_from_a_newer_version_is_set_aside_as_newer() {
     let kv = MemoryStore::default();
-    let text = drafts::encode_draft(&draft("next", 1)).replace("torikumi/report/v1", "torikumi/report/v9");
+    let text = drafts::encode_draft(&draft("next", 1)).replace(&torikumi_core::exchange::schema_id(), "torikumi/report/v9");
     kv.set("torikumi:draft:next", &text).unwrap();
     let listing = drafts::list(&kv).unwrap();
     assert_eq!(listing.damaged[0].error, StoredError::Newer { found: 9 });

@@ -8,10 +8,13 @@ use serde_json::Value;
 use torikumi_core::exchange::{self, ImportError};
 use torikumi_core::limits::MAX_ROW_ID;
 use torikumi_core::sample::sample_report;
+use torikumi_core::comments::{Anchor, Comment, CommentId};
+use torikumi_core::edit::Place;
+use torikumi_core::{BodyKind, Cell, Field, ListKind, SectionKind};
 use torikumi_core::{Basis, Count, Document, FixedBodies, FixedBody, Report, Row, RowId, Timestamp, Ward};
 use wild::{assemble_document, assemble_report};
 
-const SCHEMA_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../static/schema/report-v1.schema.json");
+const SCHEMA_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../static/schema/report-v2.schema.json");
 
 fn sample_document() -> Document {
     let mut d = Document::new(Timestamp::from_unix_millis(1_675_990_800_000.0));
@@ -33,7 +36,7 @@ fn the_committed_schema_matches_the_types() {
     let committed = std::fs::read_to_string(SCHEMA_FILE).unwrap_or_default();
     assert!(
         committed == generated,
-        "static/schema/report-v1.schema.json is out of date with the types; \
+        "static/schema/report-v2.schema.json is out of date with the types; \
          regenerate it with TORIKUMI_WRITE_SCHEMA=1 cargo test -p torikumi-core --test exchange the_committed_schema_matches_the_types"
     );
 }
@@ -47,7 +50,7 @@ fn the_schema_is_draft_2020_12() {
 fn an_export_looks_like_the_form_describes() {
     let json = exchange::to_json(&sample_document());
     let v: Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["schema"], "torikumi/report/v1");
+    assert_eq!(v["schema"], "torikumi/report/v2");
     assert_eq!(v["status"], "draft");
     assert_eq!(v["created"], "2023-02-10T10:00:00+09:00");
     assert_eq!(v["finished"], Value::Null);
@@ -64,11 +67,11 @@ fn the_sample_export_is_valid_against_the_committed_schema() {
 }
 
 #[test]
-fn the_schema_rejects_what_is_not_a_v1_report() {
+fn the_schema_rejects_what_is_not_a_v2_report() {
     let validator = jsonschema::draft202012::new(&committed_schema()).unwrap();
     let export: Value = serde_json::from_str(&exchange::to_json(&sample_document())).unwrap();
     let mut newer = export.clone();
-    newer["schema"] = "torikumi/report/v2".into();
+    newer["schema"] = "torikumi/report/v3".into();
     assert!(!validator.is_valid(&newer));
     let mut unknown = export.clone();
     unknown["report"]["extra"] = 1.into();
@@ -81,10 +84,10 @@ fn the_schema_rejects_what_is_not_a_v1_report() {
 #[test]
 fn a_newer_version_is_refused() {
     let mut v: Value = serde_json::from_str(&exchange::to_json(&sample_document())).unwrap();
-    v["schema"] = "torikumi/report/v2".into();
+    v["schema"] = "torikumi/report/v3".into();
     let bytes = serde_json::to_vec(&v).unwrap();
-    assert_eq!(exchange::from_json(&bytes), Err(ImportError::NewerVersion { found: 2, supported: 1 }));
-    let m = torikumi_core::messages::import_error("R5_wakabayashi_torikumi.json", &ImportError::NewerVersion { found: 2, supported: 1 });
+    assert_eq!(exchange::from_json(&bytes), Err(ImportError::NewerVersion { found: 3, supported: 2 }));
+    let m = torikumi_core::messages::import_error("R5_wakabayashi_torikumi.json", &ImportError::NewerVersion { found: 3, supported: 2 });
     assert!(m.contains("R5_wakabayashi_torikumi.json") && m.contains("新しい版"), "{m}");
 }
 
@@ -237,7 +240,28 @@ fn document() -> impl Strategy<Value = Document> {
         (text(), text(), text()),
     )
         .prop_map(|parts| with_unique_ids(assemble_report(parts)));
+    let report = (report, comments()).prop_map(|(mut report, comments)| {
+        report.comments = comments;
+        report
+    });
     (prop::bool::ANY, timestamp(), timestamp(), prop::option::of(timestamp()), report).prop_map(assemble_document)
+}
+
+/// The city's comments and the ward's answers (schema v2), anchored anywhere.
+fn comments() -> impl Strategy<Value = Vec<Comment>> {
+    let anchor = prop_oneof![
+        Just(Anchor::Report),
+        Just(Anchor::Field(Field::Section(SectionKind::Issues))),
+        Just(Anchor::Body(BodyKind::Network)),
+        (0..=MAX_ROW_ID).prop_map(|id| Anchor::Row(Place::List(ListKind::Teams), RowId(id))),
+        (0..=MAX_ROW_ID).prop_map(|id| Anchor::Field(Field::Part(BodyKind::Plenary, RowId(id), Cell::Count))),
+    ];
+    prop::collection::vec((anchor, text(), timestamp(), text(), any::<bool>()), 0..4).prop_map(|v| {
+        v.into_iter()
+            .enumerate()
+            .map(|(i, (anchor, text, made, reply, resolved))| Comment { id: CommentId(i as u32 + 1), anchor, text, made, reply, resolved })
+            .collect()
+    })
 }
 
 proptest! {

@@ -61,8 +61,8 @@ fn a_damaged_html_export_is_refused() {
     assert_eq!(incoming::read_export(b"<!DOCTYPE html><html><body>hello</body></html>"), Err(ImportError::HtmlWithoutReport));
     let cut = standalone_html(&doc()).replace("\"fiscal_year\"", "\"fiscal_yea");
     assert_eq!(incoming::read_export(cut.as_bytes()), Err(ImportError::HtmlWithoutReport));
-    let newer = standalone_html(&doc()).replace("torikumi/report/v1", "torikumi/report/v3");
-    assert_eq!(incoming::read_export(newer.as_bytes()), Err(ImportError::NewerVersion { found: 3, supported: 1 }));
+    let newer = standalone_html(&doc()).replace("torikumi/report/v2", "torikumi/report/v3");
+    assert_eq!(incoming::read_export(newer.as_bytes()), Err(ImportError::NewerVersion { found: 3, supported: 2 }));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use torikumi_core::bundle::stored::BundleStoreError;
 use torikumi_core::bundle::{self, BundleSet};
 use torikumi_core::messages::help::bundle_store_error_topic;
-use torikumi_core::{messages, Config, Context};
+use torikumi_core::{messages, Config, Context, Timestamp};
 use yew::prelude::*;
 
 use crate::editor_store::now;
@@ -15,6 +15,7 @@ use crate::platform::files::{download, download_bytes};
 use crate::route::{go, use_unsaved_guard, Route};
 use crate::widgets::bundle_files::BundleFiles;
 use crate::widgets::bundle_list::BundleList;
+use crate::widgets::bundle_review::BundleReview;
 use crate::widgets::bundle_summary::bundle_summary;
 use crate::widgets::help_link::help_link;
 
@@ -31,6 +32,9 @@ pub fn bundle_page() -> Html {
         messages::LEAVE_UNSAVED_BUNDLE,
     );
     let message = use_state(|| None::<String>);
+    // 「確認する」: the report open for the city's comments (by file name and when it was added:
+    // entries are numbered afresh whenever the stored set is read back).
+    let checking = use_state(|| None::<(String, Timestamp)>);
     let asking_clear = use_state(|| false);
     let review = {
         let config = Rc::clone(&config);
@@ -96,6 +100,25 @@ pub fn bundle_page() -> Html {
         Callback::from(move |_: MouseEvent| asking_clear.set(false))
     };
     let has_reports = !set.entries().is_empty();
+    let on_check = {
+        let checking = checking.clone();
+        Callback::from(move |key: (String, Timestamp)| checking.set(Some(key)))
+    };
+    let checked = checking.as_ref().and_then(|(name, added)| set.entries().iter().find(|e| &e.file_name == name && e.added == *added));
+    if let Some(entry) = checked {
+        let on_close = {
+            let checking = checking.clone();
+            Callback::from(move |()| checking.set(None))
+        };
+        return html! {
+            <div class="bundle">
+                if let Some(e) = &bundle.error {
+                    <p class="notice notice-error" role="alert">{ messages::bundle_store_error(e) }{ bundle_store_error_topic(e).map(help_link) }</p>
+                }
+                <BundleReview bundle={bundle.clone()} entry={entry.clone()} {on_close} />
+            </div>
+        };
+    }
 
     html! {
         <div class="bundle">
@@ -111,7 +134,7 @@ pub fn bundle_page() -> Html {
                 <p class="notice notice-error" role="alert">{ m }</p>
             }
             <BundleFiles bundle={bundle.clone()} />
-            <BundleList bundle={bundle.clone()} review={Rc::clone(&review)} />
+            <BundleList bundle={bundle.clone()} review={Rc::clone(&review)} {on_check} />
             if has_reports {
                 { bundle_summary(&summary) }
             }

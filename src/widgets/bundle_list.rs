@@ -9,7 +9,7 @@ use std::rc::Rc;
 use torikumi_core::bundle::{BundleSet, Entry, EntryId, Review};
 use torikumi_core::fiscal::era_fiscal_year;
 use torikumi_core::messages::help::Topic;
-use torikumi_core::{messages, Config, Status};
+use torikumi_core::{messages, Config, Status, Timestamp};
 use yew::prelude::*;
 
 use super::help_link::help_link;
@@ -19,6 +19,14 @@ use crate::hooks::bundle_set::BundleHandle;
 pub struct BundleListProps {
     pub bundle: BundleHandle,
     pub review: Rc<Review>,
+    /// 「確認する」: the report to open for the city's comments (its file name and when it was added).
+    pub on_check: Callback<(String, Timestamp)>,
+}
+
+/// 「指摘3件（対応済み2件）」, or nothing before the city has commented.
+fn tally(entry: &Entry) -> String {
+    let tally = entry.document.report.comment_tally();
+    if tally.comments == 0 { "―".to_owned() } else { messages::comment_tally(tally) }
 }
 
 fn status(s: Status) -> &'static str {
@@ -47,6 +55,11 @@ pub fn bundle_list(props: &BundleListProps) -> Html {
         }))
     };
 
+    let check = |entry: &Entry| {
+        let (on_check, key) = (props.on_check.clone(), (entry.file_name.clone(), entry.added));
+        Callback::from(move |_: MouseEvent| on_check.emit(key.clone()))
+    };
+
     // A report in the set that is not bound: another file for a ward, or a ward not configured.
     let unused_row = |entry: &Entry, heading: String, label: &str, extra: Html| {
         html! {
@@ -57,6 +70,7 @@ pub fn bundle_list(props: &BundleListProps) -> Html {
                 <td class="num" data-label="エラー">{ "―" }</td>
                 <td class="num" data-label="注意">{ "―" }</td>
                 <td class="file-name" data-label="ファイル名">{ &entry.file_name }</td>
+                <td data-label="指摘">{ tally(entry) }</td>
                 <td class="actions">
                     { extra }
                     <button type="button" class="button button-small" aria-label={format!("{label}を外す")} onclick={remove(entry.id)}>{ "外す" }</button>
@@ -79,7 +93,9 @@ pub fn bundle_list(props: &BundleListProps) -> Html {
                 <td class="num" data-label="エラー">{ review.errors }</td>
                 <td class="num" data-label="注意">{ review.warnings }</td>
                 <td class="file-name" data-label="ファイル名">{ &used.file_name }</td>
+                <td data-label="指摘">{ tally(used) }</td>
                 <td class="actions">
+                    <button type="button" class="button button-small" onclick={check(used)}>{ format!("{ward}を確認する") }</button>
                     <button type="button" class="button button-small" onclick={remove(used.id)}>{ format!("{ward}を外す") }</button>
                 </td>
             </tr>
@@ -120,7 +136,7 @@ pub fn bundle_list(props: &BundleListProps) -> Html {
                     <caption>{ "読み込んだ報告" }</caption>
                     <thead><tr>
                         <th scope="col">{ "区" }</th><th scope="col">{ "年度" }</th><th scope="col">{ "状態" }</th>
-                        <th scope="col">{ "エラー" }</th><th scope="col">{ "注意" }</th><th scope="col">{ "ファイル名" }</th><th scope="col">{ "操作" }</th>
+                        <th scope="col">{ "エラー" }</th><th scope="col">{ "注意" }</th><th scope="col">{ "ファイル名" }</th><th scope="col">{ "指摘" }</th><th scope="col">{ "操作" }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>

@@ -15,6 +15,8 @@ use super::help_link::help_link;
 use super::form_field::{findings_list, requirement_tag, FormField, Kind, Shown};
 use crate::hooks::leave_gate::{use_leave_gate, LeaveGate};
 use super::summary::{focus_by_id, Summary};
+use super::comments::{field_notes, notes, top_panel};
+use torikumi_core::comments::Anchor;
 use super::table::TableCtx;
 use super::text_field::in_text_field;
 use super::findings::Findings;
@@ -71,6 +73,7 @@ pub fn editor() -> Html {
     let report = store.report();
     // 「前年度を表示」: a way of looking, not part of the draft.
     let show_previous = use_state(|| false);
+    let section_notes = notes(&store, &findings, &dispatch, |a| matches!(a, Anchor::Field(Field::Section(_))));
     let table = TableCtx { state: &store, findings: &findings, dispatch: &dispatch, show_previous: *show_previous };
     let on = |action: Action| {
         let dispatch = dispatch.clone();
@@ -133,6 +136,7 @@ pub fn editor() -> Html {
             }
             <Summary items={findings.summary(&store)} complete={store.show_all} focus_serial={store.summary_focus}
                 dispatch={(!store.locked()).then(|| dispatch.clone())} />
+            { top_panel(&store, &findings, &dispatch) }
             { basics(&store, &findings, &dispatch, &gate) }
             { table.view() }
             <section class="block" aria-labelledby="sections-heading">
@@ -146,6 +150,7 @@ pub fn editor() -> Html {
                                 kind={Kind::Long} required={Some(true)} value={report.section(kind).to_owned()}
                                 findings={findings.shown(field)} dispatch={dispatch.clone()} readonly={store.locked()}
                                 previous={show_previous.then(|| store.previous_text(field)).flatten().map(AttrValue::from)} />
+                            { field_notes(&section_notes, field) }
                         </div>
                     }
                 }) }

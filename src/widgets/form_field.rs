@@ -281,7 +281,7 @@ pub fn form_field(props: &FormFieldProps) -> Html {
             <form class={classes!("field-row", (props.kind == Kind::Count).then_some("field-row-unit"))} {oninput}
                 onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <TextField id={id.clone()} name={props.name.clone()} value={props.value.clone()} {multiline}
-                    {inputmode} {invalid} class={class} readonly={props.readonly}
+                    {inputmode} {invalid} class={class} readonly={props.readonly} max_chars={torikumi_core::limits::max_chars(field)}
                     describedby={(!described.is_empty()).then(|| AttrValue::from(described.join(" ")))}
                     {on_text} {on_leave} {on_paste} />
                 if props.kind == Kind::Count {

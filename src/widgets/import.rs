@@ -14,6 +14,7 @@ use web_sys::File;
 use yew::prelude::*;
 
 use super::help_link::help_link;
+use super::review_import::{PendingReview, ReviewImport};
 use super::word_review::{show_for_review, WordImport, WordReview};
 use crate::editor_store::now;
 use crate::hooks::announce::use_announce;
@@ -48,9 +49,10 @@ pub fn import(props: &ImportProps) -> Html {
     let conflict = use_state(|| None::<Conflict>);
 
     let word = use_state(|| None::<WordImport>);
+    let review = use_state(|| None::<PendingReview>);
     let config = use_context::<Rc<Config>>().unwrap_or_default();
     let take_files = {
-        let (error, notice, conflict, memory, on_change, word, config) = (
+        let (error, notice, conflict, memory, on_change, word, config, review) = (
             error.clone(),
             notice.clone(),
             conflict.clone(),
@@ -58,6 +60,7 @@ pub fn import(props: &ImportProps) -> Html {
             props.on_change.clone(),
             word.clone(),
             Rc::clone(&config),
+            review.clone(),
         );
         Callback::from(move |files: Vec<File>| {
             let Some(file) = files.first().cloned() else { return };
@@ -65,8 +68,8 @@ pub fn import(props: &ImportProps) -> Html {
                 error.set(Some("ファイルは1つずつ読み込んでください。".to_owned()));
                 return;
             }
-            let (error, notice, conflict, memory, on_change, word, config) =
-                (error.clone(), notice.clone(), conflict.clone(), memory.clone(), on_change.clone(), word.clone(), Rc::clone(&config));
+            let (error, notice, conflict, memory, on_change, word, config, review) =
+                (error.clone(), notice.clone(), conflict.clone(), memory.clone(), on_change.clone(), word.clone(), Rc::clone(&config), review.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 notice.set(None);
@@ -83,7 +86,12 @@ pub fn import(props: &ImportProps) -> Html {
                     Err(e) => return error.set(Some(messages::import_error(&name, &e))),
                 };
                 error.set(None);
+                review.set(None);
                 match incoming {
+                    Incoming::Review(read) => match PendingReview::find(&name, *read) {
+                        Ok(pending) => review.set(Some(pending)),
+                        Err(message) => error.set(Some(message)),
+                    },
                     Incoming::Backup(contents) => {
                         match backup::restore(&LocalStorage, &contents, &mut new_draft_id) {
                             Ok(restored) => notice.set(Some(messages::backup_restored(&name, &restored, contents.unreadable))),
@@ -125,7 +133,7 @@ pub fn import(props: &ImportProps) -> Html {
         <section class={classes!("import", dragging.then_some("import-dragging"))} aria-labelledby="import-title"
             {ondragover} {ondragleave} {ondrop}>
             <h2 id="import-title" class="block-title">{ "ファイルから読み込む" }</h2>
-            <p class="support">{ "「JSONを書き出す」「HTMLを書き出す」で作ったファイル、下書きのバックアップ、または昨年度の取組状況のWordファイル（.docx）を選ぶか、ここにドラッグしてください。" }</p>
+            <p class="support">{ "「JSONを書き出す」「HTMLを書き出す」で作ったファイル、下書きのバックアップ、市から届いた指摘のファイル、または昨年度の取組状況のWordファイル（.docx）を選ぶか、ここにドラッグしてください。" }</p>
             <input type="file" ref={input} class="visually-hidden" accept={ACCEPTED}
                 tabindex="-1" aria-hidden="true" {onchange} />
             <button type="button" class="button" onclick={pick}>{ "読み込む" }</button>
@@ -134,6 +142,11 @@ pub fn import(props: &ImportProps) -> Html {
             }
             if let Some(import) = &*word {
                 <WordReview import={import.clone()} on_cancel={{ let word = word.clone(); Callback::from(move |()| word.set(None)) }} />
+            }
+            if let Some(pending) = &*review {
+                <ReviewImport pending={pending.clone()}
+                    on_close={{ let review = review.clone(); Callback::from(move |()| review.set(None)) }}
+                    on_error={{ let error = error.clone(); Callback::from(move |m: String| error.set(Some(m))) }} />
             }
             if let Some(n) = &*notice {
                 <p class="notice notice-info" role="status">{ n }</p>

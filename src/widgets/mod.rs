@@ -4,8 +4,10 @@
 pub mod app_footer;
 pub mod bundle_files;
 pub mod bundle_list;
+pub mod bundle_review;
 pub mod bundle_summary;
 pub mod clear_device;
+pub mod comments;
 pub mod editor;
 pub mod findings;
 pub mod form_field;
@@ -14,6 +16,7 @@ pub mod import;
 pub mod next_year;
 pub mod offline_file;
 pub mod previous_year;
+pub mod review_import;
 pub mod summary;
 pub mod table;
 pub mod text_field;

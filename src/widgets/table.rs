@@ -6,7 +6,9 @@ use torikumi_core::fields::{item_prefix, part_cell_label, part_prefix, row_cell_
 use torikumi_core::{BodyKind, Cell, Field, ListKind, Row, RowId};
 use yew::prelude::*;
 
+use super::comments::{field_notes, note, notes, NoteProps};
 use super::form_field::{FormField, FormFieldProps, Kind};
+use torikumi_core::comments::Anchor;
 use super::findings::Findings;
 use torikumi_core::editor::{Action, EditorState, MoveDir};
 use torikumi_core::fields::{add_button_dom_id, list_heading_dom_id, move_button_dom_id};
@@ -30,6 +32,8 @@ pub struct TableCtx<'a> {
 struct BodyCardProps {
     kind: BodyKind,
     fields: [FormFieldProps; 3],
+    /// The city's comments on the body's row and its three fields.
+    notes: Vec<NoteProps>,
     parts: Vec<RowCardProps>,
     add: AddButton,
 }
@@ -42,6 +46,8 @@ struct RowCardProps {
     len: usize,
     id: RowId,
     fields: [FormFieldProps; 3],
+    /// The city's comments on the row and its fields.
+    notes: Vec<NoteProps>,
     locked: bool,
     dispatch: EditorDispatch,
 }
@@ -106,7 +112,8 @@ impl TableCtx<'_> {
             self.field(Field::Body(kind, Cell::Content), "主な内容・議題等", Kind::Brief(self.brief()), content_required, None),
         ];
         let add = self.add_button(place, format!("{} 内訳を追加", kind.short_name()));
-        html! { <BodyCard {kind} {fields} parts={self.rows(place, &body.parts)} {add} /> }
+        let notes = self.notes(|a| matches!(a, Anchor::Body(k) | Anchor::Field(Field::Body(k, _)) if *k == kind));
+        html! { <BodyCard {kind} {fields} {notes} parts={self.rows(place, &body.parts)} {add} /> }
     }
 
     fn list(&self, kind: ListKind) -> Html {
@@ -143,6 +150,11 @@ impl TableCtx<'_> {
                     index,
                     len: rows.len(),
                     id: row.id,
+                    notes: self.notes(|a| match *a {
+                        Anchor::Row(p, id) => p == place && id == row.id,
+                        Anchor::Field(f) => [Cell::Name, Cell::Count, Cell::Content].iter().any(|c| f == place.field(row.id, *c)),
+                        _ => false,
+                    }),
                     fields: [
                         self.field(f(Cell::Name), "名称", Kind::Line, Some(true), None),
                         self.field(f(Cell::Count), count_label, Kind::Count, Some(true), None),
@@ -155,6 +167,13 @@ impl TableCtx<'_> {
             .collect()
     }
 
+    fn notes(&self, pick: impl Fn(&Anchor) -> bool) -> Vec<NoteProps> {
+        if self.state.report().comments.is_empty() {
+            return Vec::new();
+        }
+        notes(self.state, self.findings, self.dispatch, pick)
+    }
+
     fn add_button(&self, place: Place, label: String) -> AddButton {
         AddButton {
             place,
@@ -165,9 +184,19 @@ impl TableCtx<'_> {
     }
 }
 
-/// The three fields of a card, each keyed by its element id.
-fn card_fields(fields: &[FormFieldProps; 3]) -> Html {
-    fields.iter().map(|f| html! { <FormField key={f.field.dom_id()} ..f.clone() /> }).collect()
+/// The three fields of a card, each keyed by its element id, each followed by
+/// the city's comments on it; comments on the whole row come first.
+fn card_fields(fields: &[FormFieldProps; 3], notes: &[NoteProps]) -> Html {
+    let on_row = notes.iter().filter(|n| matches!(n.comment.anchor, Anchor::Row(..) | Anchor::Body(_))).map(note);
+    let fields = fields.iter().map(|f| {
+        html! {
+            <>
+                <FormField key={f.field.dom_id()} ..f.clone() />
+                { field_notes(notes, f.field) }
+            </>
+        }
+    });
+    on_row.chain(fields).collect()
 }
 
 #[function_component(BodyCard)]
@@ -177,7 +206,7 @@ fn body_card(props: &BodyCardProps) -> Html {
     html! {
         <section class="row-card body-card" aria-labelledby={heading_id.clone()}>
             <h3 class="row-title" id={heading_id}>{ kind.heading() }</h3>
-            { card_fields(&props.fields) }
+            { card_fields(&props.fields, &props.notes) }
             <div class="parts">
                 <h4 class="parts-title">{ "内訳" }<span class="tag tag-optional">{ "任意" }</span></h4>
                 { for props.parts.iter().map(|row| html! { <RowCard key={row.id.0.to_string()} ..row.clone() /> }) }
@@ -221,7 +250,7 @@ fn row_card(props: &RowCardProps) -> Html {
                         aria-label={format!("{title}を削除")} disabled={locked} onclick={remove}>{ "削除" }</button>
                 </div>
             </div>
-            { card_fields(&props.fields) }
+            { card_fields(&props.fields, &props.notes) }
         </div>
     }
 }

@@ -29,6 +29,9 @@ pub struct TextFieldProps {
     pub value: AttrValue,
     #[prop_or_default]
     pub multiline: bool,
+    /// Characters the field takes (`maxlength`).
+    #[prop_or(limits::MAX_TEXT_CHARS)]
+    pub max_chars: usize,
     /// e.g. "numeric" for counts (the IME still works).
     #[prop_or_default]
     pub inputmode: Option<AttrValue>,
@@ -264,6 +267,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     });
 
     // Text pasted or dropped: the browser cuts what passes `maxlength` without a word.
+    let max_chars = props.max_chars;
     let on_carried = |holder: &'static str, whole_value: bool| {
         let (node, on_paste) = (node.clone(), props.on_paste.clone());
         move |e: Event| {
@@ -271,7 +275,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             let value = dom_value(&node).unwrap_or_default();
             // A drop lands at the pointer, replacing nothing; a paste replaces the selection.
             let selected = if whole_value { 0 } else { selected_units(&node) };
-            on_paste.emit(limits::pasted(&value, selected, &text));
+            on_paste.emit(limits::pasted_into(max_chars, &value, selected, &text));
         }
     };
     let onpaste = Callback::from(on_carried("clipboardData", false));
@@ -283,7 +287,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let invalid = props.invalid.then_some("true");
     // No field takes more than the core stores: a longer text would not read back.
     // (`maxlength` counts UTF-16 units, never fewer than characters.)
-    let max_length = torikumi_core::limits::MAX_TEXT_CHARS.to_string();
+    let max_length = props.max_chars.to_string();
     let class = classes!("field", props.class.clone(), props.invalid.then_some("field-invalid"));
     if props.multiline {
         html! {

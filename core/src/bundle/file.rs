@@ -101,7 +101,8 @@ impl From<&ImportError> for Reason {
     fn from(e: &ImportError) -> Self {
         match e {
             ImportError::NotJson { line, column } => Reason::NotJson { line: *line, column: *column },
-            ImportError::NotAReport => Reason::NotAReport,
+            // A review file is not a report (the set never reads one as such).
+            ImportError::NotAReport | ImportError::Review(_) => Reason::NotAReport,
             ImportError::NewerVersion { found, supported } => Reason::NewerVersion { found: *found, supported: *supported },
             ImportError::Invalid { detail } => Reason::Invalid { detail: detail.clone() },
             ImportError::Unreadable => Reason::Unreadable,
@@ -309,7 +310,13 @@ impl BundleSet {
 /// each report is checked against the report's schema, embedded under `$defs`.
 pub fn json_schema() -> Value {
     let mut schema = serde_json::to_value(schemars::schema_for!(BundleFile)).unwrap_or_default();
-    let report = exchange::json_schema();
+    let mut report = exchange::json_schema();
+    // A set holds reports of every version the app reads (a set made before v2
+    // holds v1 reports, which v2's shape takes: v2 only added `report.comments`).
+    if let Some(Value::Object(properties)) = report.get_mut("properties") {
+        let versions: Vec<String> = (1..=exchange::VERSION).map(|v| format!("{}{v}", exchange::SCHEMA_PREFIX)).collect();
+        properties.insert("schema".into(), json!({ "enum": versions }));
+    }
     let report_id = report.get("$id").cloned().unwrap_or(Value::Null);
     if let Some(object) = schema.as_object_mut() {
         object.insert("$id".into(), json!(format!("urn:torikumi:bundle:v{VERSION}")));

@@ -161,6 +161,12 @@ impl BundleSet {
         self.choices.retain(|(s, _)| s != slug);
     }
 
+    /// The city's comments on one report (「確認する」): `edit` changes its report;
+    /// false when there is no such entry or nothing changed.
+    pub fn edit_comments(&mut self, id: EntryId, edit: impl FnOnce(&mut crate::model::Report) -> bool) -> bool {
+        self.entries.iter_mut().find(|e| e.id == id).is_some_and(|e| edit(&mut e.document.report))
+    }
+
     /// Removes one report (a choice of it goes with it).
     pub fn remove_entry(&mut self, id: EntryId) {
         self.entries.retain(|e| e.id != id);

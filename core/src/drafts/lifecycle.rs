@@ -17,7 +17,10 @@ use super::record::{
     decode_draft, decode_head, draft_key, encode_draft, history_key, load, records, Draft, Head, KeyValue, StorageError, StoredError,
     KEY_PREFIX,
 };
-use crate::model::{Document, Report};
+use crate::comments::file::Review;
+use crate::comments::{merge, Merged};
+use crate::edit::Structure;
+use crate::model::{Document, Report, Status};
 use crate::timestamp::Timestamp;
 
 /// Why a change to a stored draft was not made. Nothing was written.
@@ -227,4 +230,37 @@ pub fn clear_all(kv: &dyn KeyValue) -> Result<(), StorageError> {
         kv.remove(&key)?;
     }
     Ok(())
+}
+
+/// The draft (not in the trash) a review file is about: of its ward and 年度, the
+/// one changed last.
+pub fn review_target(kv: &dyn KeyValue, review: &Review) -> Result<Option<Draft>, DraftError> {
+    let listing = list(kv)?;
+    Ok(listing
+        .drafts
+        .into_iter()
+        .filter(|d| d.trashed.is_none() && review.is_about(&d.document.report))
+        .max_by(|a, b| a.document.changed.0.cmp(&b.document.changed.0)))
+}
+
+/// 「読み込む」 with a review file: its comments merged into the draft as stored
+/// now (a file read twice adds nothing twice; the ward's answers stay). The
+/// stored text is kept as an earlier version first, and a finished report
+/// becomes a draft again, to be answered. Nothing new: nothing is written.
+pub fn read_review(kv: &dyn KeyValue, id: &str, review: &Review, now: Timestamp) -> Result<(Draft, Merged), DraftError> {
+    let stored = find(kv, id)?;
+    let merged = merge(&stored.document.report, &review.comments);
+    if merged.changes.is_empty() {
+        return Ok((stored, merged));
+    }
+    history::keep_version(kv, id, &stored.document, now, true).map_err(DraftError::NoBackup)?;
+    let mut next = Draft { revision: stored.revision + 1, ..stored.clone() };
+    let now = now.after(stored.document.changed);
+    Structure::Comments(merged.changes.clone()).apply(&mut next.document.report);
+    if next.document.status == Status::Finished {
+        next.document.reopen(now);
+    }
+    next.document.changed = now;
+    write(kv, &next)?;
+    Ok((next, merged))
 }

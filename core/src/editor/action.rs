@@ -1,6 +1,7 @@
 //! What components ask of the editor's store ([`Action`]), and the small
 //! types actions carry: the clock, a stored draft's marks, focus requests.
 
+use crate::comments::CommentId;
 use crate::drafts::Draft;
 use crate::edit::{Edit, Place};
 use crate::{Field, RowId, Timestamp};
@@ -64,6 +65,8 @@ pub enum Action {
     Exported(Timestamp),
     /// 「前年度の内容を使う」: the field gets last year's text, as one undoable edit.
     UsePrevious(Field),
+    /// 「対応済みにする」 (or back): a 指摘's mark, as one undoable edit.
+    Resolve(CommentId, bool),
 }
 
 /// A stored draft's revision and marks.

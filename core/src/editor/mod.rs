@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use crate::drafts::Draft;
+use crate::comments::{Comment, CommentChange};
 use crate::edit::{BasisChoice, Edit, History, Place, Structure, TextChange, Undone};
 use crate::notation;
 use crate::fields::{add_button_dom_id, move_button_dom_id};
@@ -319,6 +320,14 @@ impl EditorState {
                 }
                 // The button goes once the field holds last year's text: focus goes to the field.
                 s.focus_on(field.dom_id());
+                true
+            }
+            Action::Resolve(id, resolved) => {
+                let from = s.doc.report.comment(id)?.clone();
+                let to = Comment { resolved, ..from.clone() };
+                if !s.structural(Structure::Comments(vec![CommentChange { id, from: Some(from), to: Some(to) }])) {
+                    return None;
+                }
                 true
             }
         };

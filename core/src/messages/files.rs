@@ -1,5 +1,6 @@
 //! Files that could not be read or written, naming the file.
 
+use crate::comments::file::ReviewError;
 use crate::config::ConfigError;
 use crate::docx::DocxError;
 use crate::exchange::ImportError;
@@ -26,6 +27,7 @@ pub fn import_error(file_name: &str, error: &ImportError) -> String {
         ImportError::Invalid { detail } => format!(
             "「{file_name}」を読み込めませんでした。ファイルの内容が壊れているか、形式が違います。書き出したファイルに手を加えずに選んでください。（技術的な詳細：{detail}）"
         ),
+        ImportError::Review(e) => review_error(file_name, e),
         ImportError::Limit(limit) => {
             use crate::edit::Place;
             use crate::fields::{item_prefix, part_cell_label, part_prefix, row_cell_label};
@@ -82,8 +84,33 @@ pub fn import_error(file_name: &str, error: &ImportError) -> String {
                 LimitError::DuplicateRowId { place, id } => {
                     format!("行の番号（id）{}が重複しています（{}の行がほかの行と同じ番号です）", id.0, place_name(place))
                 }
+                LimitError::TooManyComments { count } => {
+                    format!("指摘が{count}件あります（{}件まで）", crate::comments::MAX_COMMENTS)
+                }
+                LimitError::DuplicateCommentId { id } => format!("指摘の番号（id）{}が重複しています", id.0),
+                LimitError::CommentTooLong { number, chars } => {
+                    format!("{number}件目の指摘か回答が{chars}文字あります（{}文字まで）", crate::comments::MAX_COMMENT_CHARS)
+                }
             };
             format!("「{file_name}」を読み込めませんでした。{what}。書き出したファイルに手を加えずに選んでください。")
+        }
+    }
+}
+
+/// A review file could not be read.
+pub fn review_error(file_name: &str, error: &ReviewError) -> String {
+    match error {
+        ReviewError::NotJson { line, column } => import_error(file_name, &ImportError::NotJson { line: *line, column: *column }),
+        ReviewError::NotAReview => import_error(file_name, &ImportError::NotAReport),
+        ReviewError::NewerVersion { found, supported } => format!(
+            "「{file_name}」は新しい版のアプリで作られた指摘のファイル（形式 v{found}）のため読み込めません。このアプリが読めるのは v{supported} までです。ページを再読み込みして最新版にしてから読み込んでください。"
+        ),
+        ReviewError::Invalid { detail } => format!(
+            "「{file_name}」を読み込めませんでした。指摘のファイルが壊れているか、形式が違います。市から届いたファイルに手を加えずに選んでください。（技術的な詳細：{detail}）"
+        ),
+        ReviewError::Limit(limit) => import_error(file_name, &ImportError::Limit(limit.clone())),
+        ReviewError::ReportUnnamed => {
+            "この報告には区か年度がないため、指摘を書き出せません。区と年度のある報告を読み込み直してください。".to_owned()
         }
     }
 }

@@ -154,6 +154,7 @@ pub fn assemble_report(parts: ReportParts) -> Report {
         teams,
         activities,
         sections: Sections { main_work: a, issues: b, plans: c },
+        comments: Vec::new(),
     }
 }
 

@@ -1,0 +1,142 @@
+// Issue 25's loop: the city comments on a ward's export in 取りまとめ (「確認する」),
+// writes the review file; the ward reads it with 読み込む, answers, fixes, finishes and
+// exports; the city adds the new export and sees what is answered. Each step is read
+// back from storage or from the file written, never only from the screen.
+import { test, expect, box, button, editable, openSample, stored, openBundle, addFiles, download } from './fixtures.mjs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const TEAM_COMMENT = '就労支援の職場見学会は何回でしたか';
+const REPORT_COMMENT = '全体に、成果の数字を入れてください';
+const COUNT_COMMENT = '連絡会議の回数は12回ではありませんか';
+
+/** A downloaded file saved under its own name (読み込む and 取りまとめ read the name). */
+function keep(file) {
+  const path = join(mkdtempSync(join(tmpdir(), 'torikumi-review-')), file.name);
+  writeFileSync(path, file.text);
+  return path;
+}
+
+async function comment(city, where, text) {
+  await button(city, `${where}に指摘を追加`).click();
+  await city.locator('#comment-text').fill(text);
+  await button(city, '指摘を保存').click();
+  await expect(city.locator('.comment-text', { hasText: text })).toBeVisible();
+}
+
+async function readWith読み込む(ward, path) {
+  await ward.goto('./#/');
+  const chooser = ward.waitForEvent('filechooser');
+  await button(ward, '読み込む').click();
+  await (await chooser).setFiles(path);
+}
+
+test('the city comments on a ward\'s export, the ward answers two and fixes a count, and the city sees 「指摘3件（対応済み2件）」 with the replies; the bound print shows no comment', async ({ page: ward, browser }) => {
+  test.setTimeout(120_000);
+  // The ward: the sample report (若林区, 令和５年度), exported.
+  await openSample(ward);
+  const first = keep(await download(ward, 'JSONを書き出す'));
+
+  // The city, in a browser of its own.
+  const cityContext = await browser.newContext();
+  const city = await cityContext.newPage();
+  await openBundle(city);
+  await addFiles(city, [first]);
+  await button(city, '若林区を確認する').click();
+  await expect(city.getByRole('heading', { name: /若林区障害者自立支援協議会.*の確認/ })).toBeVisible();
+  await comment(city, 'プロジェクトチーム2', TEAM_COMMENT);
+  await comment(city, '報告全体', REPORT_COMMENT);
+  await comment(city, '障害者相談支援事業所等連絡会議 年間実施予定回数', COUNT_COMMENT);
+  const reviewFile = await download(city, '指摘を書き出す');
+  expect(reviewFile.name).toBe('R5_wakabayashi_review.json');
+  const review = JSON.parse(reviewFile.text);
+  expect(review.schema).toBe('torikumi/review/v1');
+  expect(review.comments.map((c) => [c.anchor, c.text])).toEqual([
+    ['team-5', TEAM_COMMENT], ['report', REPORT_COMMENT], ['liaison-count', COUNT_COMMENT],
+  ]);
+  await button(city, '← 読み込んだ報告に戻る').click();
+  await expect(city.getByRole('row', { name: /若林区/ }).first()).toContainText('指摘3件（対応済み0件）');
+
+  // The ward reads the review file: into its draft, each comment beside what it points at.
+  const reviewPath = keep(reviewFile);
+  await readWith読み込む(ward, reviewPath);
+  await expect(ward.getByRole('alert')).toContainText('市からの指摘3件を読み込みます');
+  await button(ward, '読み込んで開く').click();
+  await editable(ward);
+  expect((await stored(ward)).document.report.comments.map((c) => c.text)).toEqual([TEAM_COMMENT, REPORT_COMMENT, COUNT_COMMENT]);
+  const teamCard = ward.locator('.row-card', { has: ward.getByRole('heading', { name: 'プロジェクトチーム2', exact: true }) });
+  await expect(teamCard.locator('.comment-text')).toHaveText(TEAM_COMMENT);
+  await expect(ward.locator('.comments-panel .comment-text')).toHaveText(REPORT_COMMENT);
+
+  // The ward moves the commented team up: the comment goes with the row, not its number.
+  await button(ward, 'プロジェクトチーム2を上へ').click();
+  const movedCard = ward.locator('.row-card', { has: ward.getByRole('heading', { name: 'プロジェクトチーム1', exact: true }) });
+  await expect(movedCard.locator('.comment-text')).toHaveText(TEAM_COMMENT);
+  await expect(movedCard.getByRole('textbox', { name: 'プロジェクトチーム1 名称' })).toHaveValue('就労支援プロジェクトチーム');
+
+  // Answers two, fixes the count, leaves the report-wide one open.
+  await box(ward, '指摘1への回答').fill('職場見学会は2回です。内容に書き足しました。');
+  await button(ward, '指摘1を対応済みにする').click();
+  await box(ward, '障害者相談支援事業所等連絡会議 年間実施予定回数').fill('12');
+  await box(ward, '指摘3への回答').fill('12回に直しました。');
+  await button(ward, '指摘3を対応済みにする').click();
+  await expect(button(ward, '指摘3を対応済みにする')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await stored(ward)).document.report.comments.map((c) => [c.resolved, c.reply])).toEqual([
+    [true, '職場見学会は2回です。内容に書き足しました。'], [false, ''], [true, '12回に直しました。'],
+  ]);
+
+  // 完成にする: the open comment is a warning to confirm, not a block.
+  await button(ward, '完成にする').click();
+  await expect(ward.locator('#finish-question')).toBeVisible();
+  await expect(ward.locator('.summary')).toContainText(`市からの指摘（報告全体）「${REPORT_COMMENT}」が対応済みになっていません`);
+  await button(ward, 'このまま完成にする').click();
+  await expect.poll(async () => (await stored(ward)).document.status).toBe('finished');
+  const second = await download(ward, 'JSONを書き出す');
+  const answered = JSON.parse(second.text);
+  expect(answered.schema).toBe('torikumi/report/v2');
+  expect(answered.report.bodies.liaison.count).toBe(12);
+  expect(answered.report.comments.filter((c) => c.resolved)).toHaveLength(2);
+
+  // Read twice: nothing added twice, nothing written (the finished report stays finished).
+  const before = await stored(ward);
+  await readWith読み込む(ward, reviewPath);
+  await button(ward, '読み込んで開く').click();
+  await expect(ward.locator('#announcer')).toContainText('すでにすべて読み込まれています');
+  await expect(ward.locator('.editor')).toBeVisible();
+  expect((await stored(ward)).document).toEqual(before.document);
+
+  // The city adds the new export: the list says what is answered, 「確認する」 shows the replies.
+  await addFiles(city, [keep(second)]);
+  await expect(city.getByRole('row', { name: /^若林区 / }).first()).toContainText('指摘3件（対応済み2件）');
+  await button(city, '若林区を確認する').click();
+  await expect(city.locator('.comment-reply', { hasText: '12回に直しました。' })).toBeVisible();
+  await expect(city.locator('.comment-reply', { hasText: '職場見学会は2回です。' })).toBeVisible();
+  await button(city, '← 読み込んだ報告に戻る').click();
+
+  // The bound print shows no comment and no reply.
+  await button(city, 'まとめて印刷用表示').click();
+  await expect(city.locator('.p-report').first()).toBeVisible();
+  const bound = await city.locator('body').innerText();
+  for (const text of [TEAM_COMMENT, REPORT_COMMENT, COUNT_COMMENT, '12回に直しました。', '指摘']) expect(bound).not.toContain(text);
+  await cityContext.close();
+});
+
+test('a review file for a report this browser has no draft of is refused with what to do; a hostile one with a reason', async ({ page }) => {
+  await page.goto('./');
+  const dir = mkdtempSync(join(tmpdir(), 'torikumi-review-'));
+  const review = {
+    schema: 'torikumi/review/v1', ward: { name: '青葉区', slug: 'aoba' }, fiscal_year: 2023,
+    made: '2024-01-10T10:00:00+09:00', report_changed: '2024-01-09T10:00:00+09:00', report_hash: '0',
+    comments: [{ id: 1, anchor: 'report', text: '確認してください', made: '2024-01-10T10:00:00+09:00', reply: '', resolved: false }],
+  };
+  const none = join(dir, 'R5_aoba_review.json');
+  writeFileSync(none, JSON.stringify(review));
+  await readWith読み込む(page, none);
+  await expect(page.getByRole('alert')).toContainText('この端末にその下書きがありません');
+  const hostile = join(dir, 'hostile_review.json');
+  writeFileSync(hostile, JSON.stringify({ ...review, comments: [{ ...review.comments[0], anchor: 'team-1<script>' }] }));
+  await readWith読み込む(page, hostile);
+  await expect(page.getByRole('alert')).toContainText('「hostile_review.json」を読み込めませんでした');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('torikumi:draft:')).length)).toBe(0);
+});

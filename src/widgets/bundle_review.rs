@@ -1,0 +1,172 @@
+//! 「確認する」: one ward's report read-only, laid out as the editor, where the
+//! city adds a 指摘 to any field, row or the whole report, edits or removes its
+//! own, sees the ward's replies, and writes the review file for the ward.
+
+use std::rc::Rc;
+
+use torikumi_core::bundle::Entry;
+use torikumi_core::comments::file::Review;
+use torikumi_core::comments::{Anchor, Comment, CommentId};
+use torikumi_core::messages;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::editor_store::now;
+use crate::hooks::bundle_set::BundleHandle;
+use crate::platform::files::download;
+
+#[derive(Properties, PartialEq)]
+pub struct BundleReviewProps {
+    pub bundle: BundleHandle,
+    pub entry: Entry,
+    pub on_close: Callback<()>,
+}
+
+/// What the city is writing: a new comment on an anchor, or a new text for one of its own.
+#[derive(Clone, Copy, PartialEq)]
+enum Writing {
+    New(Anchor),
+    Edit(CommentId),
+}
+
+#[function_component(BundleReview)]
+pub fn bundle_review(props: &BundleReviewProps) -> Html {
+    let writing = use_state(|| None::<Writing>);
+    let message = use_state(|| None::<String>);
+    let text = use_node_ref();
+    let entry = &props.entry;
+    let report = &entry.document.report;
+    let id = entry.id;
+
+    // Every change goes to the set as storage holds it now, and only while it holds the set shown.
+    let change = {
+        let bundle = props.bundle.clone();
+        move |f: Rc<dyn Fn(&mut torikumi_core::Report) -> bool>| {
+            bundle.change_shown(Box::new(move |s| {
+                s.edit_comments(id, |r| f(r));
+            }));
+        }
+    };
+    let save = {
+        let (writing, text, change) = (writing.clone(), text.clone(), change.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(w) = *writing else { return };
+            let typed = text.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
+            let at = now();
+            change(Rc::new(move |r| match w {
+                Writing::New(anchor) => r.add_comment(anchor, &typed, at).is_some(),
+                Writing::Edit(c) => r.edit_comment(c, &typed),
+            }));
+            writing.set(None);
+        })
+    };
+    let cancel = {
+        let writing = writing.clone();
+        Callback::from(move |_: MouseEvent| writing.set(None))
+    };
+    let start = |w: Writing| {
+        let writing = writing.clone();
+        Callback::from(move |_: MouseEvent| writing.set(Some(w)))
+    };
+    let remove = |c: CommentId| {
+        let change = change.clone();
+        Callback::from(move |_: MouseEvent| change(Rc::new(move |r| r.remove_comment(c))))
+    };
+    let export = {
+        let (document, message) = (entry.document.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let result = Review::of(&document, now()).map_err(|e| messages::review_error("", &e));
+            message.set(match result {
+                Ok(review) => download(&review.file_name(), &review.to_json(), "application/json").err().map(|e| messages::file_error(&e)),
+                Err(m) => Some(m),
+            });
+        })
+    };
+    let close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+
+    let editor = |label: &str, initial: &str| {
+        html! {
+            <div class="comment-writing">
+                <label class="label" for="comment-text">{ format!("{label}への指摘") }</label>
+                <textarea id="comment-text" class="field field-brief" ref={text.clone()} rows="3"
+                    maxlength={torikumi_core::comments::MAX_COMMENT_CHARS.to_string()} value={initial.to_owned()} />
+                <div class="start-actions">
+                    <button type="button" class="button button-primary" onclick={save.clone()}>{ "指摘を保存" }</button>
+                    <button type="button" class="button" onclick={cancel.clone()}>{ "やめる" }</button>
+                </div>
+            </div>
+        }
+    };
+    let comment = |number: usize, c: &Comment| {
+        let editing = *writing == Some(Writing::Edit(c.id));
+        html! {
+            <aside class={classes!("comment", c.resolved.then_some("comment-resolved"))} key={c.id.0.to_string()}>
+                <p class="comment-head"><span class="comment-tag">{ format!("指摘{number}") }</span>{ c.made.display_ja() }
+                    if c.resolved { <span class="tag tag-done">{ "対応済み" }</span> }</p>
+                if editing {
+                    { editor(&format!("指摘{number}"), &c.text) }
+                } else {
+                    <p class="comment-text">{ &c.text }</p>
+                    if !c.reply.is_empty() {
+                        <p class="comment-reply"><strong>{ "区の回答：" }</strong>{ &c.reply }</p>
+                    }
+                    <div class="row-actions">
+                        <button type="button" class="button button-small" aria-label={format!("指摘{number}を編集")} onclick={start(Writing::Edit(c.id))}>{ "編集" }</button>
+                        <button type="button" class="button button-small button-danger" aria-label={format!("指摘{number}を削除")} onclick={remove(c.id)}>{ "削除" }</button>
+                    </div>
+                }
+            </aside>
+        }
+    };
+    let comments_on = |anchor: Anchor| -> Html {
+        report.comments.iter().enumerate().filter(|(_, c)| c.anchor == anchor).map(|(i, c)| comment(i + 1, c)).collect()
+    };
+    let add_button = |anchor: Anchor, label: &str| {
+        if *writing == Some(Writing::New(anchor)) {
+            return editor(label, "");
+        }
+        html! {
+            <button type="button" class="button button-small" aria-label={format!("{label}に指摘を追加")} onclick={start(Writing::New(anchor))}>{ "指摘を追加" }</button>
+        }
+    };
+    let orphans: Vec<(usize, &Comment)> = report.comments.iter().enumerate().filter(|(_, c)| !c.anchor.is_present(report)).map(|(i, c)| (i + 1, c)).collect();
+
+    html! {
+        <section class="bundle-review" aria-labelledby="review-title">
+            <nav class="draft-bar no-print">
+                <button type="button" class="button" onclick={close}>{ "← 読み込んだ報告に戻る" }</button>
+            </nav>
+            <h2 id="review-title" class="report-title">{ format!("{}の確認", report.title()) }</h2>
+            <p class="support">{ format!("「{}」。{}", entry.file_name, messages::comment_tally(report.comment_tally())) }</p>
+            if let Some(m) = &*message {
+                <p class="notice notice-error" role="alert">{ m }</p>
+            }
+            <div class="start-actions">
+                <button type="button" class="button button-primary" onclick={export} disabled={report.comments.is_empty()}>{ "指摘を書き出す" }</button>
+            </div>
+            <section class="block" aria-label={messages::REPORT_COMMENTS}>
+                <h3 class="block-title">{ messages::REPORT_COMMENTS }</h3>
+                { comments_on(Anchor::Report) }
+                { add_button(Anchor::Report, "報告全体") }
+                { for orphans.iter().map(|(n, c)| comment(*n, c)) }
+            </section>
+            <dl class="review-lines">
+                { for report.review_lines().into_iter().map(|line| html! {
+                    <div class={classes!("review-line", line.value.is_none().then_some("review-row"))} key={line.anchor.key()}>
+                        <dt>{ &line.label }</dt>
+                        if let Some(value) = &line.value {
+                            <dd class="review-value">{ if value.is_empty() { "（未入力）" } else { value.as_str() } }</dd>
+                        }
+                        <dd>
+                            { comments_on(line.anchor) }
+                            { add_button(line.anchor, &line.label) }
+                        </dd>
+                    </div>
+                }) }
+            </dl>
+        </section>
+    }
+}

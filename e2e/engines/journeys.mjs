@@ -1,7 +1,7 @@
 // The hosted app's journeys, one suite for every engine the W3C drivers reach:
 // Firefox ESR (puppeteer-core over WebDriver BiDi) and WebKitGTK (plain W3C
 // WebDriver). Every field, reload, IME composition events, two tabs,
-// finishing, 前年度を表示, export and import, print, the city's bundle, offline after one
+// finishing, 前年度を表示, export and import, print, the city's bundle and its review loop, offline after one
 // visit, and no request to another origin. An engine says what its driver
 // cannot do (`engine.can`), and the test says so instead of passing silently.
 import { after, before, test } from 'node:test';
@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readPdf } from '../pdf.mjs';
 import { convert, saved as savedFile, withoutIds } from '../libreoffice.mjs';
 import { report } from '../report-fixture.mjs';
+import { reviewLoop } from './review-loop.mjs';
 import {
   chooseFiles, click, focusedName, keepDownloads, lastDownload, lastDownloadBytes, saved, serveDist, shows, typeField, until, valueOf,
 } from './driver.mjs';
@@ -311,6 +312,8 @@ test(`${name}: JSON, HTML and Word exports import back equal (the Word file read
   await page.waitForSelector('.b-cover');
   await healthy(page);
 }));
+
+reviewLoop(name, { session, healthy, url: () => server.url });
 
 test(`${name}: after one visit the app opens and saves with the server gone (service worker)`, { skip: !engine.can.serviceWorker && 'the driven browser keeps no service worker' }, async () => {
   const alone = await serveDist(engine.port + 1);

@@ -34,6 +34,17 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
     let writing = use_state(|| None::<Writing>);
     let message = use_state(|| None::<String>);
     let text = use_node_ref();
+    // The box to write in takes the focus when it opens (keyboard users are already there).
+    {
+        let text = text.clone();
+        use_effect_with(*writing, move |w| {
+            if w.is_some() {
+                if let Some(area) = text.cast::<HtmlTextAreaElement>() {
+                    let _ = area.focus(); // Not a write: a box that cannot take focus is still there to click.
+                }
+            }
+        });
+    }
     let entry = &props.entry;
     let report = &entry.document.report;
     let id = entry.id;

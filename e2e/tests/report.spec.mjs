@@ -145,7 +145,7 @@ test('each kind of bad file gets a Japanese message naming the file and the prob
   const cases = [
     ['memo.txt', 'text/plain', 'これはメモです', '「memo.txt」を読み込めませんでした。JSONファイルとして読めません'],
     ['other.json', 'application/json', '{"title": "別のファイル"}', '「other.json」を読み込めませんでした。取組状況の報告ファイルではありません。'],
-    ['newer.json', 'application/json', JSON.stringify({ ...json, schema: 'torikumi/report/v2' }), '「newer.json」は新しい版のアプリで作られたファイル（形式 v2）のため読み込めません。'],
+    ['newer.json', 'application/json', JSON.stringify({ ...json, schema: 'torikumi/report/v3' }), '「newer.json」は新しい版のアプリで作られたファイル（形式 v3）のため読み込めません。'],
     ['broken.json', 'application/json', JSON.stringify({ ...json, report: { fiscal_year: 'R5' } }), '「broken.json」を読み込めませんでした。ファイルの内容が壊れているか、形式が違います'],
     ['damaged.html', 'text/html', html.slice(0, html.indexOf('"report"')), '「damaged.html」を読み込めませんでした。HTMLファイルの中に報告のデータが見つからないか、壊れています。'],
   ];

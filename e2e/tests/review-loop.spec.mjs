@@ -3,7 +3,7 @@
 // exports; the city adds the new export and sees what is answered. Each step is read
 // back from storage or from the file written, never only from the screen.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, box, button, editable, openSample, stored, openBundle, addFiles, download } from './fixtures.mjs';
+import { test, expect, box, button, editable, openSample, stored, openBundle, addFiles, download, fillStorage } from './fixtures.mjs';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +82,7 @@ test('the city comments on a ward\'s export, the ward answers two and fixes a co
   const teamCard = ward.locator('.row-card', { has: ward.getByRole('heading', { name: 'プロジェクトチーム2', exact: true }) });
   await expect(teamCard.locator('.comment-text')).toHaveText(TEAM_COMMENT);
   await expect(ward.locator('.comments-panel .comment-text')).toHaveText(REPORT_COMMENT);
+  await expect(ward.locator('.comments-panel').getByRole('link', { name: /詳しく/ })).toHaveAttribute('href', '#/help/review');
   // The comments themselves (the sample's long editor has target-size findings of its own,
   // from rows off screen that content-visibility leaves unrendered: not this change's).
   await noViolation(ward, '.comment');
@@ -158,4 +159,49 @@ test('a review file for a report this browser has no draft of is refused with wh
   await readWith読み込む(page, hostile);
   await expect(page.getByRole('alert')).toContainText('「hostile_review.json」を読み込めませんでした');
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('torikumi:draft:')).length)).toBe(0);
+});
+
+/** A review of the sample report (若林区, 令和５年度) with one comment on 現状における課題. */
+function sampleReview() {
+  const path = join(mkdtempSync(join(tmpdir(), 'torikumi-review-')), 'R5_wakabayashi_review.json');
+  writeFileSync(path, JSON.stringify({
+    schema: 'torikumi/review/v1', ward: { name: '若林区', slug: 'wakabayashi' }, fiscal_year: 2023,
+    made: '2024-01-10T10:00:00+09:00', report_changed: '2024-01-09T10:00:00+09:00', report_hash: '0',
+    comments: [{ id: 1, anchor: 'issues', text: '課題をもう少し具体的に', made: '2024-01-10T10:00:00+09:00', reply: '', resolved: false }],
+  }));
+  return path;
+}
+
+test('a review read while another tab edits the draft: that tab follows and shows the comment, and its text and later typing are kept', async ({ page: editing, context }) => {
+  await openSample(editing);
+  await box(editing, '現状における課題').fill('課題の文。');
+  await expect.poll(async () => (await stored(editing)).document.report.sections.issues).toBe('課題の文。');
+  const start = await context.newPage();
+  await readWith読み込む(start, sampleReview());
+  await button(start, '読み込んで開く').click();
+  // The editing tab follows storage: the comment shows under 現状における課題, no reload.
+  await expect(editing.locator('.section-field .comment-text')).toHaveText('課題をもう少し具体的に');
+  await expect(box(editing, '現状における課題')).toHaveValue('課題の文。');
+  await box(editing, '指摘1への回答').fill('具体例を足しました。');
+  await expect.poll(async () => {
+    const report = (await stored(editing)).document.report;
+    return [report.sections.issues, report.comments.map((c) => c.reply)];
+  }).toEqual(['課題の文。', ['具体例を足しました。']]);
+});
+
+test('a review read with storage full says so at once and stores nothing; with room again it is read', async ({ page }) => {
+  await openSample(page);
+  const before = await stored(page);
+  await fillStorage(page);
+  const review = sampleReview();
+  await readWith読み込む(page, review);
+  await button(page, '読み込んで開く').click();
+  await expect(page.getByRole('alert')).toContainText('保存');
+  const id = before.id;
+  expect((await stored(page, id)).document).toEqual(before.document);
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await readWith読み込む(page, review);
+  await button(page, '読み込んで開く').click();
+  await editable(page);
+  expect((await stored(page, id)).document.report.comments.map((c) => c.text)).toEqual(['課題をもう少し具体的に']);
 });

@@ -14,6 +14,8 @@ use yew::prelude::*;
 use crate::editor_store::now;
 use crate::hooks::bundle_set::BundleHandle;
 use crate::platform::files::download;
+use crate::widgets::help_link::help_link;
+use torikumi_core::messages::help::Topic;
 
 #[derive(Properties, PartialEq)]
 pub struct BundleReviewProps {
@@ -151,7 +153,7 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
                 <button type="button" class="button" onclick={close}>{ "← 読み込んだ報告に戻る" }</button>
             </nav>
             <h2 id="review-title" class="report-title">{ format!("{}の確認", report.title()) }</h2>
-            <p class="support">{ format!("「{}」。{}", entry.file_name, messages::comment_tally(report.comment_tally())) }</p>
+            <p class="support">{ format!("「{}」。{}。", entry.file_name, messages::comment_tally(report.comment_tally())) }{ help_link(Topic::Review) }</p>
             if let Some(m) = &*message {
                 <p class="notice notice-error" role="alert">{ m }</p>
             }

@@ -8,6 +8,8 @@ use torikumi_core::{messages, Field};
 use yew::prelude::*;
 
 use super::findings::Findings;
+use super::help_link::help_link;
+use torikumi_core::messages::help::Topic;
 use super::form_field::{FormField, Kind};
 use crate::editor_store::EditorDispatch;
 
@@ -75,6 +77,7 @@ pub fn top_panel(state: &EditorState, findings: &Findings, dispatch: &EditorDisp
             <p class="support">
                 { messages::comment_tally(report.comment_tally()) }
                 { "。各指摘は、指している欄のすぐ下に表示しています。対応したら「対応済みにする」を押し、必要なら回答を書いてください。" }
+                { help_link(Topic::Review) }
             </p>
             { for top.iter().map(note) }
         </section>

@@ -184,19 +184,26 @@ impl TableCtx<'_> {
     }
 }
 
-/// The three fields of a card, each keyed by its element id, each followed by
-/// the city's comments on it; comments on the whole row come first.
+/// The city's comments on the whole row, then the three fields of a card, each
+/// followed by the comments on it. Every child is keyed and always there (the
+/// comments' boxes empty when there are none), so a comment coming or going never
+/// makes Yew re-create a field (and lose its caret or an IME composition).
 fn card_fields(fields: &[FormFieldProps; 3], notes: &[NoteProps]) -> Html {
     let on_row = notes.iter().filter(|n| matches!(n.comment.anchor, Anchor::Row(..) | Anchor::Body(_))).map(note);
-    let fields = fields.iter().map(|f| {
-        html! {
-            <>
-                <FormField key={f.field.dom_id()} ..f.clone() />
-                { field_notes(notes, f.field) }
-            </>
-        }
-    });
-    on_row.chain(fields).collect()
+    html! {
+        <>
+            <div class="row-comments" key="row-comments">{ for on_row }</div>
+            { for fields.iter().map(|f| {
+                let id = f.field.dom_id();
+                html! {
+                    <>
+                        <FormField key={id.clone()} ..f.clone() />
+                        <div class="field-comments" key={format!("{id}-comments")}>{ field_notes(notes, f.field) }</div>
+                    </>
+                }
+            }) }
+        </>
+    }
 }
 
 #[function_component(BodyCard)]

@@ -18,6 +18,7 @@ pub enum Topic {
     Offline,
     NextYear,
     Bundle,
+    Review,
     NotSaved,
     OtherTab,
     RefusedFile,
@@ -25,7 +26,7 @@ pub enum Topic {
 
 impl Topic {
     /// Every topic, in the page's order.
-    pub const ALL: [Topic; 10] = [
+    pub const ALL: [Topic; 11] = [
         Topic::Drafts,
         Topic::Writing,
         Topic::Finishing,
@@ -33,6 +34,7 @@ impl Topic {
         Topic::Offline,
         Topic::NextYear,
         Topic::Bundle,
+        Topic::Review,
         Topic::NotSaved,
         Topic::OtherTab,
         Topic::RefusedFile,
@@ -48,6 +50,7 @@ impl Topic {
             Topic::Offline => "offline",
             Topic::NextYear => "next-year",
             Topic::Bundle => "bundle",
+            Topic::Review => "review",
             Topic::NotSaved => "not-saved",
             Topic::OtherTab => "other-tab",
             Topic::RefusedFile => "refused-file",
@@ -148,6 +151,16 @@ pub const SECTIONS: &[Section] = &[
         picture: None,
     },
     Section {
+        topic: Topic::Review,
+        title: "市からの指摘と回答",
+        paragraphs: &[
+            "市の担当者は「取りまとめ」で区の「確認する」を押し、項目ごとに指摘を書きます。「指摘を書き出す」で区に送るファイルができます。",
+            "区では、届いたファイルを「読み込む」で読み込みます。指摘は該当する項目の下に出ます。対応したら「対応済みにする」を押し、必要なら回答を書きます。",
+            "回答は「JSONを書き出す」のファイルに入り、市が読み込むと対応済みの件数が分かります。対応済みでない指摘は、「完成にする」で注意として出ます。",
+        ],
+        picture: None,
+    },
+    Section {
         topic: Topic::NotSaved,
         title: "「保存できていません」と出たとき",
         paragraphs: &[
@@ -169,7 +182,7 @@ pub const SECTIONS: &[Section] = &[
         topic: Topic::RefusedFile,
         title: "ファイルを読み込めないとき",
         paragraphs: &[
-            "読み込めるのは「JSONを書き出す」「HTMLを書き出す」のファイル、下書きのバックアップ、取組状況のWordファイル（.docx）です。手を加えずに選んでください。",
+            "読み込めるのは「JSONを書き出す」「HTMLを書き出す」のファイル、下書きのバックアップ、市からの指摘のファイル、取組状況のWordファイル（.docx）です。手を加えずに選んでください。",
             "古いWord文書（.doc）やパスワード付きの文書は、Wordで .docx に保存し直します。「新しい版のアプリ」と出たら、ページを再読み込みします。",
         ],
         picture: None,

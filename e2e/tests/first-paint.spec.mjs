@@ -215,3 +215,30 @@ test("the static frame's texts and markup are the app's: index.html's copy has n
   expect(fromHtml).toEqual(fromApp);
   expect(fromHtml.buttons.map((b) => b.text)).toEqual(START_BUTTONS);
 });
+
+test('the largest paint is the static frame\'s: nothing the app shows after taking over is larger (Lighthouse\'s LCP stays before the wasm)', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__lcp = [];
+    new PerformanceObserver((list) => window.__lcp.push(...list.getEntries().map((e) => e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
+    new MutationObserver((_, observer) => {
+      if (document.readyState !== 'loading' && !document.getElementById('boot-frame')) {
+        window.__takeover = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  // Lighthouse's mobile preset (Moto G Power): where the start page's blocks are largest.
+  await page.setViewportSize({ width: 412, height: 823 });
+  const release = await holdWasm(page);
+  await page.goto('./');
+  await expect(heading(page)).toBeVisible();
+  // The frame has painted before the app's code arrives.
+  await expect.poll(() => page.evaluate(() => window.__lcp.length)).toBeGreaterThan(0);
+  release();
+  await tookOver(page);
+  // A few frames after the take-over, for a larger element to be reported if there is one.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+  const { lcp, takeover } = await page.evaluate(() => ({ lcp: window.__lcp, takeover: window.__takeover }));
+  expect(takeover).toBeGreaterThan(0);
+  expect(lcp.filter((t) => t >= takeover), `LCP entries after the take-over at ${takeover} ms: ${lcp}`).toEqual([]);
+});

@@ -133,7 +133,7 @@ pub fn import(props: &ImportProps) -> Html {
         <section class={classes!("import", dragging.then_some("import-dragging"))} aria-labelledby="import-title"
             {ondragover} {ondragleave} {ondrop}>
             <h2 id="import-title" class="block-title">{ "ファイルから読み込む" }</h2>
-            <p class="support">{ "「JSONを書き出す」「HTMLを書き出す」で作ったファイル、下書きのバックアップ、市から届いた指摘のファイル、または昨年度の取組状況のWordファイル（.docx）を選ぶか、ここにドラッグしてください。" }</p>
+            <p class="support">{ "書き出したファイル（JSON・HTML）、下書きのバックアップ、市からの指摘、昨年度のWordファイル（.docx）を選ぶか、ここにドラッグしてください。" }</p>
             <input type="file" ref={input} class="visually-hidden" accept={ACCEPTED}
                 tabindex="-1" aria-hidden="true" {onchange} />
             <button type="button" class="button" onclick={pick}>{ "読み込む" }</button>

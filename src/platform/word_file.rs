@@ -105,7 +105,7 @@ async fn inflate(raw: &[u8]) -> Result<Vec<u8>, DocxError> {
     let reader = inflating_reader(raw).map_err(not_inflating)?;
     let mut part = Inflating::default();
     loop {
-        let read = call_method(&reader, "read", &Array::new()).and_then(|p| p.dyn_into::<Promise>().map_err(JsValue::from));
+        let read = call_method(&reader, "read", &Array::new()).and_then(|p| p.dyn_into::<Promise>());
         let step = JsFuture::from(read.map_err(not_inflating)?).await.map_err(not_inflating)?;
         if Reflect::get(&step, &"done".into()).map_err(not_inflating)?.is_truthy() {
             return Ok(part.into_bytes());

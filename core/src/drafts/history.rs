@@ -69,7 +69,7 @@ pub fn history(kv: &dyn KeyValue, id: &str) -> Result<Vec<Snapshot>, HistoryErro
 fn version_due(newest: Option<Timestamp>, now: Timestamp) -> bool {
     newest.is_none_or(|newest| {
         let since = (now.0 - newest.0).whole_seconds();
-        since >= HISTORY_INTERVAL_SECONDS || since < 0
+        !(0..HISTORY_INTERVAL_SECONDS).contains(&since)
     })
 }
 

@@ -167,7 +167,11 @@ function sampleReview() {
   writeFileSync(path, JSON.stringify({
     schema: 'torikumi/review/v1', ward: { name: '若林区', slug: 'wakabayashi' }, fiscal_year: 2023,
     made: '2024-01-10T10:00:00+09:00', report_changed: '2024-01-09T10:00:00+09:00', report_hash: '0',
-    comments: [{ id: 1, anchor: 'issues', text: '課題をもう少し具体的に', made: '2024-01-10T10:00:00+09:00', reply: '', resolved: false }],
+    comments: [
+      { id: 1, anchor: 'issues', text: '課題をもう少し具体的に', made: '2024-01-10T10:00:00+09:00', reply: '', resolved: false },
+      { id: 2, anchor: 'team-5-name', text: '正式な名称にしてください', made: '2024-01-10T10:00:00+09:00', reply: '', resolved: false },
+      { id: 3, anchor: 'team-5', text: 'このチームの成果は？', made: '2024-01-10T10:00:00+09:00', reply: '', resolved: false },
+    ],
   }));
   return path;
 }
@@ -176,17 +180,23 @@ test('a review read while another tab edits the draft: that tab follows and show
   await openSample(editing);
   await box(editing, '現状における課題').fill('課題の文。');
   await expect.poll(async () => (await stored(editing)).document.report.sections.issues).toBe('課題の文。');
+  // The fields a comment will come beside, marked: a comment coming must not re-create them
+  // (a re-created field loses its caret and an IME composition).
+  const fields = ['現状における課題', 'プロジェクトチーム2 名称', 'プロジェクトチーム2 年間実施予定回数'];
+  await editing.evaluate((names) => names.forEach((n) => { document.querySelector(`[aria-label="${n}"]`).__kept = true; }), fields);
   const start = await context.newPage();
   await readWith読み込む(start, sampleReview());
   await button(start, '読み込んで開く').click();
-  // The editing tab follows storage: the comment shows under 現状における課題, no reload.
+  // The editing tab follows storage: each comment shows under its field, no reload.
   await expect(editing.locator('.section-field .comment-text')).toHaveText('課題をもう少し具体的に');
+  await expect(editing.locator('.row-card .comment-text')).toHaveText(['このチームの成果は？', '正式な名称にしてください']);
+  expect(await editing.evaluate((names) => names.map((n) => document.querySelector(`[aria-label="${n}"]`).__kept === true), fields)).toEqual([true, true, true]);
   await expect(box(editing, '現状における課題')).toHaveValue('課題の文。');
   await box(editing, '指摘1への回答').fill('具体例を足しました。');
   await expect.poll(async () => {
     const report = (await stored(editing)).document.report;
     return [report.sections.issues, report.comments.map((c) => c.reply)];
-  }).toEqual(['課題の文。', ['具体例を足しました。']]);
+  }).toEqual(['課題の文。', ['具体例を足しました。', '', '']]);
 });
 
 test('a review read with storage full says so at once and stores nothing; with room again it is read', async ({ page }) => {
@@ -203,5 +213,5 @@ test('a review read with storage full says so at once and stores nothing; with r
   await readWith読み込む(page, review);
   await button(page, '読み込んで開く').click();
   await editable(page);
-  expect((await stored(page, id)).document.report.comments.map((c) => c.text)).toEqual(['課題をもう少し具体的に']);
+  expect((await stored(page, id)).document.report.comments.map((c) => c.text)).toEqual(['課題をもう少し具体的に', '正式な名称にしてください', 'このチームの成果は？']);
 });

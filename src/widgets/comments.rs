@@ -50,9 +50,9 @@ pub fn field_notes(notes: &[NoteProps], field: Field) -> Html {
     notes.iter().filter(|n| n.comment.anchor == Anchor::Field(field)).map(note).collect()
 }
 
-/// One comment, keyed by its id.
+/// One comment, keyed by its id (`comment-3`: never a field's key).
 pub fn note(props: &NoteProps) -> Html {
-    html! { <CommentNote key={props.comment.id.0.to_string()} ..props.clone() /> }
+    html! { <CommentNote key={format!("comment-{}", props.comment.id.0)} ..props.clone() /> }
 }
 
 /// Whether a comment shows at the top rather than beside a field of the table or a section.

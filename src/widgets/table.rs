@@ -6,7 +6,7 @@ use torikumi_core::fields::{item_prefix, part_cell_label, part_prefix, row_cell_
 use torikumi_core::{BodyKind, Cell, Field, ListKind, Row, RowId};
 use yew::prelude::*;
 
-use super::comments::{field_notes, note, notes, NoteProps};
+use super::comments::{note, notes, NoteProps};
 use super::form_field::{FormField, FormFieldProps, Kind};
 use torikumi_core::comments::Anchor;
 use super::findings::Findings;
@@ -185,25 +185,17 @@ impl TableCtx<'_> {
 }
 
 /// The city's comments on the whole row, then the three fields of a card, each
-/// followed by the comments on it. Every child is keyed and always there (the
-/// comments' boxes empty when there are none), so a comment coming or going never
-/// makes Yew re-create a field (and lose its caret or an IME composition).
+/// followed by the comments on it: one flat list in which every child is keyed (a
+/// field by its element id, a comment by its id), so a comment coming or going never
+/// makes Yew re-create a field (and lose its caret or an IME composition), and no
+/// element is added when there are no comments.
 fn card_fields(fields: &[FormFieldProps; 3], notes: &[NoteProps]) -> Html {
     let on_row = notes.iter().filter(|n| matches!(n.comment.anchor, Anchor::Row(..) | Anchor::Body(_))).map(note);
-    html! {
-        <>
-            <div class="row-comments" key="row-comments">{ for on_row }</div>
-            { for fields.iter().map(|f| {
-                let id = f.field.dom_id();
-                html! {
-                    <>
-                        <FormField key={id.clone()} ..f.clone() />
-                        <div class="field-comments" key={format!("{id}-comments")}>{ field_notes(notes, f.field) }</div>
-                    </>
-                }
-            }) }
-        </>
-    }
+    let fields = fields.iter().flat_map(|f| {
+        let on_field = notes.iter().filter(|n| n.comment.anchor == Anchor::Field(f.field)).map(note);
+        std::iter::once(html! { <FormField key={f.field.dom_id()} ..f.clone() /> }).chain(on_field)
+    });
+    on_row.chain(fields).collect()
 }
 
 #[function_component(BodyCard)]

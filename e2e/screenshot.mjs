@@ -5,10 +5,13 @@
 // in headless Chromium, at an office PC's 1366×768 with 125% scaling; and 使い方
 // (#/help) as it first shows at that size (docs/help-1366.png) and on a 390 px wide
 // phone (docs/help-390.png); and 前年度を表示 on a draft made from the sample with
-// 前年度から作成, at both sizes (docs/previous-year-1366.png, docs/previous-year-390.png).
+// 前年度から作成, at both sizes (docs/previous-year-1366.png, docs/previous-year-390.png);
+// and the city's review: 「確認する」 with the city's comments (docs/review-city.png), and
+// the ward's editor with them beside the fields, one answered (docs/review-ward.png).
 //   node e2e/screenshot.mjs                 (after `trunk build --release`)
 //   node e2e/screenshot.mjs help            (使い方's two only)
 //   node e2e/screenshot.mjs previous-year   (前年度を表示's two only)
+//   node e2e/screenshot.mjs review          (the review's two only)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +56,54 @@ try {
     await page.screenshot({ path: `${here}/../docs/${name}.png` });
     await page.close();
     console.log(`wrote docs/${name}.png`);
+  }
+  if (makes('review')) {
+    const [, viewport, deviceScaleFactor] = SIZES[0];
+    const page = await browser.newPage({ viewport, deviceScaleFactor, locale: 'ja-JP', acceptDownloads: true });
+    const saved = async (name) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
+      const path = join(mkdtempSync(join(tmpdir(), 'torikumi-shot-')), download.suggestedFilename());
+      await download.saveAs(path);
+      return path;
+    };
+    const choose = async (button, path) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await (await chooser).setFiles(path);
+    };
+    await page.goto(origin);
+    await page.getByRole('button', { name: '見本を開く', exact: true }).click();
+    await page.locator('.editor.editable').waitFor();
+    const report = await saved('JSONを書き出す');
+    await page.goto(`${origin}#/bundle`);
+    await choose('ファイルを追加', report);
+    await page.getByRole('button', { name: '若林区を確認する', exact: true }).click();
+    for (const [where, text] of [
+      ['プロジェクトチーム2', '職場見学会の回数と参加した事業所の数を書いてください。'],
+      ['プロジェクトチーム2 主な内容・議題等', '「懇談会」は何回開きましたか。'],
+      ['報告全体', '全体に、成果を数字で入れてください。'],
+    ]) {
+      await page.getByRole('button', { name: `${where}に指摘を追加`, exact: true }).click();
+      await page.locator('#comment-text').fill(text);
+      await page.getByRole('button', { name: '指摘を保存', exact: true }).click();
+    }
+    const review = await saved('指摘を書き出す');
+    await page.locator('.review-row', { hasText: 'プロジェクトチーム2' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.screenshot({ path: `${here}/../docs/review-city.png` });
+    console.log('wrote docs/review-city.png');
+
+    await page.goto(origin);
+    await choose('読み込む', review);
+    await page.getByRole('button', { name: '読み込んで開く', exact: true }).click();
+    await page.locator('.editor.editable').waitFor();
+    await page.getByRole('textbox', { name: '指摘1への回答', exact: true }).fill('2回、延べ14事業所です。内容に書き足しました。');
+    await page.getByRole('button', { name: '指摘1を対応済みにする', exact: true }).click();
+    await page.locator('.row-card', { has: page.getByRole('heading', { name: 'プロジェクトチーム2', exact: true }) }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.screenshot({ path: `${here}/../docs/review-ward.png` });
+    console.log('wrote docs/review-ward.png');
+    await page.close();
   }
   if (only === undefined) {
     const page = await browser.newPage({ viewport: { width: 1093, height: 900 }, deviceScaleFactor: 1.25, locale: 'ja-JP' });

@@ -14,7 +14,7 @@ use super::form_field::{FormField, Kind};
 use crate::editor_store::EditorDispatch;
 
 /// One comment as the editor shows it.
-#[derive(Properties, PartialEq, Clone)]
+#[derive(PartialEq, Clone)]
 pub struct NoteProps {
     /// Its number in the report (指摘1, 指摘2 …), the order the city wrote them.
     pub number: usize,
@@ -50,11 +50,6 @@ pub fn field_notes(notes: &[NoteProps], field: Field) -> Html {
     notes.iter().filter(|n| n.comment.anchor == Anchor::Field(field)).map(note).collect()
 }
 
-/// One comment, keyed by its id (`comment-3`: never a field's key).
-pub fn note(props: &NoteProps) -> Html {
-    html! { <CommentNote key={format!("comment-{}", props.comment.id.0)} ..props.clone() /> }
-}
-
 /// Whether a comment shows at the top rather than beside a field of the table or a section.
 fn shown_at_top(state: &EditorState, anchor: &Anchor) -> bool {
     match anchor {
@@ -84,8 +79,9 @@ pub fn top_panel(state: &EditorState, findings: &Findings, dispatch: &EditorDisp
     }
 }
 
-#[function_component(CommentNote)]
-fn comment_note(props: &NoteProps) -> Html {
+/// One comment, keyed by its id (`comment-3`: never a field's key). A function, not a
+/// component: it holds no state, and each component type costs the first visit its own code.
+pub fn note(props: &NoteProps) -> Html {
     let c = &props.comment;
     let (id, resolved) = (c.id, c.resolved);
     let title = format!("指摘{}", props.number);
@@ -96,7 +92,7 @@ fn comment_note(props: &NoteProps) -> Html {
     };
     let reply = Field::Reply(id);
     html! {
-        <aside class={classes!("comment", resolved.then_some("comment-resolved"))} aria-labelledby={heading_id.clone()}>
+        <aside key={format!("comment-{}", id.0)} class={classes!("comment", resolved.then_some("comment-resolved"))} aria-labelledby={heading_id.clone()}>
             <p class="comment-head" id={heading_id}>
                 <span class="comment-tag">{ &title }</span>
                 { format!("{}への市からの指摘（{}）", props.on, c.made.display_ja()) }

@@ -14,7 +14,7 @@ use web_sys::File;
 use yew::prelude::*;
 
 use super::help_link::help_link;
-use super::review_import::{PendingReview, ReviewImport};
+use super::review_import::{review_import, PendingReview, ReviewImport};
 use super::word_review::{show_for_review, WordImport, WordReview};
 use crate::editor_store::now;
 use crate::hooks::announce::use_announce;
@@ -144,9 +144,11 @@ pub fn import(props: &ImportProps) -> Html {
                 <WordReview import={import.clone()} on_cancel={{ let word = word.clone(); Callback::from(move |()| word.set(None)) }} />
             }
             if let Some(pending) = &*review {
-                <ReviewImport pending={pending.clone()}
-                    on_close={{ let review = review.clone(); Callback::from(move |()| review.set(None)) }}
-                    on_error={{ let error = error.clone(); Callback::from(move |m: String| error.set(Some(m))) }} />
+                { review_import(&ReviewImport {
+                    pending: pending.clone(),
+                    on_close: { let review = review.clone(); Callback::from(move |()| review.set(None)) },
+                    on_error: { let error = error.clone(); Callback::from(move |m: String| error.set(Some(m))) },
+                }) }
             }
             if let Some(n) = &*notice {
                 <p class="notice notice-info" role="status">{ n }</p>

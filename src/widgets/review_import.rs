@@ -32,8 +32,8 @@ impl PendingReview {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ReviewImportProps {
+/// The question before a review file is read (a function, not a component: it holds no state).
+pub struct ReviewImport {
     pub pending: PendingReview,
     /// Done or cancelled: the question goes.
     pub on_close: Callback<()>,
@@ -41,8 +41,7 @@ pub struct ReviewImportProps {
     pub on_error: Callback<String>,
 }
 
-#[function_component(ReviewImport)]
-pub fn review_import(props: &ReviewImportProps) -> Html {
+pub fn review_import(props: &ReviewImport) -> Html {
     let PendingReview { review, draft } = &props.pending;
     let read = {
         let (pending, on_close, on_error) = (props.pending.clone(), props.on_close.clone(), props.on_error.clone());

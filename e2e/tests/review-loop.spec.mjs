@@ -32,6 +32,8 @@ async function comment(city, where, text) {
   await city.locator('#comment-text').fill(text);
   await button(city, '指摘を保存').click();
   await expect(city.locator('.comment-text', { hasText: text })).toBeVisible();
+  // Focus is back on the button that opened the box (a keyboard user goes on from there).
+  await expect(button(city, `${where}に指摘を追加`)).toBeFocused();
 }
 
 async function readWith読み込む(ward, path) {
@@ -57,6 +59,7 @@ test('the city comments on a ward\'s export, the ward answers two and fixes a co
   await button(city, 'プロジェクトチーム2に指摘を追加').click();
   await expect(city.locator('#comment-text')).toBeFocused();
   await button(city, 'やめる').click();
+  await expect(button(city, 'プロジェクトチーム2に指摘を追加')).toBeFocused();
   await comment(city, 'プロジェクトチーム2', TEAM_COMMENT);
   await comment(city, '報告全体', REPORT_COMMENT);
   await comment(city, '障害者相談支援事業所等連絡会議 年間実施予定回数', COUNT_COMMENT);
@@ -214,4 +217,26 @@ test('a review read with storage full says so at once and stores nothing; with r
   await button(page, '読み込んで開く').click();
   await editable(page);
   expect((await stored(page, id)).document.report.comments.map((c) => c.text)).toEqual(['課題をもう少し具体的に', '正式な名称にしてください', 'このチームの成果は？']);
+});
+
+test('the city edits and removes its own comments: each change is in the stored set at once, and focus stays where the keyboard was', async ({ page, browser }) => {
+  await openSample(page);
+  const exported = keep(await download(page, 'JSONを書き出す'));
+  const city = await (await browser.newContext()).newPage();
+  await openBundle(city);
+  await addFiles(city, [exported]);
+  await button(city, '若林区を確認する').click();
+  const storedComments = () => city.evaluate(() => JSON.parse(localStorage.getItem('torikumi:bundle')).reports[0].report.comments ?? []);
+  await comment(city, '現状における課題', '課題の根拠を一言');
+  expect((await storedComments()).map((c) => [c.anchor, c.text])).toEqual([['issues', '課題の根拠を一言']]);
+  await button(city, '指摘1を編集').click();
+  await expect(city.locator('#comment-text')).toBeFocused();
+  await city.locator('#comment-text').fill('課題の根拠を、数字で一言');
+  await button(city, '指摘を保存').click();
+  await expect(button(city, '指摘1を編集')).toBeFocused();
+  await expect.poll(async () => (await storedComments()).map((c) => c.text)).toEqual(['課題の根拠を、数字で一言']);
+  await button(city, '指摘1を削除').click();
+  await expect(button(city, '現状における課題に指摘を追加')).toBeFocused();
+  await expect.poll(storedComments).toEqual([]);
+  await expect(city.locator('.comment')).toHaveCount(0);
 });

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::editor_store::now;
 use crate::hooks::bundle_set::BundleHandle;
 use crate::platform::files::download;
+use crate::widgets::summary::focus_by_id;
 use crate::widgets::help_link::help_link;
 use torikumi_core::messages::help::Topic;
 
@@ -31,11 +32,42 @@ enum Writing {
     Edit(CommentId),
 }
 
+/// 「指摘を追加」's element id for an anchor: focus comes back to it.
+fn add_id(anchor: Anchor) -> String {
+    format!("add-comment-{}", anchor.key())
+}
+
+/// A comment's 「編集」: focus comes back to it after editing.
+fn edit_id(comment: CommentId) -> String {
+    format!("edit-comment-{}", comment.0)
+}
+
+impl Writing {
+    /// Where focus goes when the box closes: the button that opened it.
+    fn opener(self) -> String {
+        match self {
+            Writing::New(anchor) => add_id(anchor),
+            Writing::Edit(c) => edit_id(c),
+        }
+    }
+}
+
 #[function_component(BundleReview)]
 pub fn bundle_review(props: &BundleReviewProps) -> Html {
     let writing = use_state(|| None::<Writing>);
     let message = use_state(|| None::<String>);
     let text = use_node_ref();
+    // Focus after the next render: back on the button that opened a box that closed, or
+    // on 「指摘を追加」 where a removed comment was (its element is gone).
+    let focus_next = use_mut_ref(|| None::<String>);
+    {
+        let focus_next = focus_next.clone();
+        use_effect(move || {
+            if let Some(id) = focus_next.borrow_mut().take() {
+                focus_by_id(&id);
+            }
+        });
+    }
     // The box to write in takes the focus when it opens (keyboard users are already there).
     {
         let text = text.clone();
@@ -61,9 +93,10 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
         }
     };
     let save = {
-        let (writing, text, change) = (writing.clone(), text.clone(), change.clone());
+        let (writing, text, change, focus_next) = (writing.clone(), text.clone(), change.clone(), focus_next.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(w) = *writing else { return };
+            *focus_next.borrow_mut() = Some(w.opener());
             let typed = text.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
             let at = now();
             change(Rc::new(move |r| match w {
@@ -74,16 +107,22 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
         })
     };
     let cancel = {
-        let writing = writing.clone();
-        Callback::from(move |_: MouseEvent| writing.set(None))
+        let (writing, focus_next) = (writing.clone(), focus_next.clone());
+        Callback::from(move |_: MouseEvent| {
+            *focus_next.borrow_mut() = (*writing).map(Writing::opener);
+            writing.set(None);
+        })
     };
     let start = |w: Writing| {
         let writing = writing.clone();
         Callback::from(move |_: MouseEvent| writing.set(Some(w)))
     };
-    let remove = |c: CommentId| {
-        let change = change.clone();
-        Callback::from(move |_: MouseEvent| change(Rc::new(move |r| r.remove_comment(c))))
+    let remove = |c: &Comment| {
+        let (change, focus_next, id, anchor) = (change.clone(), focus_next.clone(), c.id, c.anchor);
+        Callback::from(move |_: MouseEvent| {
+            *focus_next.borrow_mut() = Some(add_id(anchor));
+            change(Rc::new(move |r| r.remove_comment(id)));
+        })
     };
     let export = {
         let (document, message) = (entry.document.clone(), message.clone());
@@ -127,8 +166,8 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
                         <p class="comment-reply"><strong>{ "区の回答：" }</strong>{ &c.reply }</p>
                     }
                     <div class="row-actions">
-                        <button type="button" class="button button-small" aria-label={format!("指摘{number}を編集")} onclick={start(Writing::Edit(c.id))}>{ "編集" }</button>
-                        <button type="button" class="button button-small button-danger" aria-label={format!("指摘{number}を削除")} onclick={remove(c.id)}>{ "削除" }</button>
+                        <button type="button" class="button button-small" id={edit_id(c.id)} aria-label={format!("指摘{number}を編集")} onclick={start(Writing::Edit(c.id))}>{ "編集" }</button>
+                        <button type="button" class="button button-small button-danger" aria-label={format!("指摘{number}を削除")} onclick={remove(c)}>{ "削除" }</button>
                     </div>
                 }
             </aside>
@@ -142,7 +181,7 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
             return editor(label, "");
         }
         html! {
-            <button type="button" class="button button-small" aria-label={format!("{label}に指摘を追加")} onclick={start(Writing::New(anchor))}>{ "指摘を追加" }</button>
+            <button type="button" class="button button-small" id={add_id(anchor)} aria-label={format!("{label}に指摘を追加")} onclick={start(Writing::New(anchor))}>{ "指摘を追加" }</button>
         }
     };
     let orphans: Vec<(usize, &Comment)> = report.comments.iter().enumerate().filter(|(_, c)| !c.anchor.is_present(report)).map(|(i, c)| (i + 1, c)).collect();

@@ -240,3 +240,34 @@ test('the city edits and removes its own comments: each change is in the stored 
   await expect.poll(storedComments).toEqual([]);
   await expect(city.locator('.comment')).toHaveCount(0);
 });
+
+test('another tab changes the set while the city writes a comment: an added report and the comment are both kept; a report taken out keeps the text on screen, said', async ({ page, browser }) => {
+  await openSample(page);
+  const wakabayashi = await download(page, 'JSONを書き出す');
+  const aoba = JSON.parse(wakabayashi.text);
+  aoba.report.ward = { name: '青葉区', slug: 'aoba' };
+  const context = await browser.newContext();
+  const city = await context.newPage();
+  await openBundle(city);
+  await addFiles(city, [keep(wakabayashi)]);
+  await button(city, '若林区を確認する').click();
+  await button(city, '現状における課題に指摘を追加').click();
+  await city.locator('#comment-text').fill('根拠を一言');
+  // Another tab adds a ward meanwhile: the comment goes into the set storage holds now.
+  const other = await context.newPage();
+  await openBundle(other);
+  await addFiles(other, [keep({ name: 'R5_aoba_torikumi.json', text: JSON.stringify(aoba) })]);
+  await button(city, '指摘を保存').click();
+  await expect.poll(() => city.evaluate(() => JSON.parse(localStorage.getItem('torikumi:bundle')).reports.map((r) => [r.report.ward.slug, (r.report.comments ?? []).map((c) => c.text)])))
+    .toEqual([['wakabayashi', ['根拠を一言']], ['aoba', []]]);
+  // The other tab takes 若林区 out while a second comment is being written: the text stays.
+  await button(city, '現状における課題に指摘を追加').click();
+  await city.locator('#comment-text').fill('二つ目の指摘');
+  await button(other, '若林区を外す').click();
+  await expect(city.getByRole('alert').filter({ hasText: '別のタブで取りまとめから外された' }).first()).toBeVisible();
+  await expect(city.locator('#comment-text')).toHaveValue('二つ目の指摘');
+  await button(city, '指摘を保存').click();
+  await expect(city.locator('#comment-text')).toHaveValue('二つ目の指摘');
+  expect(await city.evaluate(() => JSON.parse(localStorage.getItem('torikumi:bundle')).reports.map((r) => r.report.ward.slug))).toEqual(['aoba']);
+  await context.close();
+});

@@ -35,6 +35,9 @@ pub fn bundle_page() -> Html {
     // 「確認する」: the report open for the city's comments (by file name and when it was added:
     // entries are numbered afresh whenever the stored set is read back).
     let checking = use_state(|| None::<(String, Timestamp)>);
+    // The report last shown by 「確認する」: if another tab takes it out of the set, the view
+    // stays (saying so), so a comment being written is not thrown away with it.
+    let last_checked = use_mut_ref(|| None::<bundle::Entry>);
     let asking_clear = use_state(|| false);
     let review = {
         let config = Rc::clone(&config);
@@ -104,7 +107,12 @@ pub fn bundle_page() -> Html {
         let checking = checking.clone();
         Callback::from(move |key: (String, Timestamp)| checking.set(Some(key)))
     };
-    let checked = checking.as_ref().and_then(|(name, added)| set.entries().iter().find(|e| &e.file_name == name && e.added == *added));
+    let found = checking.as_ref().and_then(|(name, added)| set.entries().iter().find(|e| &e.file_name == name && e.added == *added)).cloned();
+    if let Some(entry) = &found {
+        *last_checked.borrow_mut() = Some(entry.clone());
+    }
+    let gone = checking.is_some() && found.is_none();
+    let checked = if checking.is_some() { found.or_else(|| last_checked.borrow().clone()) } else { None };
     if let Some(entry) = checked {
         let on_close = {
             let checking = checking.clone();
@@ -115,7 +123,7 @@ pub fn bundle_page() -> Html {
                 if let Some(e) = &bundle.error {
                     <p class="notice notice-error" role="alert">{ messages::bundle_store_error(e) }{ bundle_store_error_topic(e).map(help_link) }</p>
                 }
-                <BundleReview bundle={bundle.clone()} entry={entry.clone()} {on_close} />
+                <BundleReview bundle={bundle.clone()} {entry} {gone} {on_close} />
             </div>
         };
     }

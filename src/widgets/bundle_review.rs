@@ -22,6 +22,8 @@ use torikumi_core::messages::help::Topic;
 pub struct BundleReviewProps {
     pub bundle: BundleHandle,
     pub entry: Entry,
+    /// Another tab took the report out of the set: it shows as it was, and nothing is saved.
+    pub gone: bool,
     pub on_close: Callback<()>,
 }
 
@@ -68,41 +70,63 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
             }
         });
     }
-    // The box to write in takes the focus when it opens (keyboard users are already there).
+    // The box to write in gets its text once, when it opens, and the focus (keyboard users
+    // are already there). It is never written again: the browser owns what is typed, through
+    // an IME composition and through re-renders when another tab changes the set.
     {
-        let text = text.clone();
+        let (text, comments) = (text.clone(), props.entry.document.report.comments.clone());
         use_effect_with(*writing, move |w| {
-            if w.is_some() {
-                if let Some(area) = text.cast::<HtmlTextAreaElement>() {
-                    let _ = area.focus(); // Not a write: a box that cannot take focus is still there to click.
-                }
+            let Some(w) = *w else { return };
+            if let Some(area) = text.cast::<HtmlTextAreaElement>() {
+                let initial = match w {
+                    Writing::Edit(c) => comments.iter().find(|x| x.id == c).map(|x| x.text.clone()).unwrap_or_default(),
+                    Writing::New(_) => String::new(),
+                };
+                area.set_value(&initial);
+                let _ = area.focus(); // Not a write: a box that cannot take focus is still there to click.
             }
         });
     }
     let entry = &props.entry;
     let report = &entry.document.report;
-    let id = entry.id;
 
-    // Every change goes to the set as storage holds it now, and only while it holds the set shown.
+    // Every change goes to the set as storage holds it now (another tab's changes stay),
+    // to the report found there by its file's name and when it was added (entry ids are
+    // numbered afresh whenever the stored set is read). Whether the report was still there.
     let change = {
-        let bundle = props.bundle.clone();
-        move |f: Rc<dyn Fn(&mut torikumi_core::Report) -> bool>| {
-            bundle.change_shown(Box::new(move |s| {
-                s.edit_comments(id, |r| f(r));
+        let (bundle, key) = (props.bundle.clone(), (entry.file_name.clone(), entry.added));
+        move |f: Rc<dyn Fn(&mut torikumi_core::Report) -> bool>| -> bool {
+            let found = Rc::new(std::cell::Cell::new(false));
+            let (found_in, key) = (Rc::clone(&found), key.clone());
+            bundle.add(Box::new(move |s| {
+                let id = s.entries().iter().find(|e| e.file_name == key.0 && e.added == key.1).map(|e| e.id);
+                if let Some(id) = id {
+                    found_in.set(true);
+                    s.edit_comments(id, |r| f(r));
+                }
             }));
+            found.get()
         }
     };
     let save = {
-        let (writing, text, change, focus_next) = (writing.clone(), text.clone(), change.clone(), focus_next.clone());
+        let (writing, text, change, focus_next, message) = (writing.clone(), text.clone(), change.clone(), focus_next.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(w) = *writing else { return };
-            *focus_next.borrow_mut() = Some(w.opener());
             let typed = text.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
+            // Nothing typed, or the report gone from the set: the box stays open with its text.
+            if typed.trim().is_empty() {
+                return message.set(Some(messages::COMMENT_EMPTY.to_owned()));
+            }
             let at = now();
-            change(Rc::new(move |r| match w {
+            let kept = change(Rc::new(move |r| match w {
                 Writing::New(anchor) => r.add_comment(anchor, &typed, at).is_some(),
                 Writing::Edit(c) => r.edit_comment(c, &typed),
             }));
+            if !kept {
+                return message.set(Some(messages::COMMENT_REPORT_GONE.to_owned()));
+            }
+            message.set(None);
+            *focus_next.borrow_mut() = Some(w.opener());
             writing.set(None);
         })
     };
@@ -121,6 +145,7 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
         let (change, focus_next, id, anchor) = (change.clone(), focus_next.clone(), c.id, c.anchor);
         Callback::from(move |_: MouseEvent| {
             *focus_next.borrow_mut() = Some(add_id(anchor));
+            // The report gone from the set: so is the comment.
             change(Rc::new(move |r| r.remove_comment(id)));
         })
     };
@@ -139,12 +164,12 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
         Callback::from(move |_: MouseEvent| on_close.emit(()))
     };
 
-    let editor = |label: &str, initial: &str| {
+    let editor = |label: &str| {
         html! {
             <div class="comment-writing">
                 <label class="label" for="comment-text">{ format!("{label}への指摘") }</label>
                 <textarea id="comment-text" class="field field-brief" ref={text.clone()} rows="3"
-                    maxlength={torikumi_core::comments::MAX_COMMENT_CHARS.to_string()} value={initial.to_owned()} />
+                    maxlength={torikumi_core::comments::MAX_COMMENT_CHARS.to_string()} />
                 <div class="start-actions">
                     <button type="button" class="button button-primary" onclick={save.clone()}>{ "指摘を保存" }</button>
                     <button type="button" class="button" onclick={cancel.clone()}>{ "やめる" }</button>
@@ -159,7 +184,7 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
                 <p class="comment-head"><span class="comment-tag">{ format!("指摘{number}") }</span>{ c.made.display_ja() }
                     if c.resolved { <span class="tag tag-done">{ "対応済み" }</span> }</p>
                 if editing {
-                    { editor(&format!("指摘{number}"), &c.text) }
+                    { editor(&format!("指摘{number}")) }
                 } else {
                     <p class="comment-text">{ &c.text }</p>
                     if !c.reply.is_empty() {
@@ -178,7 +203,7 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
     };
     let add_button = |anchor: Anchor, label: &str| {
         if *writing == Some(Writing::New(anchor)) {
-            return editor(label, "");
+            return editor(label);
         }
         html! {
             <button type="button" class="button button-small" id={add_id(anchor)} aria-label={format!("{label}に指摘を追加")} onclick={start(Writing::New(anchor))}>{ "指摘を追加" }</button>
@@ -193,6 +218,9 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
             </nav>
             <h2 id="review-title" class="report-title">{ format!("{}の確認", report.title()) }</h2>
             <p class="support">{ format!("「{}」。{}。", entry.file_name, messages::comment_tally(report.comment_tally())) }{ help_link(Topic::Review) }</p>
+            if props.gone {
+                <p class="notice notice-warning" role="alert">{ messages::COMMENT_REPORT_GONE }</p>
+            }
             if let Some(m) = &*message {
                 <p class="notice notice-error" role="alert">{ m }</p>
             }

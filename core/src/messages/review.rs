@@ -45,3 +45,8 @@ pub fn review_read(review: &Review, merged: &Merged) -> String {
 pub const ORPHAN_COMMENTS: &str = "削除した行への指摘";
 /// A comment about the whole report.
 pub const REPORT_COMMENTS: &str = "報告全体への指摘";
+/// The city pressed 「指摘を保存」 with nothing written.
+pub const COMMENT_EMPTY: &str = "指摘の文を入力してから「指摘を保存」を押してください。";
+/// The report was taken out of 取りまとめ (in another tab) while the city wrote a comment.
+pub const COMMENT_REPORT_GONE: &str =
+    "この報告は別のタブで取りまとめから外されたため、指摘を保存できません。書きかけの文は画面に残っています。コピーしてから「← 読み込んだ報告に戻る」で報告を読み込み直してください。";

@@ -200,6 +200,11 @@ test('a review read while another tab edits the draft: that tab follows and show
     const report = (await stored(editing)).document.report;
     return [report.sections.issues, report.comments.map((c) => c.reply)];
   }).toEqual(['課題の文。', ['具体例を足しました。', '', '']]);
+  // The ward removes the commented team: its comments move to the top, saying so, and stay stored.
+  await button(editing, 'プロジェクトチーム2を削除').click();
+  await expect(editing.locator('.comments-panel .comment-head').filter({ hasText: '削除された行への市からの指摘' })).toHaveCount(2);
+  await expect(editing.locator('.row-card .comment')).toHaveCount(0);
+  await expect.poll(async () => (await stored(editing)).document.report.comments.length).toBe(3);
 });
 
 test('a review read with storage full says so at once and stores nothing; with room again it is read', async ({ page }) => {

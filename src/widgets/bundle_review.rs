@@ -181,7 +181,9 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
         let editing = *writing == Some(Writing::Edit(c.id));
         html! {
             <aside class={classes!("comment", c.resolved.then_some("comment-resolved"))} key={c.id.0.to_string()}>
-                <p class="comment-head"><span class="comment-tag">{ format!("指摘{number}") }</span>{ c.made.display_ja() }
+                <p class="comment-head"><span class="comment-tag">{ format!("指摘{number}") }</span>
+                    if !c.anchor.is_present(report) { { format!("{}への指摘　", messages::REMOVED_ROW) } }
+                    { c.made.display_ja() }
                     if c.resolved { <span class="tag tag-done">{ "対応済み" }</span> }</p>
                 if editing {
                     { editor(&format!("指摘{number}")) }

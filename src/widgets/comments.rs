@@ -37,7 +37,7 @@ pub fn notes(state: &EditorState, findings: &Findings, dispatch: &EditorDispatch
         .map(|(i, c)| NoteProps {
             number: i + 1,
             comment: c.clone(),
-            on: c.anchor.label(report).unwrap_or_else(|| messages::ORPHAN_COMMENTS.to_owned()).into(),
+            on: c.anchor.label(report).unwrap_or_else(|| messages::REMOVED_ROW.to_owned()).into(),
             locked: state.locked(),
             findings: findings.shown(Field::Reply(c.id)),
             dispatch: dispatch.clone(),

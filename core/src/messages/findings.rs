@@ -68,7 +68,7 @@ pub fn finding(problem: &Problem, label: &str) -> String {
             format!("{label}に様式の見本の「○○○○」が残っています。実際の内容に書き換えてください。")
         }
         Problem::CommentOpen { on, text } => {
-            let on = on.as_deref().unwrap_or("削除された行");
+            let on = on.as_deref().unwrap_or(super::REMOVED_ROW);
             format!("市からの指摘（{on}）「{text}」が対応済みになっていません。対応したら、指摘の「対応済みにする」を押してください。")
         }
     }

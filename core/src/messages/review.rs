@@ -41,8 +41,8 @@ pub fn review_read(review: &Review, merged: &Merged) -> String {
     }
 }
 
-/// Comments whose row the ward removed, shown at the top of the report.
-pub const ORPHAN_COMMENTS: &str = "削除した行への指摘";
+/// Where a comment points when the ward removed its row (it shows at the top of the report).
+pub const REMOVED_ROW: &str = "削除された行";
 /// A comment about the whole report.
 pub const REPORT_COMMENTS: &str = "報告全体への指摘";
 /// The city pressed 「指摘を保存」 with nothing written.

@@ -88,7 +88,7 @@ try {
       await page.getByRole('button', { name: '指摘を保存', exact: true }).click();
     }
     const review = await saved('指摘を書き出す');
-    await page.locator('.review-row', { hasText: 'プロジェクトチーム2' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.getByRole('region', { name: 'プロジェクトチーム2', exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.evaluate(() => document.activeElement?.blur());
     await page.screenshot({ path: `${here}/../docs/review-city.png` });
     console.log('wrote docs/review-city.png');

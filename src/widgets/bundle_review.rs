@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use torikumi_core::bundle::Entry;
 use torikumi_core::comments::file::Review;
-use torikumi_core::comments::{Anchor, Comment, CommentId};
+use torikumi_core::comments::{Anchor, Comment, CommentId, Line};
 use torikumi_core::messages;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -235,20 +235,64 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
                 { add_button(Anchor::Report, "報告全体") }
                 { for orphans.iter().map(|(n, c)| comment(*n, c)) }
             </section>
-            <dl class="review-lines">
-                { for report.review_lines().into_iter().map(|line| html! {
-                    <div class={classes!("review-line", line.value.is_none().then_some("review-row"))} key={line.anchor.key()}>
-                        <dt>{ &line.label }</dt>
-                        if let Some(value) = &line.value {
-                            <dd class="review-value">{ if value.is_empty() { "（未入力）" } else { value.as_str() } }</dd>
+            { for cards(report.review_lines()).into_iter().map(|card| html! {
+                <section class="row-card review-card" key={card.key.clone()} aria-label={card.title.clone()}>
+                    <h3 class="row-title">{ &card.title }</h3>
+                    if let Some(row) = card.row {
+                        { comments_on(row) }
+                        { add_button(row, &card.title) }
+                    }
+                    { for card.fields.iter().map(|line| {
+                        // The field's own label in its card (名称, 年間実施予定回数 …), as the editor shows it.
+                        let short = line.label.strip_prefix(card.title.as_str()).map(str::trim_start)
+                            .or_else(|| line.label.split_once(' ').map(|(_, cell)| cell))
+                            .unwrap_or(&line.label);
+                        let value = line.value.as_deref().unwrap_or_default();
+                        html! {
+                            <div class="form-field review-field" key={line.anchor.key()}>
+                                if !short.is_empty() {
+                                    <p class="label">{ short }</p>
+                                }
+                                <p class="review-value">{ if value.is_empty() { "（未入力）" } else { value } }</p>
+                                { comments_on(line.anchor) }
+                                { add_button(line.anchor, &line.label) }
+                            </div>
                         }
-                        <dd>
-                            { comments_on(line.anchor) }
-                            { add_button(line.anchor, &line.label) }
-                        </dd>
-                    </div>
-                }) }
-            </dl>
+                    }) }
+                </section>
+            }) }
         </section>
     }
+}
+
+/// One card of the report as the editor lays it out: the basics, a fixed body, a team,
+/// an activity or a part, or a section; its row (when it is one) and its fields.
+struct Card {
+    key: String,
+    title: String,
+    row: Option<Anchor>,
+    fields: Vec<Line>,
+}
+
+/// The report's lines grouped into the editor's cards: a row's title starts a card, and
+/// each section is a card of its own.
+fn cards(lines: Vec<Line>) -> Vec<Card> {
+    let mut cards = vec![Card { key: "basics".into(), title: "年度・区・集計の区分".into(), row: None, fields: Vec::new() }];
+    for line in lines {
+        let section = matches!(line.anchor, Anchor::Field(torikumi_core::Field::Section(_)));
+        if line.value.is_none() || section {
+            cards.push(Card {
+                key: line.anchor.key(),
+                title: line.label.clone(),
+                row: line.value.is_none().then_some(line.anchor),
+                fields: Vec::new(),
+            });
+        }
+        if line.value.is_some() {
+            if let Some(card) = cards.last_mut() {
+                card.fields.push(line);
+            }
+        }
+    }
+    cards
 }

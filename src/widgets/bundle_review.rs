@@ -236,7 +236,7 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
                 { for orphans.iter().map(|(n, c)| comment(*n, c)) }
             </section>
             { for cards(report.review_lines()).into_iter().map(|card| html! {
-                <section class="row-card review-card" key={card.key.clone()} aria-label={card.title.clone()}>
+                <section class="review-card" key={card.key.clone()} aria-label={card.title.clone()}>
                     <h3 class="row-title">{ &card.title }</h3>
                     if let Some(row) = card.row {
                         { comments_on(row) }

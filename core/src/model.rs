@@ -307,9 +307,15 @@ impl Report {
         Tally { comments: self.comments.len(), resolved: self.comments.iter().filter(|c| c.resolved).count() }
     }
 
-    /// An id no comment of this report uses yet.
+    /// An id no comment of this report uses yet: one above the largest, or, when the
+    /// largest is `u32::MAX` (a file may carry any id), the lowest free one.
     pub fn fresh_comment_id(&self) -> CommentId {
-        CommentId(self.comments.iter().map(|c| c.id.0).max().map_or(1, |m| m.saturating_add(1)))
+        let max = self.comments.iter().map(|c| c.id.0).max().unwrap_or(0);
+        if let Some(next) = max.checked_add(1) {
+            return CommentId(next);
+        }
+        // At most MAX_COMMENTS are held (limits), so one of the first few ids is free.
+        CommentId((1..).find(|id| self.comment(CommentId(*id)).is_none()).unwrap_or(1))
     }
 
     /// The comment with this id.

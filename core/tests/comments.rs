@@ -397,3 +397,17 @@ fn the_print_view_the_html_export_and_the_word_file_never_show_comments() {
         assert!(!word.contains(text), "the Word file shows {text}");
     }
 }
+
+#[test]
+fn a_comment_whose_id_is_taken_when_the_largest_id_is_u32_max_still_gets_a_free_id() {
+    let mut report = sample_report();
+    report.comments = vec![comment(u32::MAX, Anchor::Report, "最大の番号")];
+    let other = Comment { made: at(5), ..comment(u32::MAX, Anchor::Report, "同じ番号の別の指摘") };
+    let merged = merge(&report, std::slice::from_ref(&other));
+    assert_eq!((merged.added, merged.changes.len()), (1, 1), "added, not dropped");
+    torikumi_core::edit::Structure::Comments(merged.changes).apply(&mut report);
+    assert_eq!(report.comments.len(), 2);
+    assert_ne!(report.comments[0].id, report.comments[1].id);
+    assert!(report.add_comment(Anchor::Report, "市の追加", at(6)).is_some());
+    torikumi_core::limits::comments(&report.comments).expect("ids stay unique: the draft reads back");
+}

@@ -46,19 +46,21 @@ pub fn merge(report: &Report, incoming: &[Comment]) -> Merged {
                 if to == here {
                     continue;
                 }
-                if to.text != here.text || to.anchor != here.anchor {
-                    merged.updated += 1;
-                }
                 CommentChange { id: here.id, from: Some(here), to: Some(to) }
             }
             None => {
                 let taken = after.comments.iter().any(|c| c.id == comment.id);
                 let id = if taken { after.fresh_comment_id() } else { comment.id };
-                merged.added += 1;
                 CommentChange { id, from: None, to: Some(Comment { id, ..comment.clone() }) }
             }
         };
+        // Counted only once applied: a change that could not be made is not reported.
         if change.clone().apply(&mut after.comments).is_some() {
+            match &change.from {
+                None => merged.added += 1,
+                Some(here) if change.to.as_ref().is_some_and(|to| to.text != here.text || to.anchor != here.anchor) => merged.updated += 1,
+                Some(_) => {}
+            }
             merged.changes.push(change);
         }
     }

@@ -181,9 +181,7 @@ impl Report {
                 // Never more than the field takes: the draft would not read back.
                 let max = crate::limits::max_chars(field);
                 if text.len() > max {
-                    if let Some((cut, _)) = text.char_indices().nth(max) {
-                        text.truncate(cut);
-                    }
+                    text.truncate(crate::limits::within(&text, max).len());
                 }
                 if let Some(count) = self.count_mut(field) {
                     replace(count, Count::from_typed(&text))

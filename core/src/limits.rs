@@ -114,6 +114,11 @@ pub fn max_chars(field: crate::fields::Field) -> usize {
     }
 }
 
+/// `text` cut to at most `max` characters.
+pub fn within(text: &str, max: usize) -> &str {
+    text.char_indices().nth(max).map_or(text, |(end, _)| &text[..end])
+}
+
 /// Text pasted or dropped into a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pasted {
@@ -124,15 +129,10 @@ pub struct Pasted {
 }
 
 /// What pasting `text` over the selection (`selected` UTF-16 units) of a field
-/// holding `value` keeps. Fields stop at [`MAX_TEXT_CHARS`] as the browser's
+/// holding `value` keeps. Fields stop at their `max` ([`max_chars`]) as the browser's
 /// `maxlength` counts (UTF-16 units, never fewer than characters) and cut a
 /// longer paste silently: the app says how much was cut.
-pub fn pasted(value: &str, selected: usize, text: &str) -> Pasted {
-    pasted_into(MAX_TEXT_CHARS, value, selected, text)
-}
-
-/// [`pasted`] into a field that stops at `max` (see [`max_chars`]).
-pub fn pasted_into(max: usize, value: &str, selected: usize, text: &str) -> Pasted {
+pub fn pasted(max: usize, value: &str, selected: usize, text: &str) -> Pasted {
     let room = max.saturating_sub(value.encode_utf16().count().saturating_sub(selected));
     let mut used = 0;
     let kept = text

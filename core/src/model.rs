@@ -323,9 +323,10 @@ impl Report {
         self.comments.iter().find(|c| c.id == id)
     }
 
-    /// Comments whose field or row is gone (the ward removed the row): shown at the top.
-    pub fn orphan_comments(&self) -> impl Iterator<Item = &Comment> {
-        self.comments.iter().filter(move |c| !c.anchor.is_present(self))
+    /// Comments whose field or row is gone (the ward removed the row), each with its
+    /// number (指摘3: the third comment): shown at the top.
+    pub fn orphan_comments(&self) -> impl Iterator<Item = (usize, &Comment)> {
+        self.comments.iter().enumerate().filter(move |(_, c)| !c.anchor.is_present(self)).map(|(i, c)| (i + 1, c))
     }
 
     /// The report as the form holds it, without the review's comments: what a

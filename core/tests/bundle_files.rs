@@ -1,6 +1,8 @@
 //! The bundle's files: the summary CSV, the set file (and stored set), its
 //! JSON Schema, damaged stored text, and the time a large set takes.
 
+mod schema_file;
+
 use std::time::Instant;
 
 use proptest::prelude::*;
@@ -10,7 +12,8 @@ use torikumi_core::exchange::{self, ImportError};
 use torikumi_core::sample::sample_report;
 use torikumi_core::{Basis, BodyKind, Config, Context, Count, Document, Timestamp, Ward};
 
-const SCHEMA_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../static/schema/bundle-v1.schema.json");
+/// The set file's schema, in `static/schema/`.
+const SCHEMA_FILE: &str = "bundle-v1.schema.json";
 const BASE: f64 = 1_707_526_800_000.0;
 
 fn at(hours: f64) -> Timestamp {
@@ -180,21 +183,12 @@ fn a_newer_bundle_is_refused_and_other_files_are_told_apart() {
 }
 
 fn committed_schema() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(SCHEMA_FILE).unwrap_or_default()).unwrap_or(Value::Null)
+    schema_file::read(SCHEMA_FILE)
 }
 
 #[test]
 fn the_committed_bundle_schema_matches_the_types() {
-    let generated = serde_json::to_string_pretty(&bundle::json_schema()).unwrap() + "\n";
-    if std::env::var_os("TORIKUMI_WRITE_SCHEMA").is_some() {
-        std::fs::write(SCHEMA_FILE, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(SCHEMA_FILE).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "static/schema/bundle-v1.schema.json is out of date; regenerate it with \
-         TORIKUMI_WRITE_SCHEMA=1 cargo test -p torikumi-core --test bundle_files the_committed_bundle_schema_matches_the_types"
-    );
+    schema_file::committed(SCHEMA_FILE, &bundle::json_schema(), "--test bundle_files the_committed_bundle_schema_matches_the_types");
 }
 
 #[test]

@@ -1,48 +1,25 @@
-//! The city's review (指摘) and the ward's answers: anchoring by stable ids, the
-//! review file and its refusals, merging a review into a draft, the exchange
-//! file's v2 with its migration from v1, and the editor's undo of 対応済み.
+//! The city's review (指摘) and the ward's answers: anchoring by stable ids,
+//! merging a review into a draft, the exchange file's v2 with its migration from
+//! v1, and the editor's undo of 対応済み. The review file and the city's view:
+//! review_file.rs.
 
+mod reviewed;
+
+use reviewed::{at, comment, review, reviewed};
 use serde_json::Value;
-use torikumi_core::comments::file::{self as review_file, content_hash, Review, ReviewError};
-use torikumi_core::comments::{merge, Anchor, Comment, CommentId, Tally, MAX_COMMENTS, MAX_COMMENT_CHARS};
+use torikumi_core::comments::{merge, Anchor, Comment, CommentId, Tally};
 use torikumi_core::drafts::lifecycle::{read_review, review_target};
 use torikumi_core::drafts::{self, Draft, MemoryStore};
 use torikumi_core::edit::{Edit, Place};
 use torikumi_core::editor::{Action, Clock, EditorState, MoveDir};
 use torikumi_core::exchange::{self, ImportError};
-use torikumi_core::incoming::{self, Incoming};
 use torikumi_core::limits::LimitError;
 use torikumi_core::sample::sample_report;
 use torikumi_core::{messages, BodyKind, Cell, Config, Document, Field, ListKind, RowId, SectionKind, Severity, Status, Timestamp};
 
-const SCHEMA_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../static/schema/review-v1.schema.json");
 const TEAMS: Place = Place::List(ListKind::Teams);
 
-fn at(minute: i64) -> Timestamp {
-    Timestamp::from_unix_millis((1_700_000_000_000i64 + minute * 60_000) as f64)
-}
-
 fn ten_past() -> Timestamp { at(10) }
-
-fn comment(id: u32, anchor: Anchor, text: &str) -> Comment {
-    Comment { id: CommentId(id), anchor, text: text.to_owned(), made: at(1), reply: String::new(), resolved: false }
-}
-
-/// The sample as the city received it, with three comments: on a team's content,
-/// on the whole report, and on the liaison count.
-fn reviewed() -> Document {
-    let mut document = Document { report: sample_report(), ..Document::new(at(0)) };
-    document.report.comments = vec![
-        comment(1, Anchor::Field(Field::Item(ListKind::Teams, RowId(5), Cell::Content)), "見学会の回数を書いてください"),
-        comment(2, Anchor::Report, "全体に、具体的な成果を加えてください"),
-        comment(3, Anchor::Field(Field::Body(BodyKind::Liaison, Cell::Count)), "回数は12回では？"),
-    ];
-    document
-}
-
-fn review() -> Review {
-    Review::of(&reviewed(), at(2)).expect("the sample names its ward and 年度")
-}
 
 // ---- anchoring ----
 
@@ -96,125 +73,9 @@ fn a_comment_on_a_row_follows_the_row_when_it_moves_never_its_number() {
 fn a_comment_whose_row_was_removed_is_an_orphan_shown_at_the_top() {
     let mut document = reviewed();
     document.report.teams.retain(|t| t.id != RowId(5));
-    let orphans: Vec<CommentId> = document.report.orphan_comments().map(|c| c.id).collect();
-    assert_eq!(orphans, [CommentId(1)]);
+    let orphans: Vec<(usize, CommentId)> = document.report.orphan_comments().map(|(n, c)| (n, c.id)).collect();
+    assert_eq!(orphans, [(1, CommentId(1))]);
     assert_eq!(document.report.comments[0].anchor.label(&document.report), None);
-}
-
-// ---- the review file ----
-
-#[test]
-fn the_review_file_names_the_ward_the_year_and_the_report_it_was_made_on() {
-    let review = review();
-    assert_eq!(review.file_name(), "R5_wakabayashi_review.json");
-    let v: Value = serde_json::from_str(&review.to_json()).unwrap();
-    assert_eq!(v["schema"], "torikumi/review/v1");
-    assert_eq!(v["ward"]["slug"], "wakabayashi");
-    assert_eq!(v["fiscal_year"], 2023);
-    assert_eq!(v["report_hash"], content_hash(&reviewed().report));
-    assert_eq!(v["comments"][0]["anchor"], "team-5-content");
-    assert_eq!(review_file::from_json(review.to_json().as_bytes()), Ok(review));
-}
-
-#[test]
-fn the_content_hash_ignores_comments_and_changes_with_any_text() {
-    let document = reviewed();
-    assert_eq!(content_hash(&document.report), content_hash(&document.report.without_comments()));
-    let mut changed = document.report.clone();
-    changed.bodies.liaison.content.push('。');
-    assert_ne!(content_hash(&changed), content_hash(&document.report));
-    assert!(review().made_on_other_content(&changed));
-    assert!(!review().made_on_other_content(&document.report));
-}
-
-#[test]
-fn a_report_without_ward_or_year_cannot_be_reviewed() {
-    let mut document = reviewed();
-    document.report.ward = None;
-    assert_eq!(Review::of(&document, at(2)), Err(ReviewError::ReportUnnamed));
-}
-
-#[test]
-fn the_committed_review_schema_matches_the_types_and_takes_a_review() {
-    let generated = serde_json::to_string_pretty(&review_file::json_schema()).unwrap() + "\n";
-    if std::env::var_os("TORIKUMI_WRITE_SCHEMA").is_some() {
-        std::fs::write(SCHEMA_FILE, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(SCHEMA_FILE).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "static/schema/review-v1.schema.json is out of date; regenerate it with \
-         TORIKUMI_WRITE_SCHEMA=1 cargo test -p torikumi-core --test comments the_committed_review_schema"
-    );
-    let schema: Value = serde_json::from_str(&committed).unwrap();
-    let validator = jsonschema::draft202012::new(&schema).expect("the schema compiles");
-    let file: Value = serde_json::from_str(&review().to_json()).unwrap();
-    assert!(validator.is_valid(&file));
-    let mut bad = file.clone();
-    bad["comments"][0]["anchor"] = "team-05".into();
-    assert!(!validator.is_valid(&bad));
-}
-
-fn refused(text: &str) -> ReviewError {
-    review_file::from_json(text.as_bytes()).expect_err("refused")
-}
-
-fn with(change: impl FnOnce(&mut Value)) -> String {
-    let mut v: Value = serde_json::from_str(&review().to_json()).unwrap();
-    change(&mut v);
-    v.to_string()
-}
-
-#[test]
-fn a_hostile_review_file_is_refused_with_a_reason() {
-    assert!(matches!(refused("{\"schema\": "), ReviewError::NotJson { .. }));
-    assert_eq!(refused(r#"{"schema": "torikumi/report/v2"}"#), ReviewError::NotAReview);
-    assert_eq!(refused(r#"{"schema": "torikumi/review/v2"}"#), ReviewError::NewerVersion { found: 2, supported: 1 });
-    assert!(matches!(refused(&with(|v| v["comments"][0]["anchor"] = "team-1-colour".into())), ReviewError::Invalid { .. }));
-    assert!(matches!(refused(&with(|v| v["comments"][0]["extra"] = 1.into())), ReviewError::Invalid { .. }));
-    assert!(matches!(refused(&with(|v| v["comments"][0]["id"] = (-1).into())), ReviewError::Invalid { .. }));
-    assert!(matches!(refused(&with(|v| v["report_hash"] = "x".repeat(65).into())), ReviewError::Invalid { .. }));
-    assert_eq!(
-        refused(&with(|v| v["comments"][1]["id"] = 1.into())),
-        ReviewError::Limit(LimitError::DuplicateCommentId { id: CommentId(1) })
-    );
-    let long = "字".repeat(MAX_COMMENT_CHARS + 1);
-    assert_eq!(
-        refused(&with(|v| v["comments"][2]["reply"] = long.clone().into())),
-        ReviewError::Limit(LimitError::CommentTooLong { number: 3, chars: MAX_COMMENT_CHARS + 1 })
-    );
-    let many: Vec<Value> = (0..=MAX_COMMENTS as u32)
-        .map(|i| serde_json::to_value(comment(i, Anchor::Report, "x")).unwrap())
-        .collect();
-    assert_eq!(refused(&with(|v| v["comments"] = many.into())), ReviewError::Limit(LimitError::TooManyComments { count: MAX_COMMENTS + 1 }));
-    assert!(matches!(refused(&with(|v| v["fiscal_year"] = 99_999.into())), ReviewError::Limit(LimitError::FiscalYearOutOfRange { .. })));
-    assert!(matches!(
-        refused(&with(|v| v["comments"][0]["made"] = "1999-12-31T00:00:00Z".into())),
-        ReviewError::Limit(LimitError::TimestampOutOfRange { .. })
-    ));
-    let huge = format!("{{\"schema\": \"torikumi/review/v1\", \"x\": \"{}\"}}", " ".repeat(review_file::MAX_REVIEW_BYTES));
-    assert!(matches!(refused(&huge), ReviewError::Limit(LimitError::FileTooLarge { .. })));
-}
-
-#[test]
-fn every_refusal_of_a_review_file_has_a_japanese_message_naming_the_file() {
-    for error in [
-        refused("{\"schema\": "),
-        refused(r#"{"schema": "torikumi/review/v2"}"#),
-        refused(&with(|v| v["comments"][0]["anchor"] = "team-1-colour".into())),
-        refused(&with(|v| v["comments"][1]["id"] = 1.into())),
-    ] {
-        let m = messages::import_error("R5_wakabayashi_review.json", &ImportError::Review(Box::new(error)));
-        assert!(m.contains("R5_wakabayashi_review.json"), "{m}");
-    }
-}
-
-#[test]
-fn reading_a_file_tells_a_review_from_a_report_and_a_backup() {
-    assert!(matches!(incoming::read_file(review().to_json().as_bytes()), Ok(Incoming::Review(r)) if *r == review()));
-    assert!(matches!(incoming::read_file(exchange::to_json(&reviewed()).as_bytes()), Ok(Incoming::Report(_))));
-    let bad = with(|v| v["comments"] = 5.into());
-    assert!(matches!(incoming::read_file(bad.as_bytes()), Err(ImportError::Review(_))));
 }
 
 // ---- merging a review into the ward's report ----

@@ -1,6 +1,7 @@
 //! The exchange file: round trip, refusal of what is not a report, and the
 //! committed JSON Schema (checked for drift and used by an independent validator).
 
+mod schema_file;
 mod wild;
 
 use proptest::prelude::*;
@@ -14,7 +15,8 @@ use torikumi_core::{BodyKind, Cell, Field, ListKind, SectionKind};
 use torikumi_core::{Basis, Count, Document, FixedBodies, FixedBody, Report, Row, RowId, Timestamp, Ward};
 use wild::{assemble_document, assemble_report};
 
-const SCHEMA_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../static/schema/report-v2.schema.json");
+/// The exchange file's schema, in `static/schema/`.
+const SCHEMA_FILE: &str = "report-v2.schema.json";
 
 fn sample_document() -> Document {
     let mut d = Document::new(Timestamp::from_unix_millis(1_675_990_800_000.0));
@@ -23,22 +25,12 @@ fn sample_document() -> Document {
 }
 
 fn committed_schema() -> Value {
-    let text = std::fs::read_to_string(SCHEMA_FILE).expect("the schema file is committed");
-    serde_json::from_str(&text).expect("the schema file is JSON")
+    schema_file::read(SCHEMA_FILE)
 }
 
 #[test]
 fn the_committed_schema_matches_the_types() {
-    let generated = serde_json::to_string_pretty(&exchange::json_schema()).unwrap() + "\n";
-    if std::env::var_os("TORIKUMI_WRITE_SCHEMA").is_some() {
-        std::fs::write(SCHEMA_FILE, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(SCHEMA_FILE).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "static/schema/report-v2.schema.json is out of date with the types; \
-         regenerate it with TORIKUMI_WRITE_SCHEMA=1 cargo test -p torikumi-core --test exchange the_committed_schema_matches_the_types"
-    );
+    schema_file::committed(SCHEMA_FILE, &exchange::json_schema(), "--test exchange the_committed_schema_matches_the_types");
 }
 
 #[test]

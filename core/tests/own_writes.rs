@@ -192,15 +192,15 @@ fn a_paste_longer_than_a_field_takes_is_never_cut_silently() {
     use limits::{pasted, Pasted, MAX_TEXT_CHARS};
     // Where the cut happens: the field's `maxlength` (MAX_TEXT_CHARS), in the browser.
     let long = "あ".repeat(MAX_TEXT_CHARS + 500);
-    assert_eq!(pasted("", 0, &long), Pasted { chars: MAX_TEXT_CHARS + 500, cut: 500 });
+    assert_eq!(pasted(MAX_TEXT_CHARS, "", 0, &long), Pasted { chars: MAX_TEXT_CHARS + 500, cut: 500 });
     // Into a field already holding text, over a selection of 10.
     let held = "い".repeat(1_000);
-    assert_eq!(pasted(&held, 10, &"う".repeat(19_100)), Pasted { chars: 19_100, cut: 90 });
+    assert_eq!(pasted(MAX_TEXT_CHARS, &held, 10, &"う".repeat(19_100)), Pasted { chars: 19_100, cut: 90 });
     // What fits is not cut; a full field takes nothing.
-    assert_eq!(pasted(&held, 0, &"え".repeat(19_000)), Pasted { chars: 19_000, cut: 0 });
-    assert_eq!(pasted(&"お".repeat(MAX_TEXT_CHARS), 0, "か"), Pasted { chars: 1, cut: 1 });
+    assert_eq!(pasted(MAX_TEXT_CHARS, &held, 0, &"え".repeat(19_000)), Pasted { chars: 19_000, cut: 0 });
+    assert_eq!(pasted(MAX_TEXT_CHARS, &"お".repeat(MAX_TEXT_CHARS), 0, "か"), Pasted { chars: 1, cut: 1 });
     // Characters outside the BMP take two units of `maxlength` each.
-    assert_eq!(pasted(&"a".repeat(MAX_TEXT_CHARS - 3), 0, "😀😀"), Pasted { chars: 2, cut: 1 });
+    assert_eq!(pasted(MAX_TEXT_CHARS, &"a".repeat(MAX_TEXT_CHARS - 3), 0, "😀😀"), Pasted { chars: 2, cut: 1 });
     let message = messages::paste_cut(MAX_TEXT_CHARS + 500, 500);
     assert!(message.starts_with("貼り付けた文章（20500文字）が長すぎたため、最後の500文字は入っていません（この欄は20000文字まで）。"), "{message}");
     assert!(message.contains("クリップボード"), "{message}");

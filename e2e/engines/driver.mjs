@@ -102,6 +102,17 @@ export async function lastDownload(page) {
   });
 }
 
+/** Opens the sample at `url` (見本を開く), once it is stored exports it: its JSON download. Downloads stay kept. */
+export async function sampleExported(page, url) {
+  await page.goto(url);
+  await click(page, '見本を開く');
+  await page.waitForSelector('.editor.editable');
+  await saved(page);
+  await keepDownloads(page);
+  await click(page, 'JSONを書き出す');
+  return lastDownload(page);
+}
+
 /** The last download's name and bytes (a Word file). */
 export async function lastDownloadBytes(page) {
   await until(page, () => window.__downloads?.length > 0, undefined, 'a download');

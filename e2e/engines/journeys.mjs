@@ -11,7 +11,7 @@ import { convert, saved as savedFile, withoutIds } from '../libreoffice.mjs';
 import { report } from '../report-fixture.mjs';
 import { reviewLoop } from './review-loop.mjs';
 import {
-  chooseFiles, click, focusedName, keepDownloads, lastDownload, lastDownloadBytes, saved, serveDist, shows, typeField, until, valueOf,
+  chooseFiles, click, focusedName, keepDownloads, lastDownload, lastDownloadBytes, sampleExported, saved, serveDist, shows, typeField, until, valueOf,
 } from './driver.mjs';
 
 /**
@@ -245,13 +245,7 @@ test(`${name}: finishing with errors, then with warnings only`, () => session(as
 
 test(`${name}: JSON, HTML and Word exports import back equal (the Word file read by LibreOffice too); the print view is A4 (to a PDF where the driver can print); the bundle binds them`, () => session(async (browser) => {
   const page = await browser.newPage();
-  await page.goto(server.url);
-  await click(page, '見本を開く');
-  await page.waitForSelector('.editor.editable');
-  await saved(page);
-  await keepDownloads(page);
-  await click(page, 'JSONを書き出す');
-  const json = await lastDownload(page);
+  const json = await sampleExported(page, server.url);
   await click(page, 'HTMLを書き出す');
   const html = await lastDownload(page);
   assert.equal(html.name, 'R5_wakabayashi_torikumi.html');

@@ -3,7 +3,7 @@
 // 読み込む, answers, fixes and finishes; the city's new export shows what is answered.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseFiles, click, keepDownloads, lastDownload, saved, shows, typeField, typeInto, until } from './driver.mjs';
+import { chooseFiles, click, keepDownloads, lastDownload, sampleExported, saved, shows, typeField, typeInto, until } from './driver.mjs';
 
 /** Registers the loop for the engine `name`; `session`, `healthy` and `url()` are the journeys' own. */
 export function reviewLoop(name, { session, healthy, url }) {
@@ -12,13 +12,7 @@ export function reviewLoop(name, { session, healthy, url }) {
     const WHOLE = '全体に、成果の数字を入れてください';
     const COUNT = '連絡会議の回数は12回ではありませんか';
     const ward = await browser.newPage();
-    await ward.goto(url());
-    await click(ward, '見本を開く');
-    await ward.waitForSelector('.editor.editable');
-    await saved(ward);
-    await keepDownloads(ward);
-    await click(ward, 'JSONを書き出す');
-    const first = await lastDownload(ward);
+    const first = await sampleExported(ward, url());
 
     // The city (another tab: 取りまとめ keeps its set apart from the drafts).
     const city = await browser.newPage();

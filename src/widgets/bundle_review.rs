@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use torikumi_core::bundle::Entry;
 use torikumi_core::comments::file::Review;
-use torikumi_core::comments::{Anchor, Comment, CommentId, Line};
+use torikumi_core::comments::{Anchor, Comment, CommentId};
 use torikumi_core::messages;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -211,7 +211,6 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
             <button type="button" class="button button-small" id={add_id(anchor)} aria-label={format!("{label}に指摘を追加")} onclick={start(Writing::New(anchor))}>{ "指摘を追加" }</button>
         }
     };
-    let orphans: Vec<(usize, &Comment)> = report.comments.iter().enumerate().filter(|(_, c)| !c.anchor.is_present(report)).map(|(i, c)| (i + 1, c)).collect();
 
     html! {
         <section class="bundle-review" aria-labelledby="review-title">
@@ -233,66 +232,27 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
                 <h3 class="block-title">{ messages::REPORT_COMMENTS }</h3>
                 { comments_on(Anchor::Report) }
                 { add_button(Anchor::Report, "報告全体") }
-                { for orphans.iter().map(|(n, c)| comment(*n, c)) }
+                { for report.orphan_comments().map(|(n, c)| comment(n, c)) }
             </section>
-            { for cards(report.review_lines()).into_iter().map(|card| html! {
+            { for report.review_cards().into_iter().map(|card| html! {
                 <section class="review-card" key={card.key.clone()} aria-label={card.title.clone()}>
                     <h3 class="row-title">{ &card.title }</h3>
                     if let Some(row) = card.row {
                         { comments_on(row) }
                         { add_button(row, &card.title) }
                     }
-                    { for card.fields.iter().map(|line| {
-                        // The field's own label in its card (名称, 年間実施予定回数 …), as the editor shows it.
-                        let short = line.label.strip_prefix(card.title.as_str()).map(str::trim_start)
-                            .or_else(|| line.label.split_once(' ').map(|(_, cell)| cell))
-                            .unwrap_or(&line.label);
-                        let value = line.value.as_deref().unwrap_or_default();
-                        html! {
-                            <div class="form-field review-field" key={line.anchor.key()}>
-                                if !short.is_empty() {
-                                    <p class="label">{ short }</p>
-                                }
-                                <p class="review-value">{ if value.is_empty() { "（未入力）" } else { value } }</p>
-                                { comments_on(line.anchor) }
-                                { add_button(line.anchor, &line.label) }
-                            </div>
-                        }
+                    { for card.fields.iter().map(|line| html! {
+                        <div class="form-field review-field" key={line.anchor.key()}>
+                            if !line.label.is_empty() {
+                                <p class="label">{ &line.label }</p>
+                            }
+                            <p class="review-value">{ if line.value.is_empty() { "（未入力）" } else { line.value.as_str() } }</p>
+                            { comments_on(line.anchor) }
+                            { add_button(line.anchor, &line.name) }
+                        </div>
                     }) }
                 </section>
             }) }
         </section>
     }
-}
-
-/// One card of the report as the editor lays it out: the basics, a fixed body, a team,
-/// an activity or a part, or a section; its row (when it is one) and its fields.
-struct Card {
-    key: String,
-    title: String,
-    row: Option<Anchor>,
-    fields: Vec<Line>,
-}
-
-/// The report's lines grouped into the editor's cards: a row's title starts a card, and
-/// each section is a card of its own.
-fn cards(lines: Vec<Line>) -> Vec<Card> {
-    let mut cards = vec![Card { key: "basics".into(), title: "年度・区・集計の区分".into(), row: None, fields: Vec::new() }];
-    for line in lines {
-        let section = matches!(line.anchor, Anchor::Field(torikumi_core::Field::Section(_)));
-        if line.value.is_none() || section {
-            cards.push(Card {
-                key: line.anchor.key(),
-                title: line.label.clone(),
-                row: line.value.is_none().then_some(line.anchor),
-                fields: Vec::new(),
-            });
-        }
-        if line.value.is_some() {
-            if let Some(card) = cards.last_mut() {
-                card.fields.push(line);
-            }
-        }
-    }
-    cards
 }

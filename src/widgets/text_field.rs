@@ -275,7 +275,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             let value = dom_value(&node).unwrap_or_default();
             // A drop lands at the pointer, replacing nothing; a paste replaces the selection.
             let selected = if whole_value { 0 } else { selected_units(&node) };
-            on_paste.emit(limits::pasted_into(max_chars, &value, selected, &text));
+            on_paste.emit(limits::pasted(max_chars, &value, selected, &text));
         }
     };
     let onpaste = Callback::from(on_carried("clipboardData", false));

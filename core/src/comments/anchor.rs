@@ -6,12 +6,11 @@
 
 use std::borrow::Cow;
 
-
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
 pub use crate::places::Anchor;
-use crate::fields::{body_key, item_key, Cell, Field, Place};
+use crate::fields::{body_key, cell_key, item_key, Cell, Field, Place};
 use crate::model::{BodyKind, ListKind, Report, RowId, SectionKind};
 
 impl Anchor {
@@ -106,14 +105,9 @@ fn row(place: Place, rest: &str) -> Option<Anchor> {
     }
 }
 
+/// The cell whose key (the end of its element id) is `key`.
 fn cell(key: &str) -> Option<Cell> {
-    Some(match key {
-        "name" => Cell::Name,
-        "count" => Cell::Count,
-        "content" => Cell::Content,
-        "local-name" => Cell::LocalName,
-        _ => return None,
-    })
+    [Cell::Name, Cell::Count, Cell::Content, Cell::LocalName].into_iter().find(|c| cell_key(*c) == key)
 }
 
 impl Serialize for Anchor {

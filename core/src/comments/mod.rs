@@ -15,6 +15,6 @@ pub mod file;
 mod merge;
 
 pub use anchor::Anchor;
-pub use city::Line;
+pub use city::{Card, Line};
 pub use comment::{Comment, CommentChange, CommentId, Tally, MAX_COMMENTS, MAX_COMMENT_CHARS};
 pub use merge::{merge, Merged};

@@ -19,4 +19,4 @@ pub use drafts::{backup_restored, clock_outside_years, draft_error, history_erro
 pub use files::{config_error, docx_error, file_error, import_error, review_error};
 pub use findings::{finding, findings_count};
 pub use offline::{module_error, offline_file_error};
-pub use review::{comment_tally, review_on_other_content, review_read, review_without_draft, COMMENT_EMPTY, COMMENT_REPORT_GONE, REMOVED_ROW, REPORT_COMMENTS};
+pub use review::{comment_tally, BASICS_CARD, review_on_other_content, review_read, review_without_draft, COMMENT_EMPTY, COMMENT_REPORT_GONE, REMOVED_ROW, REPORT_COMMENTS};

@@ -50,3 +50,5 @@ pub const COMMENT_EMPTY: &str = "指摘の文を入力してから「指摘を�
 /// The report was taken out of 取りまとめ (in another tab) while the city wrote a comment.
 pub const COMMENT_REPORT_GONE: &str =
     "この報告は別のタブで取りまとめから外されたため、指摘を保存できません。書きかけの文は画面に残っています。コピーしてから「← 読み込んだ報告に戻る」で報告を読み込み直してください。";
+/// The card of 「確認する」 that holds the report's basics.
+pub const BASICS_CARD: &str = "年度・区・集計の区分";

@@ -23,6 +23,7 @@ pub mod messages;
 pub mod model;
 pub mod notation;
 pub mod offline_file;
+pub mod order;
 pub mod places;
 pub mod on_demand;
 pub mod print;

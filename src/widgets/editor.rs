@@ -4,7 +4,7 @@
 use gloo_events::EventListener;
 use torikumi_core::edit::Edit;
 use torikumi_core::fiscal::{era_fiscal_year, era_short_year, FIRST_FISCAL_YEAR};
-use torikumi_core::{Basis, Field, SectionKind};
+use torikumi_core::{order, Basis, Field, SectionKind};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlSelectElement, KeyboardEvent as DomKeyboardEvent};
 use yew::prelude::*;
@@ -202,7 +202,7 @@ fn basics(store: &EditorHandle, findings: &Findings, dispatch: &EditorDispatch, 
     let mut years: Vec<i32> = (FIRST_FISCAL_YEAR..=current + 1).collect();
     if let Some(y) = report.fiscal_year.filter(|y| !years.contains(y)) {
         years.push(y);
-        years.sort_unstable();
+        order::sort(&mut years);
     }
     let on_year = {
         let dispatch = dispatch.clone();

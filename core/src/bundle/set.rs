@@ -10,6 +10,7 @@ use crate::findings::Severity;
 use crate::incoming::read_export;
 use crate::limits::LimitError;
 use crate::model::{Document, Status};
+use crate::order;
 use crate::rules::{check, Context};
 use crate::timestamp::Timestamp;
 
@@ -228,7 +229,7 @@ impl BundleSet {
             .iter()
             .map(|ward| {
                 let mut all: Vec<&Entry> = self.entries.iter().filter(|e| slug_of(e) == Some(&ward.slug) && !last_year(e)).collect();
-                all.sort_by(|a, b| newer(b, a));
+                order::sort_by(&mut all, |a, b| newer(b, a));
                 let chosen = self.choice(&ward.slug).and_then(|id| all.iter().position(|e| e.id == id));
                 let index = chosen.unwrap_or(0);
                 let used = (index < all.len()).then(|| all.remove(index));
@@ -330,7 +331,7 @@ impl BundleSet {
         }
         warnings.extend(duplicates);
         if years.len() > 1 {
-            years.sort();
+            order::sort(&mut years);
             warnings.push(BundleWarning::MixedYears { years });
         }
         if !drafts.is_empty() {

@@ -5,13 +5,14 @@
 //!
 //! `{"schema": "torikumi/backup/v1", "created": "…", "records": {"torikumi:draft:…": "<stored text>", …}}`
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::lifecycle::{self, DraftError};
 use super::record::{decode_draft, load, Draft, KeyValue, DRAFT_PREFIX};
 use crate::exchange::{self, ImportError};
+use crate::order;
 use crate::timestamp::{Timestamp, JST};
 
 /// Every backup's schema id starts with this, followed by its version.
@@ -25,7 +26,26 @@ struct BackupFile {
     /// When it was made; informative only (boot.js writes JavaScript's ISO form).
     #[serde(default)]
     created: String,
-    records: BTreeMap<String, String>,
+    records: Records,
+}
+
+/// The records by storage key, in key order, written as a JSON object. Not a
+/// `BTreeMap`: collecting one compiles a sort and the tree's code of its own into the
+/// page's wasm, for a list that is only ever written out and read through (issue 23).
+struct Records(Vec<(String, String)>);
+
+impl Serialize for Records {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, raw)| (key, raw)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Records {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut records: Vec<(String, String)> = HashMap::<String, String>::deserialize(deserializer)?.into_iter().collect();
+        order::sort(&mut records);
+        Ok(Records(records))
+    }
 }
 
 /// The backup file's text.
@@ -34,7 +54,11 @@ pub fn to_json(records: &[(String, String)], now: Timestamp) -> String {
         schema: format!("{BACKUP_PREFIX}{BACKUP_VERSION}"),
         // The timestamp's own JSON text is a quoted string: the string is what goes in.
         created: serde_json::to_string(&now).map(|t| t.trim_matches('"').to_owned()).unwrap_or_default(),
-        records: records.iter().cloned().collect(),
+        records: Records({
+            let mut records = records.to_vec();
+            order::sort(&mut records);
+            records
+        }),
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
@@ -67,7 +91,7 @@ pub fn read(bytes: &[u8]) -> Result<Contents, ImportError> {
     }
     let file: BackupFile = serde_json::from_slice(bytes).map_err(|e| ImportError::Invalid { detail: e.to_string() })?;
     let mut contents = Contents::default();
-    for (key, raw) in file.records.iter().filter(|(k, _)| k.starts_with(DRAFT_PREFIX)) {
+    for (key, raw) in file.records.0.iter().filter(|(k, _)| k.starts_with(DRAFT_PREFIX)) {
         match decode_draft(raw).ok().filter(|d| draft_key_matches(key, d)) {
             Some(draft) => contents.drafts.push(draft),
             None => contents.unreadable += 1,

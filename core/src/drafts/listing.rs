@@ -3,6 +3,7 @@
 
 use super::history;
 use super::record::{decode_draft, Draft, KeyValue, StorageError, StoredError, DRAFT_PREFIX, HISTORY_PREFIX, KEY_PREFIX};
+use crate::order;
 
 /// A stored record that could not be read, kept as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +51,8 @@ pub fn list(kv: &dyn KeyValue) -> Result<Listing, StorageError> {
             }
         }
     }
-    listing.drafts.sort_by_key(|d| std::cmp::Reverse(d.document.changed.0));
-    listing.damaged.sort_by(|a, b| a.key.cmp(&b.key));
+    order::sort_by(&mut listing.drafts, |a, b| b.document.changed.0.cmp(&a.document.changed.0));
+    order::sort_by(&mut listing.damaged, |a, b| a.key.cmp(&b.key));
     Ok(listing)
 }
 

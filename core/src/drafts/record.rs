@@ -8,6 +8,7 @@ use thiserror::Error;
 
 use crate::exchange::{self, ImportError};
 use crate::model::{Document, Report};
+use crate::order;
 use crate::timestamp::Timestamp;
 
 pub(crate) const DRAFT_PREFIX: &str = "torikumi:draft:";
@@ -173,7 +174,7 @@ pub fn records(kv: &dyn KeyValue) -> Result<Vec<(String, String)>, StorageError>
             out.push((key, raw));
         }
     }
-    out.sort();
+    order::sort(&mut out);
     Ok(out)
 }
 

@@ -41,12 +41,15 @@ export function reviewLoop(name, { session, healthy, url }) {
     await shows(ward, '市からの指摘3件を読み込みます');
     await click(ward, '読み込んで開く');
     await ward.waitForSelector('.editor.editable');
-    const commentOfTeam = (n) => ward.evaluate((title) => [...document.querySelectorAll('.row-card')]
-      .find((c) => c.querySelector('.row-title')?.textContent === title)?.querySelector('.comment-text')?.textContent ?? null, `プロジェクトチーム${n}`);
+    const commentOn = (title) => [...document.querySelectorAll('.row-card')]
+      .find((c) => c.querySelector('.row-title')?.textContent === title)?.querySelector('.comment-text')?.textContent ?? null;
+    const commentOfTeam = (n) => ward.evaluate(commentOn, `プロジェクトチーム${n}`);
     assert.equal(await commentOfTeam(2), TEAM);
     await click(ward, 'プロジェクトチーム2を上へ');
-    await until(ward, () => document.querySelector('.row-card .comment-text') !== null, undefined, 'the moved row');
+    // The move re-renders the cards: wait for the first card to carry a comment (it had none).
+    await until(ward, commentOn, 'プロジェクトチーム1', 'a comment on the moved row');
     assert.equal(await commentOfTeam(1), TEAM, 'the comment moves with its row');
+    assert.equal(await commentOfTeam(2), null, 'and leaves the row that took its place');
     await typeField(ward, '指摘1への回答', '見学会は2回です。');
     await click(ward, '指摘1を対応済みにする');
     await typeInto(ward, 'f-liaison-count', '12');

@@ -14,6 +14,7 @@
 // Run by Trunk with TRUNK_STAGING_DIR set; or by hand on a built folder:
 //   node scripts/post-build.mjs DIR [--salt TEXT]   (the salt makes a different version)
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -37,14 +38,20 @@ function files(root) {
   return out;
 }
 
-// 0. boot.js and the service worker are sent without their comment lines: every visitor
-// downloads them, and their comments are for the source (static/).
-const withoutComments = (text) => text.split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
-writeFileSync(join(dir, 'boot.js'), withoutComments(readFileSync(join(dir, 'boot.js'), 'utf8')));
-// The page's wasm-bindgen glue too: its comment lines are wasm-bindgen's notes on each
-// import (about 0.6 KB of a first visit's gzip); the on-demand module's below likewise.
+// 0. Every script a visitor downloads is sent minified (terser, from e2e/'s npm packages,
+// installed with the build's wasm-opt): boot.js, the service worker's code, and the
+// wasm-bindgen glue of the page and of the on-demand module. Their comments and names
+// are for the source (static/, wasm-bindgen's output): 3.3 KB of a first visit's gzip.
+const { minify } = createRequire(new URL('../e2e/package.json', import.meta.url))('terser');
+/** `code` minified; `module`: an ES module (the glue), else a classic script. */
+async function minified(code, module) {
+  const out = await minify(code, { module, compress: true, mangle: true, format: { comments: false } });
+  if (typeof out.code !== 'string' || out.code.length === 0) throw new Error('post-build: terser returned no code');
+  return out.code;
+}
+writeFileSync(join(dir, 'boot.js'), await minified(readFileSync(join(dir, 'boot.js'), 'utf8'), false));
 for (const name of readdirSync(dir).filter((n) => /^torikumi-[0-9a-f]{16}\.js$/.test(n))) {
-  writeFileSync(join(dir, name), withoutComments(readFileSync(join(dir, name), 'utf8')));
+  writeFileSync(join(dir, name), await minified(readFileSync(join(dir, name), 'utf8'), true));
 }
 // The style sheets likewise, without their comments and indentation (about 1.3 KB of a
 // first visit's gzip); index.html's integrity attribute then names the bytes sent.
@@ -63,12 +70,12 @@ const onDemandMeta = () => {
 };
 if (existsSync(join(dir, ON_DEMAND_GLUE))) {
   const wasmBytes = readFileSync(join(dir, ON_DEMAND_WASM));
-  const glue = withoutComments(readFileSync(join(dir, ON_DEMAND_GLUE), 'utf8'));
+  const glue = readFileSync(join(dir, ON_DEMAND_GLUE), 'utf8');
   const stem = `torikumi-on-demand-${createHash('sha256').update(wasmBytes).update(glue).digest('hex').slice(0, 16)}`;
   const defaultPath = `new URL('${ON_DEMAND_WASM}', import.meta.url)`;
   if (!glue.includes(defaultPath)) throw new Error("post-build: the on-demand module's glue changed shape; update scripts/post-build.mjs");
   writeFileSync(join(dir, `${stem}_bg.wasm`), wasmBytes);
-  writeFileSync(join(dir, `${stem}.js`), glue.replace(defaultPath, `new URL('${stem}_bg.wasm', import.meta.url)`));
+  writeFileSync(join(dir, `${stem}.js`), await minified(glue.replace(defaultPath, `new URL('${stem}_bg.wasm', import.meta.url)`), true));
   rmSync(join(dir, ON_DEMAND_GLUE));
   rmSync(join(dir, ON_DEMAND_WASM));
 }
@@ -176,7 +183,7 @@ const ON_DEMAND = ${JSON.stringify(downloads, null, 2)};
 // The on-demand module's files: cache first once used (paths without './', as above).
 const ON_FIRST_USE = ${JSON.stringify(module, null, 2)};
 
-${withoutComments(readFileSync(new URL('../static/sw.js', import.meta.url), 'utf8'))}`;
+${await minified(readFileSync(new URL('../static/sw.js', import.meta.url), 'utf8'), false)}`;
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`post-build: version ${version}, ${Object.keys(precache).length + 1} files precached (all but config.json hash-checked), ${Object.keys(downloads).length} on demand, ${Object.keys(module).length} on first use, CSP with ${hashes.length} script hash(es)`);
 

@@ -1,8 +1,9 @@
 // A step of the build (started by post-build.mjs, before it writes the service worker): writes dist/torikumi.html, the
 // whole app in one file that opens from file:// (a USB stick, a mail
 // attachment) with no server:
-//  - the wasm-bindgen glue turned into a classic script (its one `export` line
-//    and its `import.meta.url` default are the only module syntax it has);
+//  - the wasm-bindgen glue turned into a classic script (its exports and its
+//    `import.meta.url` default are the only module syntax it has; post-build.mjs
+//    has minified it, so its names are terser's);
 //  - the wasm as base64 in a data block, instantiated from those bytes;
 //  - the on-demand module (src/on_demand/) the same way, its glue a classic script
 //    too, started from its bytes the first time the app asks (window.torikumiOnDemand);
@@ -43,39 +44,53 @@ const firstPaint = text('index.html').match(/<div id="boot-frame">[\s\S]*?<div i
 if (!firstPaint) throw new Error("single-file: index.html's first paint (#boot-frame, #app) not found; update scripts/single-file.mjs");
 const icon = readFileSync(join(dir, 'icons', 'icon-192.png')).toString('base64');
 
-// The glue as a classic script: exactly the module syntax we know it has, or stop.
-const exportLine = 'export { initSync, __wbg_init as default };';
-const defaultPath = "new URL('torikumi_bg.wasm', import.meta.url)";
-if (!glue.includes(exportLine) || !glue.includes(defaultPath)) {
-  throw new Error('single-file: the wasm-bindgen glue changed shape; update scripts/single-file.mjs');
+// The glues as classic scripts: exactly the module syntax we know they have, or stop.
+// A glue's exports: `export{a as initSync,b as default}` (terser's form of wasm-bindgen's
+// list) and, in the on-demand module's, `export class X` / `export function f` declarations.
+// Returns the code without them, and each exported name's local name.
+function classicScript(code, what) {
+  const lists = [...code.matchAll(/\bexport\s*\{([^}]*)\};?/g)];
+  if (lists.length !== 1) throw new Error(`single-file: ${what} changed shape (its export list); update scripts/single-file.mjs`);
+  const locals = {};
+  for (const item of lists[0][1].split(',').map((i) => i.trim()).filter(Boolean)) {
+    const [local, exported = local] = item.split(/\s+as\s+/);
+    locals[exported] = local;
+  }
+  let classic = code.replace(lists[0][0], '');
+  classic = classic.replace(/\bexport\s+((?:async\s+)?function\*?\s*|class\s+)(\w+)/g, (_, kind, name) => {
+    locals[name] = name;
+    return `${kind}${name}`;
+  });
+  // Its default wasm path: the bytes are passed in instead.
+  const path = /new URL\((["'])[\w-]+_bg\.wasm\1,\s*import\.meta\.url\)/g;
+  if ([...classic.matchAll(path)].length !== 1 || !locals.default || !locals.initSync) {
+    throw new Error(`single-file: ${what} changed shape (its wasm path or init); update scripts/single-file.mjs`);
+  }
+  classic = classic.replace(path, 'undefined');
+  if (/\bimport\.meta\b|\bexport\s*[{*]|\bexport\s+(?:default|const|let|var|class|function|async)\b|^\s*import\b|[;}]\s*import\s*[{*\w]/m.test(classic)) {
+    throw new Error(`single-file: module syntax left in ${what}`);
+  }
+  return { classic, locals };
 }
-const classic = glue.replace(exportLine, '').replace(defaultPath, 'undefined');
-if (/^\s*(import|export)\b|import\.meta/m.test(classic)) throw new Error('single-file: module syntax left in the glue');
-
-// The module's glue as a classic script: its exports become an object's properties.
-const onDemandDefault = onDemandGlue.match(/new URL\('torikumi-on-demand-[0-9a-f]{16}_bg\.wasm', import\.meta\.url\)/)?.[0];
-if (!onDemandGlue.includes(exportLine) || !onDemandDefault) {
-  throw new Error("single-file: the on-demand module's glue changed shape; update scripts/single-file.mjs");
-}
-const exported = [...onDemandGlue.matchAll(/^export (?:class|function) (\w+)/gm)].map((m) => m[1]);
-const onDemandClassic = onDemandGlue
-  .replace(exportLine, '')
-  .replace(onDemandDefault, 'undefined')
-  .replace(/^export (class|function) /gm, '$1 ');
-if (/^\s*(import|export)\b|import\.meta/m.test(onDemandClassic)) throw new Error('single-file: module syntax left in the on-demand glue');
+const page = classicScript(glue, 'the wasm-bindgen glue');
+const classic = page.classic;
+const onDemand = classicScript(onDemandGlue, "the on-demand module's glue");
+const onDemandClassic = onDemand.classic;
+const exported = Object.keys(onDemand.locals).filter((n) => n !== 'default' && n !== 'initSync');
 const onDemandLoader = `(function () {
 'use strict';
 var started = null;
 // boot.js's loader fetches the module's files; here they are in this file.
 window.torikumiOnDemand = function () {
-  if (!started) started = new Promise(function (resolve) {
+  if (!started) started = new Promise(function (__tk_resolve) {
 ${onDemandClassic}
-    var data = document.getElementById('torikumi-on-demand-wasm').textContent;
-    var binary = atob(data.replace(/\\s+/g, ''));
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    resolve(__wbg_init({ module_or_path: bytes }).then(function () {
-      return { ${exported.map((n) => `${n}: ${n}`).join(', ')} };
+    // Names of its own (\`__tk_\`): the minified glue above declares short ones in this scope.
+    var __tk_data = document.getElementById('torikumi-on-demand-wasm').textContent;
+    var __tk_binary = atob(__tk_data.replace(/\\s+/g, ''));
+    var __tk_bytes = new Uint8Array(__tk_binary.length);
+    for (var __tk_i = 0; __tk_i < __tk_binary.length; __tk_i++) __tk_bytes[__tk_i] = __tk_binary.charCodeAt(__tk_i);
+    __tk_resolve(${onDemand.locals.default}({ module_or_path: __tk_bytes }).then(function () {
+      return { ${exported.map((n) => `${n}: ${onDemand.locals[n]}`).join(', ')} };
     }));
   });
   return started;
@@ -85,13 +100,13 @@ ${onDemandClassic}
 const loader = `(function () {
 'use strict';
 ${classic}
-var data = document.getElementById('torikumi-wasm').textContent;
-var binary = atob(data.replace(/\\s+/g, ''));
-var bytes = new Uint8Array(binary.length);
-for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+var __tk_data = document.getElementById('torikumi-wasm').textContent;
+var __tk_binary = atob(__tk_data.replace(/\\s+/g, ''));
+var __tk_bytes = new Uint8Array(__tk_binary.length);
+for (var __tk_i = 0; __tk_i < __tk_binary.length; __tk_i++) __tk_bytes[__tk_i] = __tk_binary.charCodeAt(__tk_i);
 // boot.js hears of the start (and stops its loading note), and of a failure, which
 // it turns into a message that says what to do.
-__wbg_init({ module_or_path: bytes }).then(function () {
+${page.locals.default}({ module_or_path: __tk_bytes }).then(function () {
   window.dispatchEvent(new Event('torikumi-started'));
 }, function (error) {
   window.dispatchEvent(new CustomEvent('torikumi-start-failed', { detail: error }));

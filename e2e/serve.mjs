@@ -1,6 +1,6 @@
 // A plain static file server for the built dist/, on loopback only: what any
 // static host does, so the tests see the app as a city intranet would serve it.
-//   node serve.mjs --dir ../dist --port 4173 [--base /torikumi/] [--gzip] [--precompressed]
+//   node serve.mjs --dir ../dist --port 4173 [--base /torikumi/] [--gzip] [--precompressed] [--log]
 // --gzip: text and wasm are sent gzip-compressed (level 9) to a browser that accepts
 // it, as a host with compression on does (the benchmarks measure the wire that way).
 import { createServer } from 'node:http';
@@ -18,6 +18,8 @@ const gzip = process.argv.includes('--gzip');
 // --precompressed: the build's own NAME.br / NAME.gz are sent where the browser accepts
 // them, as nginx's brotli_static / gzip_static do (scripts/precompress.mjs writes them).
 const precompressed = process.argv.includes('--precompressed');
+// --log: a line on stdout for every file sent, `sent <bytes> <path>` (what a test counts).
+const log = process.argv.includes('--log');
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.webmanifest']);
 
 const types = {
@@ -59,6 +61,7 @@ createServer(async (req, res) => {
     }
     res.writeHead(200, headers);
     res.end(body);
+    if (log) console.log(`sent ${body.length} ${path}`);
   } catch {
     res.writeHead(404).end('not found');
   }

@@ -67,8 +67,17 @@ async function digest(response) {
   return 'sha256-' + btoa(String.fromCharCode(...bytes));
 }
 
-/** Downloads a file; its response if the bytes have the hash, else throws. */
+/** A file with the hash: the browser's cached copy when it has these bytes, else downloaded
+ * again; throws when the download's bytes are not these either. On a first visit the page
+ * has just downloaded every file: fetching them all again ('reload' alone) sent the whole
+ * app twice over venue Wi-Fi (the wasm's 300 KB a second time). A cached copy that is
+ * stale, cut short or a portal's page fails the hash and is never stored. */
 async function verified(path, hash) {
+  const cached = await fetch(new Request(path, { cache: 'force-cache' })).catch(() => null);
+  if (cached?.ok) {
+    const copy = cached.clone();
+    if ((await digest(cached)) === hash) return [path, copy];
+  }
   const response = await fetch(new Request(path, { cache: 'reload' }));
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   // The untouched response is what gets stored, as cache.addAll would store it.

@@ -14,14 +14,22 @@ const here = fileURLToPath(new URL('..', import.meta.url));
 const dist = resolve(here, '../dist');
 
 /** A copy of dist/ served from a folder whose build can be swapped (a symlink). */
-async function serve(testInfo, { base = '/' } = {}) {
+async function serve(testInfo, { base = '/', log = false } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'torikumi-serve-'));
   const v1 = join(root, 'v1');
   cpSync(dist, v1, { recursive: true });
   const current = join(root, 'current');
   symlinkSync(v1, current);
   const port = 4400 + testInfo.workerIndex * 10 + (testInfo.retry % 10);
-  const server = spawn('node', ['serve.mjs', '--dir', current, '--port', String(port), '--base', base], { cwd: here, stdio: 'ignore' });
+  const server = spawn('node', ['serve.mjs', '--dir', current, '--port', String(port), '--base', base, ...(log ? ['--log'] : [])], {
+    cwd: here,
+    stdio: ['ignore', log ? 'pipe' : 'ignore', 'ignore'],
+  });
+  // With `log`: every file the server sent, as `{ bytes, path }`.
+  const sent = [];
+  server.stdout?.on('data', (chunk) => {
+    for (const [, bytes, path] of String(chunk).matchAll(/^sent (\d+) (.+)$/gm)) sent.push({ bytes: Number(bytes), path });
+  });
   const url = `http://127.0.0.1:${port}${base}`;
   for (let i = 0; i < 50; i++) {
     const ok = await fetch(url).then((r) => r.ok, () => false);
@@ -30,6 +38,7 @@ async function serve(testInfo, { base = '/' } = {}) {
   }
   return {
     url,
+    sent,
     /** Replaces the config.json served beside the app. */
     setConfig(text) {
       writeFileSync(join(v1, 'config.json'), text);
@@ -156,6 +165,10 @@ for (const base of ['/', '/torikumi/']) {
         // The new version is published, but while it downloads the Wi-Fi's portal
         // answers for the app's code with its login page, status 200.
         const restore = server.answer((name) => name.endsWith('.wasm'), portal);
+        // The worker takes a file from the browser's cache when the bytes there are the new
+        // version's; this second build's wasm is the same bytes. A cache without them (a
+        // real update's new wasm, or a cleared cache) sends the worker to the portal.
+        await (await page.context().newCDPSession(page)).send('Network.clearBrowserCache');
         expect(await installUpdate(page)).toBe('redundant');
         await expect(page.locator('.update-banner')).toHaveCount(0);
         expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting === null)).toBe(true);
@@ -184,6 +197,25 @@ for (const base of ['/', '/torikumi/']) {
     });
   });
 }
+
+test('a first visit that installs the service worker sends each file once: the worker keeps what the page has just downloaded', async ({ page }, testInfo) => {
+  const server = await serve(testInfo, { log: true });
+  try {
+    await visit(page, server.url, expect);
+    const precached = [...readFileSync(join(dist, 'sw.js'), 'utf8').matchAll(/"\.\/([^"]+)": "sha256-/g)].map((m) => `/${m[1]}`);
+    const times = (path) => server.sent.filter((s) => s.path === path).length;
+    // The app's code and style: the page's own requests, and none of the worker's.
+    const code = precached.filter((p) => /\.(wasm|js|css)$/.test(p));
+    expect(code.length).toBeGreaterThanOrEqual(5);
+    for (const path of code) expect(times(path), path).toBe(1);
+    // Nothing else twice either, but '/' (also the server's readiness probe here) and
+    // config.json (network first: the page's request and the worker's).
+    const twice = [...new Set(server.sent.map((s) => s.path))].filter((p) => times(p) > (p === '/' || p === '/config.json' ? 2 : 1));
+    expect(twice).toEqual([]);
+  } finally {
+    server.close();
+  }
+});
 
 test('a whole session sends no request to another origin and meets its Content-Security-Policy', async ({ page, context }, testInfo) => {
   const server = await serve(testInfo);

@@ -127,6 +127,20 @@ impl Word {
     }
 }
 
+/// Whether the character at byte `at` can start a word ([`scan`]), from its UTF-8
+/// bytes alone: an ASCII letter or digit; 〜 (E3 80 9C); ケ, ヵ, ヶ (E3 82 B1, E3 83 B5/B6);
+/// a full-width digit or letter (EF BC 90–99, EF BC A1–BA, EF BD 81–9A) or ～ (EF BD 9E).
+/// Hiragana and katakana also start with E3: decoding each of them made this scan most
+/// of a keystroke's rules check (issue 23's keystroke budget).
+fn starts_word(bytes: &[u8], at: usize) -> bool {
+    match bytes[at] {
+        lead if lead.is_ascii_alphanumeric() => true,
+        0xE3 => matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x9C] | [0x82, 0xB1] | [0x83, 0xB5 | 0xB6])),
+        0xEF => matches!(bytes.get(at + 1..at + 3), Some([0xBC, 0x90..=0x99 | 0xA1..=0xBA] | [0xBD, 0x81..=0x9A | 0x9E])),
+        _ => false,
+    }
+}
+
 /// Calls `found` with each word of `text` that could have a twin (a kanji word
 /// without ヶ/ケ/ヵ cannot). Runs on every keystroke: it allocates nothing.
 fn scan(text: &str, mut found: impl FnMut(Word)) {
@@ -134,17 +148,15 @@ fn scan(text: &str, mut found: impl FnMut(Word)) {
     let mut at = 0;
     while at < bytes.len() {
         let lead = bytes[at];
-        // Most of a Japanese text is kanji (lead bytes E4–E9) and punctuation:
-        // skipped by their first byte. Every character that can start a word
-        // here is ASCII, or starts with EF (full-width forms) or E3 (ヶ, 〜).
+        // Most of a Japanese text is kanji, kana and punctuation: skipped by their
+        // bytes, without decoding them (starts_word).
         let len = match lead {
             0x00..=0x7F => 1,
             0xC0..=0xDF => 2,
             0xE0..=0xEF => 3,
             _ => 4,
         };
-        let candidate = lead.is_ascii_alphanumeric() || lead == 0xEF || lead == 0xE3;
-        let Some(c) = candidate.then(|| text[at..].chars().next()).flatten() else {
+        let Some(c) = starts_word(bytes, at).then(|| text[at..].chars().next()).flatten() else {
             at += len;
             continue;
         };

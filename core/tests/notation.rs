@@ -46,6 +46,27 @@ fn notation_variants_full_and_half_width_letters_and_digits() {
 }
 
 #[test]
+fn notation_variants_every_character_a_word_starts_with() {
+    // The first and last of each range the scan knows by its bytes: ヵ and ヶ, full-width
+    // a–z, A–Z and 0–9 (ケ and 〜/～ are in the tests beside this one).
+    let mut r = sample_report();
+    r.bodies.plenary.content = "霞ヵ浦、ａｚ、ｚａ、ＡＺ、ＺＡ、０９、９０".to_owned();
+    r.teams[0].content = "霞ヶ浦、az、za、AZ、ZA、09、90".to_owned();
+    let words: Vec<_> = findings(&r, "notation-variants").iter().map(spellings).collect();
+    let pair = |a: &str, b: &str| vec![(a.to_owned(), 1), (b.to_owned(), 1)];
+    let expected = [
+        pair("霞ヵ浦", "霞ヶ浦"),
+        pair("ａｚ", "az"),
+        pair("ｚａ", "za"),
+        pair("ＡＺ", "AZ"),
+        pair("ＺＡ", "ZA"),
+        pair("０９", "09"),
+        pair("９０", "90"),
+    ];
+    assert_eq!(words, expected);
+}
+
+#[test]
 fn notation_variants_wave_dashes() {
     let mut r = sample_report();
     r.sections.plans = "10時〜12時、14時～16時".to_owned();

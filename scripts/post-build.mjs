@@ -41,7 +41,7 @@ function files(root) {
 // 0. Every script a visitor downloads is sent minified (terser, from e2e/'s npm packages,
 // installed with the build's wasm-opt): boot.js, the service worker's code, and the
 // wasm-bindgen glue of the page and of the on-demand module. Their comments and names
-// are for the source (static/, wasm-bindgen's output): 3.3 KB of a first visit's gzip.
+// are for the source (static/, wasm-bindgen's output): 2.8 KB of a first visit's gzip.
 const { minify } = createRequire(new URL('../e2e/package.json', import.meta.url))('terser');
 /** `code` minified; `module`: an ES module (the glue), else a classic script. */
 async function minified(code, module) {

@@ -9,6 +9,7 @@ use torikumi_core::messages::help::bundle_store_error_topic;
 use torikumi_core::{messages, Config, Context, Timestamp};
 use yew::prelude::*;
 
+use crate::widgets::button::button;
 use crate::editor_store::now;
 use crate::hooks::bundle_set::use_bundle_set;
 use crate::platform::files::{download, download_bytes};
@@ -148,26 +149,26 @@ pub fn bundle_page() -> Html {
             }
             <div class="start-actions no-print">
                 if has_reports {
-                    <button type="button" class="button button-primary" onclick={Callback::from(|_: MouseEvent| go(&Route::BundlePrint))}>{ "まとめて印刷用表示" }</button>
-                    <button type="button" class="button" onclick={csv}>{ "CSVを書き出す" }</button>
-                    <button type="button" class="button" onclick={word}>{ "まとめてWordで書き出す" }</button>
+                    { button("button button-primary", "まとめて印刷用表示", Callback::from(|_: MouseEvent| go(&Route::BundlePrint))) }
+                    { button("button", "CSVを書き出す", csv) }
+                    { button("button", "まとめてWordで書き出す", word) }
                 }
                 if !set.is_empty() {
-                    <button type="button" class="button" onclick={set_file}>{ "まとめてJSONを書き出す" }</button>
+                    { button("button", "まとめてJSONを書き出す", set_file) }
                 }
                 if damaged {
-                    <button type="button" class="button" onclick={download_raw}>{ "保存内容をダウンロード" }</button>
+                    { button("button", "保存内容をダウンロード", download_raw) }
                 }
                 if !set.is_empty() || damaged {
-                    <button type="button" class="button button-danger" onclick={ask_clear}>{ "すべて外す" }</button>
+                    { button("button button-danger", "すべて外す", ask_clear) }
                 }
             </div>
             if *asking_clear {
                 <div class="notice notice-warning" role="alert">
                     <p>{ "読み込んだ報告をすべて取りまとめから外します。各区のファイルはそのまま残るので、あとで読み込み直せます。外しますか？" }</p>
                     <div class="start-actions">
-                        <button type="button" class="button button-danger" onclick={clear}>{ "すべて外す" }</button>
-                        <button type="button" class="button" onclick={keep}>{ "やめる" }</button>
+                        { button("button button-danger", "すべて外す", clear) }
+                        { button("button", "やめる", keep) }
                     </div>
                 </div>
             }

@@ -8,6 +8,7 @@ use torikumi_core::messages::help::bundle_store_error_topic;
 use torikumi_core::{messages, Config};
 use yew::prelude::*;
 
+use crate::widgets::button::button;
 use crate::editor_store::now;
 use crate::hooks::bundle_set::use_bundle_set;
 use crate::hooks::page_title::use_page_title;
@@ -38,7 +39,7 @@ pub fn bundle_print() -> Html {
             <nav class="draft-bar no-print" aria-label="まとめて印刷用表示">
                 <a href={Route::Bundle.hash()} class="back-link">{ "← 取りまとめに戻る" }</a>
                 <p class="save-status">{ "A4・縦で印刷します。PDFにするときは、印刷の送信先で「PDFに保存」を選んでください。" }</p>
-                <button type="button" class="button button-primary" onclick={print}>{ "印刷" }</button>
+                { button("button button-primary", "印刷", print) }
             </nav>
             if let Some(e) = &bundle.error {
                 <p class="notice notice-error no-print" role="alert">{ messages::bundle_store_error(e) }{ bundle_store_error_topic(e).map(help_link) }</p>

@@ -11,6 +11,7 @@ use torikumi_core::{messages, Config};
 use yew::prelude::*;
 
 use torikumi_core::messages::help::Topic;
+use crate::widgets::button::button;
 use crate::widgets::help_link::help_link;
 
 use crate::on_demand::mount::{CityMount, CityPage, APP_HOST_ID, MODULE_HOST_ID};
@@ -113,7 +114,7 @@ pub fn city(props: &CityProps) -> Html {
                     </nav>
                     <p class="notice notice-error" role="alert">{ messages::module_error(&error) }{ help_link(Topic::Offline) }</p>
                     <div class="start-actions">
-                        <button type="button" class="button button-primary" onclick={retry}>{ "もう一度読み込む" }</button>
+                        { button("button button-primary", "もう一度読み込む", retry) }
                     </div>
                 </main>
                 { app_footer(props.version.as_deref()) }

@@ -11,6 +11,7 @@ use torikumi_core::{messages, Config, Document};
 use torikumi_core::files::FileError;
 use yew::prelude::*;
 
+use crate::widgets::button::button;
 use crate::hooks::autosave::{use_autosave, SaveStatus};
 use crate::platform::announce::announce;
 use crate::route::{go, Route};
@@ -254,11 +255,11 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 </p>
                 <div class="draft-actions">
                     <button type="button" class="button" onclick={toggle_versions} aria-expanded={versions_open.to_string()}>{ "以前の版" }</button>
-                    <button type="button" class="button" onclick={export_with(export_json)}>{ "JSONを書き出す" }</button>
-                    <button type="button" class="button" onclick={export_with(export_html)}>{ "HTMLを書き出す" }</button>
+                    { button("button", "JSONを書き出す", export_with(export_json)) }
+                    { button("button", "HTMLを書き出す", export_with(export_html)) }
                     <WordExport />
-                    <button type="button" class="button" onclick={open_print}>{ "印刷用表示" }</button>
-                    <button type="button" class="button" onclick={send_mail}>{ "メールで送る" }</button>
+                    { button("button", "印刷用表示", open_print) }
+                    { button("button", "メールで送る", send_mail) }
                 </div>
             </nav>
             if *mail_open {
@@ -285,9 +286,9 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                     }
                     <div class="start-actions">
                         if let Some(stored) = stored {
-                            <button type="button" class="button" onclick={take_stored(stored.clone())}>{ "新しい方を開く" }</button>
+                            { button("button", "新しい方を開く", take_stored(stored.clone())) }
                         }
-                        <button type="button" class="button button-primary" onclick={keep_copy}>{ "この画面の内容を別の下書きとして残す" }</button>
+                        { button("button button-primary", "この画面の内容を別の下書きとして残す", keep_copy) }
                     </div>
                 </div>
             }

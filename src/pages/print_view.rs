@@ -3,6 +3,7 @@
 use torikumi_core::print::report_html;
 use yew::prelude::*;
 
+use crate::widgets::button::button;
 use crate::hooks::page_title::use_page_title;
 use crate::route::{go, Route};
 use crate::open_drafts::{open_draft, MemoryDrafts};
@@ -40,7 +41,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                     <nav class="draft-bar no-print" aria-label="印刷用表示">
                         <a href={Route::Draft(props.id.to_string()).hash()} class="back-link" onclick={back}>{ "← 編集に戻る" }</a>
                         <p class="save-status">{ "A4・縦で印刷します。PDFにするときは、印刷の送信先で「PDFに保存」を選んでください。" }</p>
-                        <button type="button" class="button button-primary" onclick={print}>{ "印刷" }</button>
+                        { button("button button-primary", "印刷", print) }
                     </nav>
                     <div class="p-page">{ article }</div>
                 </div>

@@ -12,6 +12,7 @@ use torikumi_core::{messages, sample, Report, Status, Timestamp};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::widgets::button::button;
 use crate::editor_store::now;
 use crate::open_drafts::{create_and_open, MemoryDrafts};
 use crate::platform::exports::export_json;
@@ -174,8 +175,8 @@ pub fn start_page() -> Html {
                     <div class="notice notice-warning" role="alert">
                         <p>{ format!("「{title}」を完全に削除します。以前の版もすべて消え、元に戻せません。") }</p>
                         <div class="start-actions">
-                            <button type="button" class="button button-danger" onclick={purge}>{ "完全に削除する" }</button>
-                            <button type="button" class="button" onclick={keep}>{ "やめる" }</button>
+                            { button("button button-danger", "完全に削除する", purge) }
+                            { button("button", "やめる", keep) }
                         </div>
                     </div>
                 }
@@ -196,9 +197,9 @@ pub fn start_page() -> Html {
                 <p class="notice notice-error" role="alert">{ m }</p>
             }
             <div class="start-actions">
-                <button type="button" class="button button-primary" onclick={new_report}>{ "新しい報告を作成" }</button>
-                <button type="button" class="button" onclick={open_sample}>{ "見本を開く" }</button>
-                <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| go(&Route::Bundle))}>{ "取りまとめ" }</button>
+                { button("button button-primary", "新しい報告を作成", new_report) }
+                { button("button", "見本を開く", open_sample) }
+                { button("button", "取りまとめ", Callback::from(|_: MouseEvent| go(&Route::Bundle))) }
             </div>
             // An `if`, not an Option: it keeps its place among the children when it goes, so
             // Yew keeps the nodes around it (and the focus on one of them).

@@ -11,6 +11,7 @@ use torikumi_core::messages;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::button::button;
 use crate::editor_store::now;
 use crate::hooks::bundle_set::BundleHandle;
 use crate::platform::files::download;
@@ -171,8 +172,8 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
                 <textarea id="comment-text" class="field field-brief" ref={text.clone()} rows="3"
                     maxlength={torikumi_core::comments::MAX_COMMENT_CHARS.to_string()} />
                 <div class="start-actions">
-                    <button type="button" class="button button-primary" onclick={save.clone()}>{ "指摘を保存" }</button>
-                    <button type="button" class="button" onclick={cancel.clone()}>{ "やめる" }</button>
+                    { button("button button-primary", "指摘を保存", save.clone()) }
+                    { button("button", "やめる", cancel.clone()) }
                 </div>
             </div>
         }
@@ -215,7 +216,7 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
     html! {
         <section class="bundle-review" aria-labelledby="review-title">
             <nav class="draft-bar no-print">
-                <button type="button" class="button" onclick={close}>{ "← 読み込んだ報告に戻る" }</button>
+                { button("button", "← 読み込んだ報告に戻る", close) }
             </nav>
             <h2 id="review-title" class="report-title">{ format!("{}の確認", report.title()) }</h2>
             <p class="support">{ format!("「{}」。{}。", entry.file_name, messages::comment_tally(report.comment_tally())) }{ help_link(Topic::Review) }</p>

@@ -11,6 +11,7 @@ use torikumi_core::drafts::{self, backup, Draft, Listing};
 use torikumi_core::messages;
 use yew::prelude::*;
 
+use super::button::button;
 use crate::editor_store::now;
 use crate::platform::files::{save_file, FileSaved};
 use crate::platform::local_storage::{LocalStorage, LIMIT_CHARS};
@@ -123,7 +124,7 @@ pub fn clear_device(props: &ClearDeviceProps) -> Html {
             }
             { match &*stage {
                 Stage::Closed => html! {
-                    <button type="button" class="button button-danger" onclick={set(Stage::Asking)}>{ "この端末のデータを消去" }</button>
+                    { button("button button-danger", "この端末のデータを消去", set(Stage::Asking)) }
                 },
                 Stage::Asking => html! {
                     <div class="notice notice-warning" role="alert">
@@ -137,12 +138,12 @@ pub fn clear_device(props: &ClearDeviceProps) -> Html {
                         }
                         <div class="start-actions">
                             if worth_keeping > 0 {
-                                <button type="button" class="button button-primary" onclick={backup_then_clear}>{ "すべて書き出してから消去" }</button>
+                                { button("button button-primary", "すべて書き出してから消去", backup_then_clear) }
                             }
                             <button type="button" class="button button-danger" onclick={clear_without_export}>
                                 { if worth_keeping > 0 { "書き出さずに消去" } else { "消去する" } }
                             </button>
-                            <button type="button" class="button" onclick={set(Stage::Closed)}>{ "やめる" }</button>
+                            { button("button", "やめる", set(Stage::Closed)) }
                         </div>
                     </div>
                 },
@@ -155,8 +156,8 @@ pub fn clear_device(props: &ClearDeviceProps) -> Html {
                         <div class="notice notice-warning" role="alert">
                             <p>{ format!("「{file_name}」をダウンロードしました。ファイルが保存されたことを確かめてから消去してください。") }</p>
                             <div class="start-actions">
-                                <button type="button" class="button button-danger" onclick={confirmed}>{ "保存できたので消去する" }</button>
-                                <button type="button" class="button" onclick={set(Stage::Closed)}>{ "保存できなかった（消去しない）" }</button>
+                                { button("button button-danger", "保存できたので消去する", confirmed) }
+                                { button("button", "保存できなかった（消去しない）", set(Stage::Closed)) }
                             </div>
                         </div>
                     }

@@ -10,6 +10,7 @@ use web_sys::{HtmlSelectElement, KeyboardEvent as DomKeyboardEvent};
 use yew::prelude::*;
 
 use torikumi_core::messages::help::Topic;
+use super::button::button;
 use super::help_link::help_link;
 
 use super::form_field::{findings_list, requirement_tag, FormField, Kind, Shown};
@@ -119,7 +120,7 @@ pub fn editor() -> Html {
                         <p>
                             { format!("この報告には注意が{}件あります。", findings.warnings()) }
                             if !store.show_all {
-                                <button type="button" class="button button-small" onclick={on(Action::ShowFindings)}>{ "注意を見る" }</button>
+                                { button("button button-small", "注意を見る", on(Action::ShowFindings)) }
                             }
                         </p>
                     }
@@ -129,8 +130,8 @@ pub fn editor() -> Html {
                 <div class="notice notice-warning" id={FINISH_QUESTION_ID} tabindex="-1" role="alert">
                     <p>{ format!("注意が{}件あります。このまま完成にしますか？", findings.warnings()) }{ help_link(Topic::Finishing) }</p>
                     <div class="start-actions">
-                        <button type="button" class="button button-primary" onclick={on(Action::ConfirmFinish)}>{ "このまま完成にする" }</button>
-                        <button type="button" class="button" onclick={on(Action::CancelFinish)}>{ "戻って直す" }</button>
+                        { button("button button-primary", "このまま完成にする", on(Action::ConfirmFinish)) }
+                        { button("button", "戻って直す", on(Action::CancelFinish)) }
                     </div>
                 </div>
             }

@@ -13,6 +13,7 @@ use torikumi_core::{messages, Config, Document};
 use web_sys::File;
 use yew::prelude::*;
 
+use super::button::button;
 use super::help_link::help_link;
 use super::review_import::{review_import, PendingReview, ReviewImport};
 use super::word_review::{show_for_review, WordImport, WordReview};
@@ -136,7 +137,7 @@ pub fn import(props: &ImportProps) -> Html {
             <p class="support">{ "書き出したファイル（JSON・HTML）、下書きのバックアップ、市からの指摘、昨年度のWordファイル（.docx）を選ぶか、ここにドラッグしてください。" }</p>
             <input type="file" ref={input} class="visually-hidden" accept={ACCEPTED}
                 tabindex="-1" aria-hidden="true" {onchange} />
-            <button type="button" class="button" onclick={pick}>{ "読み込む" }</button>
+            { button("button", "読み込む", pick) }
             if let Some(e) = &*error {
                 <p class="notice notice-error" role="alert">{ e }{ help_link(Topic::RefusedFile) }</p>
             }
@@ -162,9 +163,9 @@ pub fn import(props: &ImportProps) -> Html {
                             c.document.changed.display_ja()) }</strong></p>
                     }
                     <div class="start-actions">
-                        <button type="button" class="button button-danger" onclick={answer(Some(true))}>{ "置き換える" }</button>
-                        <button type="button" class="button button-primary" onclick={answer(Some(false))}>{ "両方残す" }</button>
-                        <button type="button" class="button" onclick={answer(None)}>{ "やめる" }</button>
+                        { button("button button-danger", "置き換える", answer(Some(true))) }
+                        { button("button button-primary", "両方残す", answer(Some(false))) }
+                        { button("button", "やめる", answer(None)) }
                     </div>
                 </div>
             }

@@ -2,6 +2,7 @@
 //! actions; none changes state itself.
 
 pub mod app_footer;
+pub mod button;
 pub mod bundle_files;
 pub mod bundle_list;
 pub mod bundle_review;

@@ -9,6 +9,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use torikumi_core::messages::help::Topic;
+use super::button::button;
 use super::help_link::help_link;
 
 use super::word_review::{create_next, show_for_review, WordImport, WordReview};
@@ -37,7 +38,7 @@ pub fn next_year(props: &NextYearProps) -> Html {
     if !*open {
         let open = open.clone();
         return html! {
-            <button type="button" class="button" onclick={Callback::from(move |_: MouseEvent| open.set(true))}>{ "前年度から作成" }</button>
+            { button("button", "前年度から作成", Callback::from(move |_: MouseEvent| open.set(true))) }
         };
     }
     let on_source = {
@@ -120,7 +121,7 @@ pub fn next_year(props: &NextYearProps) -> Html {
             if let Some(e) = &*error {
                 <p class="notice notice-error" role="alert">{ e }{ help_link(Topic::NextYear) }</p>
             }
-            <button type="button" class="button button-primary" onclick={create}>{ "次の年度の下書きを作成" }</button>
+            { button("button button-primary", "次の年度の下書きを作成", create) }
         </section>
     }
 }

@@ -9,6 +9,7 @@ use torikumi_core::drafts::Draft;
 use torikumi_core::messages;
 use yew::prelude::*;
 
+use super::button::button;
 use crate::editor_store::now;
 use crate::platform::announce::announce;
 use crate::platform::local_storage::LocalStorage;
@@ -68,8 +69,8 @@ pub fn review_import(props: &ReviewImport) -> Html {
                 <p><strong>{ messages::review_on_other_content(review) }</strong></p>
             }
             <div class="start-actions">
-                <button type="button" class="button button-primary" onclick={read}>{ "読み込んで開く" }</button>
-                <button type="button" class="button" onclick={cancel}>{ "やめる" }</button>
+                { button("button button-primary", "読み込んで開く", read) }
+                { button("button", "やめる", cancel) }
             </div>
         </div>
     }

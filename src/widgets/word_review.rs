@@ -7,6 +7,7 @@ use torikumi_core::fiscal::era_fiscal_year;
 use torikumi_core::{limits, messages, Config, Report};
 use yew::prelude::*;
 
+use super::button::button;
 use crate::open_drafts::{create_and_open, MemoryDrafts};
 use crate::platform::on_demand::{read_word, WordError};
 
@@ -104,8 +105,8 @@ pub fn word_review(props: &WordReviewProps) -> Html {
                 <p class="notice notice-error" role="alert">{ e }</p>
             }
             <div class="start-actions">
-                <button type="button" class="button button-primary" onclick={create}>{ "この内容で作成" }</button>
-                <button type="button" class="button" onclick={cancel}>{ "やめる" }</button>
+                { button("button button-primary", "この内容で作成", create) }
+                { button("button", "やめる", cancel) }
             </div>
         </section>
     }

@@ -215,6 +215,19 @@ fn a_backup_written_by_boot_js_reads_back() {
 }
 
 #[test]
+fn a_backup_naming_a_record_twice_reads_the_last_as_a_map_does() {
+    let kv = MemoryStore::default();
+    let (first, second) = edited_twice(&kv);
+    let raw = |d: &Draft| serde_json::to_string(&drafts::encode_draft(d)).unwrap();
+    let file = format!(
+        r#"{{"schema": "torikumi/backup/v1", "records": {{"torikumi:draft:a": {}, "torikumi:draft:a": {}}}}}"#,
+        raw(&first),
+        raw(&second)
+    );
+    assert_eq!(backup::read(file.as_bytes()).unwrap().drafts, [second]);
+}
+
+#[test]
 fn one_tab_holds_the_lease_until_it_runs_out_or_another_takes_over() {
     let kv = MemoryStore::default();
     assert!(lease::acquire(&kv, "a", "tab1", 0.0, false).unwrap());

@@ -5,8 +5,9 @@
 //!
 //! `{"schema": "torikumi/backup/v1", "created": "…", "records": {"torikumi:draft:…": "<stored text>", …}}`
 
-use std::collections::HashMap;
+use std::fmt;
 
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::lifecycle::{self, DraftError};
@@ -29,9 +30,10 @@ struct BackupFile {
     records: Records,
 }
 
-/// The records by storage key, in key order, written as a JSON object. Not a
-/// `BTreeMap`: collecting one compiles a sort and the tree's code of its own into the
-/// page's wasm, for a list that is only ever written out and read through (issue 23).
+/// The records by storage key, in key order, written as a JSON object. Not a map type:
+/// a `BTreeMap` compiled a sort and the tree's code of its own into the page's wasm, a
+/// `HashMap` its table's, for a list that is only ever written out and read through
+/// (issue 23).
 struct Records(Vec<(String, String)>);
 
 impl Serialize for Records {
@@ -42,8 +44,33 @@ impl Serialize for Records {
 
 impl<'de> Deserialize<'de> for Records {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut records: Vec<(String, String)> = HashMap::<String, String>::deserialize(deserializer)?.into_iter().collect();
-        order::sort(&mut records);
+        deserializer.deserialize_map(RecordsVisitor)
+    }
+}
+
+struct RecordsVisitor;
+
+impl<'de> Visitor<'de> for RecordsVisitor {
+    type Value = Records;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("the stored records by key")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Records, A::Error> {
+        let mut records: Vec<(String, String)> = Vec::new();
+        while let Some(record) = map.next_entry()? {
+            records.push(record);
+        }
+        order::sort_by(&mut records, |a, b| a.0.cmp(&b.0));
+        // A key twice (only a file made by hand has one): the last, as a map reads it.
+        records.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                std::mem::swap(later, kept);
+            }
+            same
+        });
         Ok(Records(records))
     }
 }

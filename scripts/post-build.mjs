@@ -50,7 +50,8 @@ async function minified(code, module) {
   return out.code;
 }
 writeFileSync(join(dir, 'boot.js'), await minified(readFileSync(join(dir, 'boot.js'), 'utf8'), false));
-for (const name of readdirSync(dir).filter((n) => /^torikumi-[0-9a-f]{16}\.js$/.test(n))) {
+// Trunk's hash in the glue's name drops leading zeros (15 digits one build in 16): any length.
+for (const name of readdirSync(dir).filter((n) => /^torikumi-[0-9a-f]+\.js$/.test(n))) {
   writeFileSync(join(dir, name), await minified(readFileSync(join(dir, name), 'utf8'), true));
 }
 // The style sheets likewise, without their comments and indentation (about 1.3 KB of a

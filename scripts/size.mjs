@@ -11,7 +11,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const CEILING_GZIP_KB = 320;
+const CEILING_GZIP_KB = 319;
 const MODULE_CEILING_GZIP_KB = 252;
 // Issue 23's budget for a ward clerk's first visit (it replaced issue 11's 150 KB, out of reach with Yew).
 const BUDGET_GZIP_KB = 270;
@@ -45,9 +45,9 @@ const moduleRows = moduleFiles.map(sized);
 const moduleTotal = sum(moduleRows);
 
 console.log('file | raw KB | gzip -9 KB | brotli KB');
-for (const r of rows) console.log(`${r.file.replace(/-[0-9a-f]{16}/, '-…')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)}`);
+for (const r of rows) console.log(`${r.file.replace(/-[0-9a-f]{8,16}(?=[._])/, '-…')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)}`);
 console.log(`first visit: all ${rows.length} files | ${kb(total.raw)} | ${kb(total.gzip)} | ${kb(total.brotli)}`);
-for (const r of moduleRows) console.log(`${r.file.replace(/-[0-9a-f]{16}/, '-…')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)}`);
+for (const r of moduleRows) console.log(`${r.file.replace(/-[0-9a-f]{8,16}(?=[._])/, '-…')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)}`);
 console.log(`on-demand module (取りまとめ, Word): ${moduleRows.length} files | ${kb(moduleTotal.raw)} | ${kb(moduleTotal.gzip)} | ${kb(moduleTotal.brotli)}`);
 const unlisted = readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f) && !loaded.includes(f) && !moduleFiles.includes(f));
 if (unlisted.length) console.log(`(not loaded by the app: ${unlisted.join(', ')})`);

@@ -84,7 +84,8 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
                     Writing::New(_) => String::new(),
                 };
                 area.set_value(&initial);
-                let _ = area.focus(); // Not a write: a box that cannot take focus is still there to click.
+                // Not a write: a box that cannot take focus is still there to click.
+                area.focus().ok();
             }
         });
     }

@@ -37,7 +37,8 @@ pub fn focus_by_id(id: &str) {
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(el) = element {
-        let _ = el.focus();
+        // Not a write: an element that cannot take focus is still scrolled to.
+        el.focus().ok();
         el.scroll_into_view_with_bool(false);
     }
 }

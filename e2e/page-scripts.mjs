@@ -25,3 +25,18 @@ export async function keptModuleFiles() {
   const urls = await Promise.all((await caches.keys()).map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)));
   return urls.flat().filter((u) => u.includes('torikumi-on-demand-'));
 }
+
+/**
+ * A slow office PC, as Yew sees it, in a window that draws no frames. Yew times its
+ * updates with Date.now and, once one has run past 16 ms, runs the update's effects in a
+ * later task (it yields to the browser): here the clock moves 20 ms further at every
+ * reading, so every update does that. And requestAnimationFrame never answers, so typed
+ * text waits for the app's fallback (100 ms) and is still on its way to the store when
+ * the next event comes.
+ */
+export function slowUnpaintedPage() {
+  const now = Date.now;
+  let ahead = 0;
+  Date.now = () => now() + (ahead += 20);
+  window.requestAnimationFrame = () => 0;
+}

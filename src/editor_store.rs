@@ -3,7 +3,8 @@
 //! reducer in the core decides; this only adapts it to Yew and gives it the
 //! browser's clock.
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use torikumi_core::editor::{Action, Clock, EditorState};
 use torikumi_core::Timestamp;
@@ -18,13 +19,33 @@ pub fn now() -> Timestamp {
 pub const BROWSER_CLOCK: Clock = Clock(now);
 
 /// The editor state as Yew's reducer holds it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EditorStore(pub EditorState);
+#[derive(Clone)]
+pub struct EditorStore {
+    state: EditorState,
+    newest: Newest,
+}
+
+impl EditorStore {
+    pub fn new(state: EditorState) -> Self {
+        EditorStore { state, newest: Newest::default() }
+    }
+
+    /// Where the reducer leaves each state it makes.
+    pub fn newest(&self) -> Newest {
+        self.newest.clone()
+    }
+}
+
+impl PartialEq for EditorStore {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+    }
+}
 
 impl std::ops::Deref for EditorStore {
     type Target = EditorState;
     fn deref(&self) -> &EditorState {
-        &self.0
+        &self.state
     }
 }
 
@@ -33,10 +54,28 @@ impl Reducible for EditorStore {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // Unchanged: the same Rc, so nothing re-renders.
-        match self.0.reduce(action) {
-            Some(next) => Rc::new(EditorStore(next)),
+        match self.state.reduce(action) {
+            Some(state) => {
+                let next = Rc::new(EditorStore { state, newest: self.newest.clone() });
+                *self.newest.0.borrow_mut() = Rc::downgrade(&next);
+                next
+            }
             None => self,
         }
+    }
+}
+
+/// The state the reducer made last, which can be ahead of what the page has rendered:
+/// Yew runs a render's effects in a later task when the render took over 16 ms (it
+/// yields to the browser), so a listener or a task can come between an action and the
+/// effects that see it. What must act on the newest text there (a write when the page
+/// is hidden, a hand-over to another tab) reads it here. Empty until the first action.
+#[derive(Clone, Default)]
+pub struct Newest(Rc<RefCell<Weak<EditorStore>>>);
+
+impl Newest {
+    pub fn get(&self) -> Option<Rc<EditorStore>> {
+        self.0.borrow().upgrade()
     }
 }
 

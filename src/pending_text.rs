@@ -8,9 +8,9 @@
 //! What waits is sent before anything else runs when the page is hidden, closed or
 //! navigated: the app creates this first, when it starts (with its `UnsavedGuard`,
 //! which carries it to the fields), so its listeners come before autosave's and the
-//! router's, and Yew renders the change (in a microtask, run between two listeners of
-//! an event) before those see the store. Listeners of one event run in the order they
-//! were added.
+//! router's: listeners of one event run in the order they were added. The reducer takes
+//! the text at once; Yew's render may come in a later task (it yields after 16 ms), so
+//! autosave's write reads the reducer's newest state (`editor_store::Newest`).
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -3,6 +3,7 @@
 // written; two take-overs at once; a tab that loses the role while storage refuses its
 // text. Each test proves what storage holds.
 import { test, expect, box, button, editable, saved, stored, draftId, newDraft, fillStorage, keptAll } from './fixtures.mjs';
+import { slowUnpaintedPage } from '../page-scripts.mjs';
 
 const MAIN = '今年度の主な取組み';
 const VIEWING = 'この下書きは別のタブで編集中です。';
@@ -89,6 +90,24 @@ for (const mode of ['with Web Locks', 'without Web Locks']) {
     keptAll(`a take-over ${mode} within the autosave delay`, '引き継ぐ直前に書いた。', text);
   });
 }
+
+// Yew runs an update's effects in a later task when the update took over 16 ms: the old
+// tab's last write must not wait for them (editor_store.rs, Newest).
+test('a take-over while the old tab is slow to update its page keeps what it had just typed', async ({ context }) => {
+  const first = await context.newPage();
+  await first.addInitScript(slowUnpaintedPage);
+  await newDraft(first);
+  const id = draftId(first);
+  const second = await context.newPage();
+  await second.goto(`./#/draft/${id}`);
+  await expect(second.getByText(VIEWING)).toBeVisible();
+
+  await typeAtEnd(first, MAIN, '遅い端末で引き継ぐ直前に書いた。');
+  await button(second, 'このタブで編集する').click();
+  await editable(second);
+  await expect(box(second, MAIN)).toHaveValue('遅い端末で引き継ぐ直前に書いた。');
+  expect((await stored(second, id)).document.report.sections.main_work).toBe('遅い端末で引き継ぐ直前に書いた。');
+});
 
 test('two take-overs at once without Web Locks leave one editor', async ({ context }) => {
   await context.addInitScript(locks.absent);

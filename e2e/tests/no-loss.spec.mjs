@@ -3,6 +3,7 @@
 // what the screen shows: the fields are uncontrolled, so a field read back after
 // a reload shows what the browser kept, not what the app stored.
 import { test, expect, box, button, editable, saved, stored, draftId, newDraft, openSample, download, withoutSavePicker, fillStorage, keptAll, typedWhileStoredElsewhere } from './fixtures.mjs';
+import { slowUnpaintedPage } from '../page-scripts.mjs';
 
 const PLANS = '課題に対する次年度以降の取組予定';
 
@@ -57,6 +58,20 @@ test('a stale start page cannot overwrite newer text: 書き出す, 置き換え
   expect(record.trashed).not.toBeNull();
   expect(record.document.report.sections.plans).toMatch(/／別のタブで書いた一文／確認の間に書いた／ごみ箱に入った後も$/);
   keptAll('a stale start page: 書き出す, 置き換える, 削除 while another tab types', '／別のタブで書いた一文／確認の間に書いた／ごみ箱に入った後も', record.document.report.sections.plans);
+});
+
+// Closing sends the text still on its way to the store, and the write that follows must
+// not wait for Yew's effects, which a slow update runs in a later task (editor_store.rs, Newest).
+test('closing the tab at once after typing on a slow PC keeps the text', async ({ context }) => {
+  const editor = await context.newPage();
+  await editor.addInitScript(slowUnpaintedPage);
+  await newDraft(editor);
+  const id = draftId(editor);
+  await typeAtEnd(editor, PLANS, '閉じる直前に書いた一文。');
+  await editor.close({ runBeforeUnload: true });
+  const other = await context.newPage();
+  await other.goto('./#/');
+  expect((await stored(other, id))?.document.report.sections.plans).toBe('閉じる直前に書いた一文。');
 });
 
 test('replacing a draft by an imported file keeps the replaced text as an earlier version', async ({ page }) => {

@@ -25,7 +25,7 @@ use yew::prelude::*;
 
 use torikumi_core::editor::{Action, Stored};
 
-use crate::editor_store::{now, EditorHandle};
+use crate::editor_store::{now, EditorHandle, EditorStore, Newest};
 use crate::open_drafts::{MemoryDrafts, Opened};
 use crate::platform::local_storage::LocalStorage;
 
@@ -97,9 +97,25 @@ impl Inner {
         (self.saving_enabled.get() || self.held.get()) && self.dirty()
     }
 
-    /// Writes the latest draft if it changed.
-    fn flush(&self) -> Option<Outcome> {
+    /// Takes in text the reducer has and the page's render has not yet brought here
+    /// ([`Newest`]): text sent by a field on pagehide, or before a hand-over, would
+    /// otherwise miss the write that follows. A draft replaced by another revision
+    /// (taken over, restored, followed) is left to the render's effect, which adopts it.
+    fn catch_up(&self, newest: &EditorStore) {
+        let draft = newest.draft();
+        if draft.revision != self.written.borrow().revision {
+            return;
+        }
+        self.saving_enabled.set(!newest.read_only && !self.abandoned.get());
+        *self.latest.borrow_mut() = draft;
+    }
+
+    /// Writes the newest draft if it changed.
+    fn flush(&self, newest: &Newest) -> Option<Outcome> {
         self.timer.borrow_mut().take();
+        if let Some(newest) = newest.get() {
+            self.catch_up(&newest);
+        }
         if !self.saving_enabled.get() || self.in_conflict.get() || !self.dirty() {
             return None;
         }
@@ -189,7 +205,8 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
     let flush: Rc<dyn Fn()> = {
         let (inner, status, history_problem, memory, dispatch) =
             (Rc::clone(&inner), status.clone(), history_problem.clone(), memory.clone(), dispatch.clone());
-        Rc::new(move || match inner.flush() {
+        let newest = store.newest();
+        Rc::new(move || match inner.flush(&newest) {
             None => {}
             Some(Outcome::Saved(stored)) => {
                 let at = now();

@@ -82,7 +82,7 @@ fn status_state(status: &SaveStatus) -> &'static str {
 fn draft_editor(props: &DraftEditorProps) -> Html {
     let store: EditorHandle = {
         let (draft, config) = (props.opened.current.clone(), props.config.clone());
-        use_reducer(move || EditorStore(EditorState::new(draft, config, BROWSER_CLOCK)))
+        use_reducer(move || EditorStore::new(EditorState::new(draft, config, BROWSER_CLOCK)))
     };
     let dispatch = store.dispatcher();
     let autosave = use_autosave(&store, &props.opened);
@@ -100,23 +100,23 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
     );
     let id = store.draft_id.clone();
 
-    // Another tab takes over: the text still on its way from a field goes to the store
-    // now, and the write waits one task, for the store's render to reach autosave (the
-    // tab turns read-only in a task after this one). Text that write cannot store stays
-    // here. This tab takes over (once the other has handed over): continue from what is
-    // stored, unless this page holds text of its own that storage refused.
+    // Another tab takes over: in a task after this one (the tab turns read-only in a
+    // task after that), the text still on its way from a field goes to the store and is
+    // written; text typed before that task is handed over too. Text that write cannot
+    // store stays here. This tab takes over (once the other has handed over): continue
+    // from what is stored, unless this page holds text of its own that storage refused.
     let guard = use_context::<UnsavedGuard>().unwrap_or_default();
     let on_lost = {
         let (flush, hold, typed) = (Rc::clone(&autosave.flush), Rc::clone(&autosave.hold), guard.typed.clone());
         Callback::from(move |()| {
-            typed.send();
-            let (flush, hold) = (Rc::clone(&flush), Rc::clone(&hold));
-            let typed = typed.clone();
+            let (flush, hold, typed) = (Rc::clone(&flush), Rc::clone(&hold), typed.clone());
             frames::after(0, move || {
-                flush();
-                // Typed between this and the loss (an input task in between): it reaches the
-                // store while this tab still edits, and is held with anything unwritten.
                 typed.send();
+                // The write reads the store as the reducer left it: Yew may render what
+                // was just sent in a later task.
+                flush();
+                // Anything that reaches the store from now on, while this tab still
+                // edits, is held with anything unwritten.
                 hold();
             });
         })

@@ -2,8 +2,14 @@
 //! the config one way, a Word file read or the reason it was refused the other,
 //! each as JSON. Each must arrive exactly as it left.
 
-use torikumi_core::docx::{read_template, DocxError, WordRead};
-use torikumi_core::{Config, Ward};
+use torikumi_core::docx::{read_template, DocxError, WordAnswer, WordRead};
+use torikumi_core::{messages, Config, Ward};
+
+/// An answer as the page reads it: through JSON.
+fn across(answer: &WordAnswer) -> Option<Result<WordRead, String>> {
+    let json = serde_json::to_string(answer).expect("JSON");
+    serde_json::from_slice::<WordAnswer>(json.as_bytes()).expect("read back").into_read()
+}
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/docx/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -29,13 +35,11 @@ fn a_word_file_read_arrives_with_every_field_and_the_text_not_placed() {
     let read = WordRead::from(read_template(&fixture("aoba_projected.xml"), &Config::default()).expect("the template is read"));
     assert!(!read.filled.is_empty());
     assert!(read.filled.iter().any(|l| l.label == "年度" && !l.value.is_empty()), "{:?}", read.filled);
-    let json = serde_json::to_string(&read).expect("JSON");
-    let back: WordRead = serde_json::from_str(&json).expect("read back");
-    assert_eq!(back, read);
+    assert_eq!(across(&WordAnswer::read(&read)), Some(Ok(read)));
 }
 
 #[test]
-fn each_reason_a_word_file_is_refused_arrives_as_itself() {
+fn each_reason_a_word_file_is_refused_arrives_as_its_sentence_naming_the_file() {
     for error in [
         DocxError::NotDocx,
         DocxError::OldDoc,
@@ -47,7 +51,24 @@ fn each_reason_a_word_file_is_refused_arrives_as_itself() {
         DocxError::NotWordprocessingMl,
         DocxError::NotTemplate,
     ] {
-        let json = serde_json::to_string(&error).expect("JSON");
-        assert_eq!(serde_json::from_str::<DocxError>(&json).expect("read back"), error);
+        let sentence = messages::docx_error("昨年度「報告」.docx", &error);
+        assert!(sentence.contains("「昨年度「報告」.docx」"), "{sentence}");
+        assert_eq!(across(&WordAnswer::refused(sentence.clone())), Some(Err(sentence)));
     }
+}
+
+#[test]
+fn an_answer_whose_report_does_not_read_back_is_not_taken() {
+    let read = WordRead::from(read_template(&fixture("aoba_projected.xml"), &Config::default()).expect("the template is read"));
+    let good = serde_json::to_value(WordAnswer::read(&read)).expect("JSON");
+    for report in ["", "{", "[]", r#"{"fiscal_year":"令和"}"#] {
+        let mut answer = good.clone();
+        answer[1] = report.into();
+        let answer: WordAnswer = serde_json::from_value(answer).expect("an answer");
+        assert_eq!(across(&answer), None, "{report}");
+    }
+    // A label without its value.
+    let mut answer = good.clone();
+    answer[2].as_array_mut().expect("the filled fields").pop();
+    assert_eq!(across(&serde_json::from_value(answer).expect("an answer")), None);
 }

@@ -34,11 +34,11 @@ pub fn mount_city(host: web_sys::Element, props: &str) -> Result<CityView, JsErr
     CityHandle::mount(host, props).map(CityView).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Reads last year's Word file: JSON of `Result<WordRead, DocxError>`.
+/// Reads last year's Word file `file_name`: JSON of `WordAnswer`.
 #[wasm_bindgen]
-pub async fn read_word(bytes: Vec<u8>, config: String) -> Result<String, JsError> {
-    let read = word::read_word(&bytes, &config).await;
-    serde_json::to_string(&read).map_err(|e| JsError::new(&e.to_string()))
+pub async fn read_word(bytes: Vec<u8>, config: String, file_name: String) -> Result<String, JsError> {
+    let answer = word::read_word(&bytes, &config, &file_name).await;
+    serde_json::to_string(&answer).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The .docx of a document (its exchange file's text).

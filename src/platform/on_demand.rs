@@ -5,7 +5,7 @@
 //! [`ModuleError`] for the page to say, never a panic.
 
 use js_sys::{Promise, Uint8Array};
-use torikumi_core::docx::{DocxError, WordRead};
+use torikumi_core::docx::{WordAnswer, WordRead};
 use torikumi_core::on_demand::{ModuleError, MODULE_WAIT_MS};
 use torikumi_core::{Config, Document};
 use wasm_bindgen::prelude::*;
@@ -25,7 +25,7 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = mount_city)]
     fn mount_city(this: &OnDemandModule, host: &web_sys::Element, props: &str) -> Result<CityView, JsValue>;
     #[wasm_bindgen(method, catch, js_name = read_word)]
-    fn read_word_json(this: &OnDemandModule, bytes: &Uint8Array, config: &str) -> Result<Promise, JsValue>;
+    fn read_word_json(this: &OnDemandModule, bytes: &Uint8Array, config: &str, file_name: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(method, catch, js_name = write_word)]
     fn write_word_bytes(this: &OnDemandModule, document: &str) -> Result<Uint8Array, JsValue>;
 
@@ -60,25 +60,28 @@ pub async fn module() -> Result<OnDemandModule, ModuleError> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WordError {
     Module(ModuleError),
-    Refused(DocxError),
+    /// The file's `DocxError`, as the module said it (`messages::docx_error`): the page
+    /// carries neither the type's reader nor the sentences (core's `WordAnswer`).
+    Refused { sentence: String },
 }
 
-/// Reads last year's Word file in the module.
-pub async fn read_word(bytes: &[u8], config: &Config) -> Result<WordRead, WordError> {
+/// Reads last year's Word file `file_name` in the module.
+pub async fn read_word(bytes: &[u8], config: &Config, file_name: &str) -> Result<WordRead, WordError> {
     let module = module().await.map_err(WordError::Module)?;
     let config = config.to_json().unwrap_or_default();
-    let reading = module.read_word_json(&Uint8Array::from(bytes), &config).map_err(|e| WordError::Module(why(&e)))?;
+    let reading = module.read_word_json(&Uint8Array::from(bytes), &config, file_name).map_err(|e| WordError::Module(why(&e)))?;
     let answer = match within(reading, MODULE_WAIT_MS).await {
         Err(_) => return Err(WordError::Module(ModuleError::TimedOut)),
         Ok(Err(e)) => return Err(WordError::Module(why(&e))),
         Ok(Ok(answer)) => answer,
     };
-    // The module answers `Result<WordRead, DocxError>` as JSON; anything else is not our module.
-    let answer: Result<WordRead, DocxError> = answer
+    // The module answers a `WordAnswer` as JSON; anything else is not our module.
+    let answer = answer
         .as_string()
-        .and_then(|json| serde_json::from_slice(json.as_bytes()).ok())
+        .and_then(|json| serde_json::from_slice::<WordAnswer>(json.as_bytes()).ok())
+        .and_then(WordAnswer::into_read)
         .ok_or(WordError::Module(ModuleError::Broken))?;
-    answer.map_err(WordError::Refused)
+    answer.map_err(|sentence| WordError::Refused { sentence })
 }
 
 /// The document as a .docx (written in the module). The page's own document is always

@@ -29,12 +29,12 @@ pub async fn show_for_review(
     word: &UseStateHandle<Option<WordImport>>,
     error: &UseStateHandle<Option<String>>,
 ) {
-    match read_word(bytes, config).await {
+    match read_word(bytes, config, &file_name).await {
         Ok(read) => {
             error.set(None);
             word.set(Some(WordImport { file_name, read, next_year }));
         }
-        Err(WordError::Refused(e)) => error.set(Some(messages::docx_error(&file_name, &e))),
+        Err(WordError::Refused { sentence }) => error.set(Some(sentence)),
         Err(WordError::Module(e)) => error.set(Some(messages::module_error(&e))),
     }
 }

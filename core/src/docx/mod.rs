@@ -24,7 +24,7 @@ mod xml;
 pub mod zip;
 mod types;
 
-pub use review::{FilledLine, WordRead};
+pub use review::{FilledLine, WordAnswer, WordRead};
 pub use types::{DocxError, Filled, FromWord};
 pub use xml::{Children, XmlNode};
 

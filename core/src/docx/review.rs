@@ -1,7 +1,7 @@
-//! What the review screen shows of a Word file read, in the shape that travels
-//! from the on-demand module (which reads .docx files) to the page (which shows
-//! them): the report, each filled field as its label and value, and the text that
-//! could not be placed. JSON both ways, so the page needs no Word reader.
+//! What the review screen shows of a Word file read: the report, each filled field
+//! as its label and value, and the text that could not be placed; and the shape in
+//! which it travels from the on-demand module (which reads .docx files) to the page
+//! (which shows it), [`WordAnswer`], so the page needs no Word reader.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +11,7 @@ use crate::fiscal::{era_fiscal_year, era_short_year};
 use crate::model::{Basis, Report};
 
 /// A Word file read, ready for review.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WordRead {
     pub report: Report,
     /// Each filled field, in the order it was read.
@@ -21,7 +21,7 @@ pub struct WordRead {
 }
 
 /// A filled field as the review screen lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilledLine {
     /// The field's accessible name (REPORT-FORM.md), e.g. 「専門部会名（1）」.
     pub label: String,
@@ -40,6 +40,59 @@ impl From<FromWord> for WordRead {
             })
             .collect();
         WordRead { report: read.report, filled, unplaced: read.unplaced }
+    }
+}
+
+/// A Word file's reading as JSON from the on-demand module to the page. The report
+/// travels as its own JSON text, which the page reads with its reader of stored
+/// reports, and a refusal as the sentence the module made of it
+/// (`messages::docx_error`): the page then carries no reader of [`WordRead`] or
+/// [`super::DocxError`] and none of the Word messages (2.8 KB gzip of its first visit).
+/// A JSON array, not an object: serde reads a tuple struct with less code than one
+/// with named fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordAnswer(
+    /// Why the file was refused, in Japanese; the other fields are empty then.
+    Option<String>,
+    /// The report, as JSON.
+    String,
+    /// Each filled field's label and value, one after the other.
+    Vec<String>,
+    /// The text not placed.
+    Vec<String>,
+);
+
+impl WordAnswer {
+    pub fn read(read: &WordRead) -> WordAnswer {
+        WordAnswer(
+            None,
+            // A report always serialises (no maps with other keys than strings); were it
+            // ever to fail, the page finds no report and says the module is broken.
+            serde_json::to_string(&read.report).unwrap_or_default(),
+            read.filled.iter().flat_map(|l| [l.label.clone(), l.value.clone()]).collect(),
+            read.unplaced.clone(),
+        )
+    }
+
+    /// A refusal, as the sentence to show.
+    pub fn refused(sentence: String) -> WordAnswer {
+        WordAnswer(Some(sentence), String::new(), Vec::new(), Vec::new())
+    }
+
+    /// The file read, or the sentence that says why not; `None` when the report does not
+    /// read back, or a label has no value (not this build's module).
+    pub fn into_read(self) -> Option<Result<WordRead, String>> {
+        let WordAnswer(refused, report, filled, unplaced) = self;
+        if let Some(sentence) = refused {
+            return Some(Err(sentence));
+        }
+        let report = serde_json::from_slice::<Report>(report.as_bytes()).ok()?;
+        if filled.len() % 2 != 0 {
+            return None;
+        }
+        let mut filled = filled.into_iter();
+        let filled = std::iter::from_fn(|| Some(FilledLine { label: filled.next()?, value: filled.next()? })).collect();
+        Some(Ok(WordRead { report, filled, unplaced }))
     }
 }
 

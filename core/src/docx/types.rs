@@ -1,14 +1,13 @@
 //! What reading a Word file gives, and why it can fail.
 
-use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::fields::Field;
 use crate::model::Report;
 
-/// Why a file could not be read as last year's report. Serde: it travels from the
-/// on-demand module, which reads Word files, to the page, which says why in Japanese.
-#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+/// Why a file could not be read as last year's report (said in Japanese by
+/// `messages::docx_error`, in the on-demand module that reads Word files).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DocxError {
     /// Not a zip archive, so not a .docx at all (e.g. a PDF, an image, a renamed file).
     #[error("not a .docx file")]

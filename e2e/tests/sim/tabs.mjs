@@ -4,6 +4,7 @@
 // Playwright calls only, so the test (many-tabs.spec.mjs) and the benchmark's soak
 // (bench/many-tabs-soak.mjs) run the same thing.
 import { schedule, TABS } from './schedule.mjs';
+import { slowUnpaintedPage } from '../../page-scripts.mjs';
 
 /** How long a tab may take to show the editor after loading. */
 const READY_MS = 15_000;
@@ -36,7 +37,7 @@ const draftOf = (page) => (page.url().includes('#/draft/') ? page.url().split('#
  * `locks` false hides Web Locks from every page. Returns the figures, the log, and
  * the tokens shown but found nowhere in storage.
  */
-export async function simulate(context, { origin, seed, steps, locks, deadlineMs = Infinity }) {
+export async function simulate(context, { origin, seed, steps, locks, slowTab = null, deadlineMs = Infinity }) {
   if (!locks) await context.addInitScript(withoutWebLocks);
   const plan = schedule(seed, steps);
   const started = Date.now();
@@ -60,8 +61,14 @@ export async function simulate(context, { origin, seed, steps, locks, deadlineMs
     });
   };
   const ready = (page) => page.locator('.editor').waitFor({ timeout: READY_MS }).then(() => true, () => false);
-  const open = async (tab, id) => {
+  /** A tab's page: the slow tab's on a slow PC, whatever page it opens (page-scripts.mjs). */
+  const newPage = async (tab) => {
     const page = await context.newPage();
+    if (tab.slot === slowTab) await page.addInitScript(slowUnpaintedPage);
+    return page;
+  };
+  const open = async (tab, id) => {
+    const page = await newPage(tab);
     watch(tab, page);
     await page.goto(`./#/draft/${id}`);
     if (!(await ready(page))) say(`  T${tab.slot} no editor after ${READY_MS} ms`);
@@ -69,7 +76,7 @@ export async function simulate(context, { origin, seed, steps, locks, deadlineMs
 
   // The draft: made in the first tab, opened in the others.
   const first = tabs[0];
-  watch(first, await context.newPage());
+  watch(first, await newPage(first));
   await first.page.goto('./');
   await first.page.getByRole('button', { name: '新しい報告を作成', exact: true }).click();
   await first.page.locator('.editor.editable').waitFor({ timeout: READY_MS });
@@ -227,7 +234,7 @@ export async function simulate(context, { origin, seed, steps, locks, deadlineMs
   const lost = missing.filter((t) => !tabs[t.tab].discarded)
     .map((t) => ({ ...t, next: `${plan[t.step].wait} ms later: ${log.slice(lines[t.step] + 1, (lines[t.step + 1] ?? lines[t.step] + 1) + 1).join(' / ')}` }));
   return {
-    seed, locks, steps: done, typed: shown.length, found: shown.length - missing.length,
+    seed, locks, slowTab, steps: done, typed: shown.length, found: shown.length - missing.length,
     lost, discarded, notShown: typed.length - shown.length, counts, log, shown, keys: records.map((r) => r.name),
     seconds: (Date.now() - started) / 1000,
   };
@@ -235,7 +242,7 @@ export async function simulate(context, { origin, seed, steps, locks, deadlineMs
 
 /** One line of figures, as the closing table wants it. */
 export function figures(r) {
-  const mode = r.locks ? 'with Web Locks' : 'without Web Locks';
+  const mode = `${r.locks ? 'with Web Locks' : 'without Web Locks'}${r.slowTab === null ? '' : `, T${r.slowTab} slow`}`;
   return `many-tabs | seed ${r.seed} | ${mode} | steps ${r.steps} | typed ${r.typed} | found ${r.found} | lost ${r.lost.length}`
     + `${r.discarded.length ? ` | discarded when asked ${r.discarded.length}` : ''}`
     + ` | take-overs ${r.counts.tookOver} | conflicts: 新しい方 ${r.counts.newer}, copy ${r.counts.copy} | asked ${r.counts.asked} | ${r.seconds.toFixed(1)} s`;
@@ -244,6 +251,6 @@ export function figures(r) {
 /** What a failure says: the tokens missing, where they were typed, and how to replay. */
 export function lossReport(r, replay) {
   const tokens = r.lost.map((t) => `  ${t.token}: step ${t.step}, tab T${t.tab}, field f${t.field}, draft ${t.draft}; ${t.next}`);
-  return `seed ${r.seed} ${r.locks ? 'with' : 'without'} Web Locks lost ${r.lost.length} of ${r.typed} shown tokens:\n${tokens.join('\n')}\n`
+  return `seed ${r.seed} ${r.locks ? 'with' : 'without'} Web Locks${r.slowTab === null ? '' : ` (T${r.slowTab} slow)`} lost ${r.lost.length} of ${r.typed} shown tokens:\n${tokens.join('\n')}\n`
     + `replay: ${replay}\nsteps:\n${r.log.join('\n')}`;
 }

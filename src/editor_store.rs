@@ -69,7 +69,9 @@ impl Reducible for EditorStore {
 /// Yew runs a render's effects in a later task when the render took over 16 ms (it
 /// yields to the browser), so a listener or a task can come between an action and the
 /// effects that see it. What must act on the newest text there (a write when the page
-/// is hidden, a hand-over to another tab) reads it here. Empty until the first action.
+/// is hidden, a hand-over to another tab, another tab's write) reads it here. Empty
+/// until the first action. (Yew's handle reads the current state too, but keeps every
+/// state it has handed out alive until the next render; a `Weak` keeps none.)
 #[derive(Clone, Default)]
 pub struct Newest(Rc<RefCell<Weak<EditorStore>>>);
 

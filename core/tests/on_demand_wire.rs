@@ -1,6 +1,7 @@
 //! What crosses from the on-demand module (which reads Word files) to the page:
-//! the config one way, a Word file read or the reason it was refused the other,
-//! each as JSON. Each must arrive exactly as it left.
+//! the config one way, a Word file read or the sentence that says why it was
+//! refused the other, each as JSON. Each must arrive exactly as it left, and an
+//! answer the page cannot use is not taken.
 
 use torikumi_core::docx::{read_template, DocxError, WordAnswer, WordRead};
 use torikumi_core::{messages, Config, Ward};
@@ -67,6 +68,8 @@ fn an_answer_whose_report_does_not_read_back_is_not_taken() {
         let answer: WordAnswer = serde_json::from_value(answer).expect("an answer");
         assert_eq!(across(&answer), None, "{report}");
     }
+    // A refusal without its sentence.
+    assert_eq!(across(&WordAnswer::refused(String::new())), None);
     // A label without its value.
     let mut answer = good.clone();
     answer[2].as_array_mut().expect("the filled fields").pop();

@@ -112,6 +112,38 @@ test('an editing tab that finds newer text stored elsewhere asks, and loses neit
   keptAll('newer text stored elsewhere while this tab has unsaved text (kept as a copy)', 'この画面の文、続き', (await stored(page)).document.report.sections.plans);
 });
 
+// Another tab's write can arrive after text reached the store and before Yew's effects
+// saw it (they run in a later task after a slow update): it must not be followed over
+// that text (autosave's catch_up, editor_store.rs's Newest).
+test('text sent to the store in the same moment as another tab writes is kept, not replaced by that write', async ({ page }) => {
+  await newDraft(page);
+  await typeAtEnd(page, PLANS, 'この画面の文');
+  await saved(page);
+  const id = draftId(page);
+  // In one task, so before Yew renders: more typing, sent to the store as the field is
+  // left, and another tab's write, as its storage event.
+  await page.evaluate(({ key, name }) => {
+    const field = document.querySelector(`textarea[aria-label="${name}"]`);
+    field.focus();
+    field.value += '、続き';
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '、続き' }));
+    field.blur();
+    const record = JSON.parse(localStorage.getItem(key));
+    record.revision += 1;
+    record.document.report.sections.plans = 'ほかで保存された文';
+    const value = JSON.stringify(record);
+    localStorage.setItem(key, value);
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: value, storageArea: localStorage }));
+  }, { key: `torikumi:draft:${id}`, name: PLANS });
+  await expect(page.getByRole('alert')).toContainText('別のタブで更新されています');
+  await expect(box(page, PLANS)).toHaveValue('この画面の文、続き');
+  expect((await stored(page, id)).document.report.sections.plans).toBe('ほかで保存された文');
+  await button(page, 'この画面の内容を別の下書きとして残す').click();
+  await editable(page);
+  await saved(page);
+  keptAll('text sent in the same moment as another tab writes (kept as a copy)', 'この画面の文、続き', (await stored(page)).document.report.sections.plans);
+});
+
 test('without Web Locks one tab edits, the other follows and takes over, and nothing is lost', async ({ context }) => {
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined }));
   const first = await context.newPage();

@@ -25,7 +25,7 @@ use yew::prelude::*;
 
 use torikumi_core::editor::{Action, Stored};
 
-use crate::editor_store::{now, EditorHandle, EditorStore, Newest};
+use crate::editor_store::{now, EditorHandle, Newest};
 use crate::open_drafts::{MemoryDrafts, Opened};
 use crate::platform::local_storage::LocalStorage;
 
@@ -83,6 +83,8 @@ struct Inner {
     /// Writes wait for the user's choice.
     in_conflict: Cell<bool>,
     versions: Cell<VersionKeeper>,
+    /// The store's newest state, which the render may not have brought to `latest` yet.
+    newest: Newest,
 }
 
 impl Inner {
@@ -99,9 +101,11 @@ impl Inner {
 
     /// Takes in text the reducer has and the page's render has not yet brought here
     /// ([`Newest`]): text sent by a field on pagehide, or before a hand-over, would
-    /// otherwise miss the write that follows. A draft replaced by another revision
-    /// (taken over, restored, followed) is left to the render's effect, which adopts it.
-    fn catch_up(&self, newest: &EditorStore) {
+    /// otherwise miss the write that follows, and another tab's write would be
+    /// followed over it. A draft replaced by another revision (taken over, restored,
+    /// followed) is left to the render's effect, which adopts it.
+    fn catch_up(&self) {
+        let Some(newest) = self.newest.get() else { return };
         let draft = newest.draft();
         if draft.revision != self.written.borrow().revision {
             return;
@@ -111,11 +115,9 @@ impl Inner {
     }
 
     /// Writes the newest draft if it changed.
-    fn flush(&self, newest: &Newest) -> Option<Outcome> {
+    fn flush(&self) -> Option<Outcome> {
         self.timer.borrow_mut().take();
-        if let Some(newest) = newest.get() {
-            self.catch_up(&newest);
-        }
+        self.catch_up();
         if !self.saving_enabled.get() || self.in_conflict.get() || !self.dirty() {
             return None;
         }
@@ -146,6 +148,7 @@ impl Inner {
 
     /// Another tab wrote this draft (`raw`: the new record; `None`: removed).
     fn stored_elsewhere(&self, raw: Option<String>) -> Option<Reaction> {
+        self.catch_up();
         let Some(raw) = raw else {
             return (self.saving_enabled.get() || self.unsaved()).then(|| {
                 self.in_conflict.set(true);
@@ -185,7 +188,7 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
     let history_problem = use_state(|| None::<HistoryError>);
     let inner = use_memo((), {
         // Cloned only on the first render, when the memo is made.
-        let opened = opened.clone();
+        let (opened, newest) = (opened.clone(), store.newest());
         move |_| {
             // Reopened with text storage refused (kept in this page): held until written.
             let held = opened.current.document != opened.base.document || opened.current.exported != opened.base.exported;
@@ -198,6 +201,7 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
                 held: Cell::new(held),
                 in_conflict: Cell::new(false),
                 versions: Cell::new(VersionKeeper::default()),
+                newest,
             }
         }
     });
@@ -205,8 +209,7 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
     let flush: Rc<dyn Fn()> = {
         let (inner, status, history_problem, memory, dispatch) =
             (Rc::clone(&inner), status.clone(), history_problem.clone(), memory.clone(), dispatch.clone());
-        let newest = store.newest();
-        Rc::new(move || match inner.flush(&newest) {
+        Rc::new(move || match inner.flush() {
             None => {}
             Some(Outcome::Saved(stored)) => {
                 let at = now();

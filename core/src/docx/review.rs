@@ -80,11 +80,11 @@ impl WordAnswer {
     }
 
     /// The file read, or the sentence that says why not; `None` when the report does not
-    /// read back, or a label has no value (not this build's module).
+    /// read back, a label has no value or a refusal no sentence (not this build's module).
     pub fn into_read(self) -> Option<Result<WordRead, String>> {
         let WordAnswer(refused, report, filled, unplaced) = self;
         if let Some(sentence) = refused {
-            return Some(Err(sentence));
+            return (!sentence.is_empty()).then_some(Err(sentence));
         }
         let report = serde_json::from_slice::<Report>(report.as_bytes()).ok()?;
         if filled.len() % 2 != 0 {

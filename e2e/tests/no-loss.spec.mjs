@@ -144,6 +144,38 @@ test('text sent to the store in the same moment as another tab writes is kept, n
   keptAll('text sent in the same moment as another tab writes (kept as a copy)', 'この画面の文、続き', (await stored(page)).document.report.sections.plans);
 });
 
+// Typed text reaches the store a frame later (pending_text.rs): another tab's write in
+// that frame must not be followed, with the typed text then put over it unasked.
+test('text still on its way to the store when another tab writes the same field is kept, and so is that write', async ({ page }) => {
+  await newDraft(page);
+  await typeAtEnd(page, PLANS, 'この画面の文');
+  await saved(page);
+  const id = draftId(page);
+  // In one task, before the frame after the keystroke: typing, and another tab's write
+  // of the same field, as its storage event.
+  await page.evaluate(({ key, name }) => {
+    const field = document.querySelector(`textarea[aria-label="${name}"]`);
+    field.value += '、続き';
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '、続き' }));
+    const record = JSON.parse(localStorage.getItem(key));
+    record.revision += 1;
+    record.document.report.sections.plans = 'ほかで保存された文';
+    const value = JSON.stringify(record);
+    localStorage.setItem(key, value);
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: value, storageArea: localStorage }));
+  }, { key: `torikumi:draft:${id}`, name: PLANS });
+  await expect(page.getByRole('alert')).toContainText('別のタブで更新されています');
+  await expect(box(page, PLANS)).toHaveValue('この画面の文、続き');
+  // Nothing is written over the other tab's text while the page asks.
+  await page.waitForTimeout(1_000);
+  expect((await stored(page, id)).document.report.sections.plans).toBe('ほかで保存された文');
+  await button(page, 'この画面の内容を別の下書きとして残す').click();
+  await editable(page);
+  await saved(page);
+  keptAll('text on its way to the store as another tab writes the same field (kept as a copy)', 'この画面の文、続き', (await stored(page)).document.report.sections.plans);
+  expect((await stored(page, id)).document.report.sections.plans).toBe('ほかで保存された文');
+});
+
 test('without Web Locks one tab edits, the other follows and takes over, and nothing is lost', async ({ context }) => {
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined }));
   const first = await context.newPage();

@@ -27,6 +27,7 @@ use torikumi_core::editor::{Action, Stored};
 
 use crate::editor_store::{now, EditorHandle, Newest};
 use crate::open_drafts::{MemoryDrafts, Opened};
+use crate::pending_text::PendingText;
 use crate::platform::local_storage::LocalStorage;
 
 /// How long a change may wait before it is written.
@@ -180,9 +181,10 @@ enum Reaction {
     Conflict(Option<Box<Draft>>),
 }
 
-/// Keeps the store's draft saved. A read-only tab never writes.
+/// Keeps the store's draft saved. A read-only tab never writes. `typed`: the text
+/// still on its way from a field to the store.
 #[hook]
-pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
+pub fn use_autosave(store: &EditorHandle, opened: &Opened, typed: &PendingText) -> Autosave {
     let memory = use_context::<MemoryDrafts>().unwrap_or_default();
     let status = use_state(|| SaveStatus::Saved(store.doc.changed));
     let history_problem = use_state(|| None::<HistoryError>);
@@ -257,9 +259,12 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
         });
     }
 
-    // Another tab wrote this draft.
+    // Another tab wrote this draft. Text still on its way from a field goes to the
+    // store first: else the other tab's text would be followed, and that text then
+    // applied over it, unasked.
     {
         let (inner, status, dispatch, key) = (Rc::clone(&inner), status.clone(), dispatch.clone(), drafts::draft_key(&store.draft_id));
+        let typed = typed.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "storage", move |e| {
@@ -267,6 +272,7 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened) -> Autosave {
                     if e.key().as_deref() != Some(key.as_str()) {
                         return;
                     }
+                    typed.send();
                     match inner.stored_elsewhere(e.new_value()) {
                         None => {}
                         Some(Reaction::Marks(stored)) => dispatch.dispatch(Action::Stored(stored)),

@@ -85,7 +85,8 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
         use_reducer(move || EditorStore::new(EditorState::new(draft, config, BROWSER_CLOCK)))
     };
     let dispatch = store.dispatcher();
-    let autosave = use_autosave(&store, &props.opened);
+    let guard = use_context::<UnsavedGuard>().unwrap_or_default();
+    let autosave = use_autosave(&store, &props.opened, &guard.typed);
     let memory = use_context::<MemoryDrafts>().unwrap_or_default();
     // Leaving writes what is pending; it asks only when that write fails.
     use_unsaved_guard(
@@ -105,7 +106,6 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
     // written; text typed before that task is handed over too. Text that write cannot
     // store stays here. This tab takes over (once the other has handed over): continue
     // from what is stored, unless this page holds text of its own that storage refused.
-    let guard = use_context::<UnsavedGuard>().unwrap_or_default();
     let on_lost = {
         let (flush, hold, typed) = (Rc::clone(&autosave.flush), Rc::clone(&autosave.hold), guard.typed.clone());
         Callback::from(move |()| {

@@ -74,18 +74,24 @@ export async function openSample(page) {
 /**
  * In one task: `typed` appended to the section field named `name` (key `section` in the
  * report), and another writer (an old copy of the app, say) storing `stored` in that
- * section of the open draft's record before this page's next save.
+ * section of the open draft's record before this page's next save. `left`: the field is
+ * left too, so the text reaches the store (before Yew renders it). `heard`: the page
+ * hears the write as a `storage` event, as it hears another tab's.
  */
-export function typedWhileStoredElsewhere(page, { name, section, typed, stored: elsewhere }) {
-  return page.evaluate(({ key, name, section, typed, elsewhere }) => {
+export function typedWhileStoredElsewhere(page, { name, section, typed, stored: elsewhere, left = false, heard = false }) {
+  return page.evaluate(({ key, name, section, typed, elsewhere, left, heard }) => {
     const field = document.querySelector(`textarea[aria-label="${name}"]`);
+    if (left) field.focus();
     field.value += typed;
     field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: typed }));
+    if (left) field.blur();
     const record = JSON.parse(localStorage.getItem(key));
     record.revision += 1;
     record.document.report.sections[section] = elsewhere;
-    localStorage.setItem(key, JSON.stringify(record));
-  }, { key: `torikumi:draft:${draftId(page)}`, name, section, typed, elsewhere });
+    const value = JSON.stringify(record);
+    localStorage.setItem(key, value);
+    if (heard) window.dispatchEvent(new StorageEvent('storage', { key, newValue: value, storageArea: localStorage }));
+  }, { key: `torikumi:draft:${draftId(page)}`, name, section, typed, elsewhere, left, heard });
 }
 
 /** Opens 取りまとめ from the start page (the on-demand module mounts it). */

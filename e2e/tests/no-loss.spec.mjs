@@ -122,19 +122,7 @@ test('text sent to the store in the same moment as another tab writes is kept, n
   const id = draftId(page);
   // In one task, so before Yew renders: more typing, sent to the store as the field is
   // left, and another tab's write, as its storage event.
-  await page.evaluate(({ key, name }) => {
-    const field = document.querySelector(`textarea[aria-label="${name}"]`);
-    field.focus();
-    field.value += '、続き';
-    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '、続き' }));
-    field.blur();
-    const record = JSON.parse(localStorage.getItem(key));
-    record.revision += 1;
-    record.document.report.sections.plans = 'ほかで保存された文';
-    const value = JSON.stringify(record);
-    localStorage.setItem(key, value);
-    window.dispatchEvent(new StorageEvent('storage', { key, newValue: value, storageArea: localStorage }));
-  }, { key: `torikumi:draft:${id}`, name: PLANS });
+  await typedWhileStoredElsewhere(page, { name: PLANS, section: 'plans', typed: '、続き', stored: 'ほかで保存された文', left: true, heard: true });
   await expect(page.getByRole('alert')).toContainText('別のタブで更新されています');
   await expect(box(page, PLANS)).toHaveValue('この画面の文、続き');
   expect((await stored(page, id)).document.report.sections.plans).toBe('ほかで保存された文');
@@ -153,17 +141,7 @@ test('text still on its way to the store when another tab writes the same field 
   const id = draftId(page);
   // In one task, before the frame after the keystroke: typing, and another tab's write
   // of the same field, as its storage event.
-  await page.evaluate(({ key, name }) => {
-    const field = document.querySelector(`textarea[aria-label="${name}"]`);
-    field.value += '、続き';
-    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '、続き' }));
-    const record = JSON.parse(localStorage.getItem(key));
-    record.revision += 1;
-    record.document.report.sections.plans = 'ほかで保存された文';
-    const value = JSON.stringify(record);
-    localStorage.setItem(key, value);
-    window.dispatchEvent(new StorageEvent('storage', { key, newValue: value, storageArea: localStorage }));
-  }, { key: `torikumi:draft:${id}`, name: PLANS });
+  await typedWhileStoredElsewhere(page, { name: PLANS, section: 'plans', typed: '、続き', stored: 'ほかで保存された文', heard: true });
   await expect(page.getByRole('alert')).toContainText('別のタブで更新されています');
   await expect(box(page, PLANS)).toHaveValue('この画面の文、続き');
   // Nothing is written over the other tab's text while the page asks.

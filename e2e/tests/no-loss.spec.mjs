@@ -93,64 +93,61 @@ test('replacing a draft by an imported file keeps the replaced text as an earlie
   keptAll('置き換える: the replaced text, in 以前の版', '／置き換えられる前の文', history[0].document.report.sections.plans);
 });
 
-test('an editing tab that finds newer text stored elsewhere asks, and loses neither', async ({ page }) => {
+/**
+ * A saved draft, then in one task more typing (「、続き」) and another writer storing other
+ * text in the same field (`how`: typedWhileStoredElsewhere's `left` and `heard`); the page
+ * must say so. The draft's id.
+ */
+async function typedAsStoredElsewhere(page, how = {}) {
   await newDraft(page);
   await typeAtEnd(page, PLANS, 'この画面の文');
   await saved(page);
   const id = draftId(page);
-  // In one task: more typing, and another writer storing other text before this page's next save.
-  await typedWhileStoredElsewhere(page, { name: PLANS, section: 'plans', typed: '、続き', stored: 'ほかで保存された文' });
+  await typedWhileStoredElsewhere(page, { name: PLANS, section: 'plans', typed: '、続き', stored: 'ほかで保存された文', ...how });
   await expect(page.getByRole('alert')).toContainText('別のタブで更新されています');
-  await expect(page.locator('.save-status')).toHaveText('保存できていません（別のタブで更新されています）');
-  expect((await stored(page, id)).document.report.sections.plans).toBe('ほかで保存された文');
+  return id;
+}
+
+/** 「この画面の内容を別の下書きとして残す」: this page's text is stored as a new draft. */
+async function keptAsCopy(page, scenario) {
   await button(page, 'この画面の内容を別の下書きとして残す').click();
   await editable(page);
-  expect(draftId(page)).not.toBe(id);
   await saved(page);
+  keptAll(scenario, 'この画面の文、続き', (await stored(page)).document.report.sections.plans);
+}
+
+test('an editing tab that finds newer text stored elsewhere asks, and loses neither', async ({ page }) => {
+  // Stored before this page's next save, unheard (an old copy of the app, say).
+  const id = await typedAsStoredElsewhere(page);
+  await expect(page.locator('.save-status')).toHaveText('保存できていません（別のタブで更新されています）');
+  expect((await stored(page, id)).document.report.sections.plans).toBe('ほかで保存された文');
+  await keptAsCopy(page, 'newer text stored elsewhere while this tab has unsaved text (kept as a copy)');
+  expect(draftId(page)).not.toBe(id);
   expect((await stored(page)).document.report.sections.plans).toBe('この画面の文、続き');
   expect((await stored(page, id)).document.report.sections.plans).toBe('ほかで保存された文');
-  keptAll('newer text stored elsewhere while this tab has unsaved text (kept as a copy)', 'この画面の文、続き', (await stored(page)).document.report.sections.plans);
 });
 
 // Another tab's write can arrive after text reached the store and before Yew's effects
 // saw it (they run in a later task after a slow update): it must not be followed over
 // that text (autosave's catch_up, editor_store.rs's Newest).
 test('text sent to the store in the same moment as another tab writes is kept, not replaced by that write', async ({ page }) => {
-  await newDraft(page);
-  await typeAtEnd(page, PLANS, 'この画面の文');
-  await saved(page);
-  const id = draftId(page);
-  // In one task, so before Yew renders: more typing, sent to the store as the field is
-  // left, and another tab's write, as its storage event.
-  await typedWhileStoredElsewhere(page, { name: PLANS, section: 'plans', typed: '、続き', stored: 'ほかで保存された文', left: true, heard: true });
-  await expect(page.getByRole('alert')).toContainText('別のタブで更新されています');
+  // Before Yew renders: the field is left, so the text reaches the store, and the write is heard.
+  const id = await typedAsStoredElsewhere(page, { left: true, heard: true });
   await expect(box(page, PLANS)).toHaveValue('この画面の文、続き');
   expect((await stored(page, id)).document.report.sections.plans).toBe('ほかで保存された文');
-  await button(page, 'この画面の内容を別の下書きとして残す').click();
-  await editable(page);
-  await saved(page);
-  keptAll('text sent in the same moment as another tab writes (kept as a copy)', 'この画面の文、続き', (await stored(page)).document.report.sections.plans);
+  await keptAsCopy(page, 'text sent in the same moment as another tab writes (kept as a copy)');
 });
 
 // Typed text reaches the store a frame later (pending_text.rs): another tab's write in
 // that frame must not be followed, with the typed text then put over it unasked.
 test('text still on its way to the store when another tab writes the same field is kept, and so is that write', async ({ page }) => {
-  await newDraft(page);
-  await typeAtEnd(page, PLANS, 'この画面の文');
-  await saved(page);
-  const id = draftId(page);
-  // In one task, before the frame after the keystroke: typing, and another tab's write
-  // of the same field, as its storage event.
-  await typedWhileStoredElsewhere(page, { name: PLANS, section: 'plans', typed: '、続き', stored: 'ほかで保存された文', heard: true });
-  await expect(page.getByRole('alert')).toContainText('別のタブで更新されています');
+  // Before the frame after the keystroke: the write of the same field is heard.
+  const id = await typedAsStoredElsewhere(page, { heard: true });
   await expect(box(page, PLANS)).toHaveValue('この画面の文、続き');
   // Nothing is written over the other tab's text while the page asks.
   await page.waitForTimeout(1_000);
   expect((await stored(page, id)).document.report.sections.plans).toBe('ほかで保存された文');
-  await button(page, 'この画面の内容を別の下書きとして残す').click();
-  await editable(page);
-  await saved(page);
-  keptAll('text on its way to the store as another tab writes the same field (kept as a copy)', 'この画面の文、続き', (await stored(page)).document.report.sections.plans);
+  await keptAsCopy(page, 'text on its way to the store as another tab writes the same field (kept as a copy)');
   expect((await stored(page, id)).document.report.sections.plans).toBe('ほかで保存された文');
 });
 

@@ -20,6 +20,7 @@ use crate::route::{self, use_route, Routed, UnsavedGuard, Route};
 use crate::platform::served_files::{load_config, load_version};
 use crate::platform::service_worker::use_offline;
 use crate::widgets::app_footer::app_footer;
+use crate::widgets::button::button;
 use crate::open_drafts::MemoryDrafts;
 use crate::platform::local_storage::{ask_persistent_storage, LocalStorage};
 
@@ -129,9 +130,7 @@ pub fn app() -> Html {
                     if offline.update_stuck {
                         <p class="update-stuck">{ messages::UPDATE_STUCK }</p>
                     }
-                    <button type="button" class="button button-primary" onclick={offline.apply_update.reform(|_: MouseEvent| ())}>
-                        { "再読み込みして更新" }
-                    </button>
+                    { button("button button-primary", "再読み込みして更新", offline.apply_update.reform(|_: MouseEvent| ())) }
                 </div>
             }
             if *insecure_notice {

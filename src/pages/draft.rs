@@ -303,9 +303,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
             if store.read_only && role == TabRole::Viewer {
                 <div class="notice notice-info" role="status">
                     <p>{ "この下書きは別のタブで編集中です。このタブでは閲覧のみで、あちらで入力した内容がここにも表示されます。" }{ help_link(Topic::OtherTab) }</p>
-                    <button type="button" class="button button-primary" onclick={take_over.reform(|_: MouseEvent| ())}>
-                        { "このタブで編集する" }
-                    </button>
+                    { button("button button-primary", "このタブで編集する", take_over.reform(|_: MouseEvent| ())) }
                 </div>
             }
             if *versions_open {

@@ -140,9 +140,7 @@ pub fn clear_device(props: &ClearDeviceProps) -> Html {
                             if worth_keeping > 0 {
                                 { button("button button-primary", "すべて書き出してから消去", backup_then_clear) }
                             }
-                            <button type="button" class="button button-danger" onclick={clear_without_export}>
-                                { if worth_keeping > 0 { "書き出さずに消去" } else { "消去する" } }
-                            </button>
+                            { button("button button-danger", if worth_keeping > 0 { "書き出さずに消去" } else { "消去する" }, clear_without_export) }
                             { button("button", "やめる", set(Stage::Closed)) }
                         </div>
                     </div>

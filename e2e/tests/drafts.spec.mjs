@@ -118,6 +118,32 @@ test('a full storage is reported at once, typing goes on, and export still works
   await expect.poll(() => asked).toBe(true);
 });
 
+test('a full storage is shown where the clerk types, far down the form, and 対処を見る goes to what to do', async ({ page }) => {
+  // 1366×768 at 125% scaling, less the browser's own bars: the form is far longer than the window.
+  await page.setViewportSize({ width: 1093, height: 540 });
+  await openSample(page);
+  await fillStorage(page);
+  const plans = box(page, '課題に対する次年度以降の取組予定');
+  await plans.click();
+  await page.keyboard.insertText('下の方で書き足す');
+  const notice = page.getByRole('alert').filter({ hasText: '保存領域がいっぱい' });
+  await expect(notice).toBeVisible();
+  // The notice is at the top of the page, out of view; the sticky bar says it where the clerk is.
+  await expect(notice).not.toBeInViewport();
+  await expect(plans).toBeInViewport();
+  const bar = page.locator('.sticky-bar');
+  await expect(bar).toContainText('保存できていません');
+  await expect(bar).toBeInViewport();
+  // (The bar only: controls scrolled under a sticky bar are partly covered, as under any.)
+  const axe = await new AxeBuilder({ page }).include('.sticky-bar').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+  await button(page, '対処を見る').click();
+  await expect(notice).toBeInViewport();
+  await expect(notice).toBeFocused();
+  await expect(notice).toContainText('JSONを書き出す');
+  await expect(plans).toHaveValue(/下の方で書き足す/);
+});
+
 test('without local storage the app says so, and a new draft is written in memory and exported', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {

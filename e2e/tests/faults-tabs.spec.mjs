@@ -172,6 +172,33 @@ test('a tab that loses the editor role while storage is full keeps its text, ask
   keptAll('losing the editor role with text storage refused (kept as a copy)', '保存できなかった一文。', copy.document.report.sections.main_work);
 });
 
+test('a take-over while the clerk types far down the form is said where the clerk is, and 対処を見る leads back to editing', async ({ context }) => {
+  const first = await context.newPage();
+  // 1366×768 at 125% scaling, less the browser's bars.
+  await first.setViewportSize({ width: 1093, height: 540 });
+  await newDraft(first);
+  const id = draftId(first);
+  const second = await context.newPage();
+  await second.goto(`./#/draft/${id}`);
+  await expect(second.getByText(VIEWING)).toBeVisible();
+
+  const plans = box(first, '課題に対する次年度以降の取組予定');
+  await typeAtEnd(first, '課題に対する次年度以降の取組予定', '下の方で書いていた。');
+  await button(second, 'このタブで編集する').click();
+  await editable(second);
+  const notice = first.getByText(VIEWING);
+  await expect(notice).toBeVisible();
+  await expect(notice).not.toBeInViewport();
+  const bar = first.locator('.sticky-bar');
+  await expect(bar).toContainText('別のタブで編集中（このタブは閲覧のみ）');
+  await expect(bar).toBeInViewport();
+  await expect(plans).toBeInViewport();
+  await button(first, '対処を見る').click();
+  await expect(button(first, 'このタブで編集する')).toBeInViewport();
+  await expect(plans).toHaveValue('下の方で書いていた。');
+  expect((await stored(second, id)).document.report.sections.plans).toBe('下の方で書いていた。');
+});
+
 test('text held by a read-only tab survives leaving for the start page and coming back', async ({ context }) => {
   await context.addInitScript(locks.absent);
   const { first, second, id } = await twoTabs(context);

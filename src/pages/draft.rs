@@ -18,7 +18,7 @@ use crate::route::{go, Route};
 use torikumi_core::editor::{Action, EditorState};
 
 use crate::editor_store::{now, EditorHandle, EditorStore, BROWSER_CLOCK};
-use crate::widgets::editor::Editor;
+use crate::widgets::editor::{Editor, SAVE_PROBLEM_ID};
 use crate::widgets::help_link::help_link;
 use crate::widgets::versions::Versions;
 use crate::widgets::word_export::WordExport;
@@ -66,6 +66,15 @@ fn status_text(status: &SaveStatus, role: TabRole, read_only: bool) -> String {
         SaveStatus::Failed(_) => "保存できていません".to_owned(),
         SaveStatus::Conflict(_) => "保存できていません（別のタブで更新されています）".to_owned(),
     }
+}
+
+/// The status line's words when they ask for the clerk's attention (a save that failed,
+/// a conflict, a tab that only shows): the editor's sticky bar repeats them, so a clerk
+/// typing far down the form sees them at once, not only the top of the page.
+fn status_problem(status: &SaveStatus, role: TabRole, read_only: bool) -> Option<AttrValue> {
+    let shown_only = read_only && role == TabRole::Viewer;
+    (shown_only || matches!(status, SaveStatus::Failed(_) | SaveStatus::Conflict(_)))
+        .then(|| status_text(status, role, read_only).into())
 }
 
 /// What tests and scripts read off the status line (never shown).
@@ -274,12 +283,12 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 <p class="notice notice-error" role="alert">{ e }{ help_link(Topic::Exports) }</p>
             }
             if let SaveStatus::Failed(error) = &autosave.status {
-                <div class="notice notice-error" role="alert">
+                <div class="notice notice-error" role="alert" id={SAVE_PROBLEM_ID} tabindex="-1">
                     <p>{ messages::draft_error(error) }{ draft_error_topic(error).map(help_link) }</p>
                 </div>
             }
             if let SaveStatus::Conflict(stored) = &autosave.status {
-                <div class="notice notice-error conflict" role="alert">
+                <div class="notice notice-error conflict" role="alert" id={SAVE_PROBLEM_ID} tabindex="-1">
                     <p>{ messages::draft_error(&DraftError::Conflict { stored: stored.clone() }) }{ help_link(Topic::OtherTab) }</p>
                     if let Some(e) = &*conflict_error {
                         <p>{ messages::draft_error(e) }</p>
@@ -301,7 +310,8 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 </p>
             }
             if store.read_only && role == TabRole::Viewer {
-                <div class="notice notice-info" role="status">
+                <div class="notice notice-info" role="status" tabindex="-1"
+                    id={(!matches!(autosave.status, SaveStatus::Failed(_) | SaveStatus::Conflict(_))).then_some(SAVE_PROBLEM_ID)}>
                     <p>{ "この下書きは別のタブで編集中です。このタブでは閲覧のみで、あちらで入力した内容がここにも表示されます。" }{ help_link(Topic::OtherTab) }</p>
                     { button("button button-primary", "このタブで編集する", take_over.reform(|_: MouseEvent| ())) }
                 </div>
@@ -310,7 +320,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 <Versions draft_id={id.clone()} current={store.doc.clone()} read_only={store.read_only} />
             }
             if *form_shown.borrow() {
-                <Editor />
+                <Editor problem={status_problem(&autosave.status, role, store.read_only)} />
             }
         </ContextProvider<EditorHandle>>
     }

@@ -53,8 +53,18 @@ fn use_undo_keys(dispatch: UseReducerDispatcher<crate::editor_store::EditorStore
     });
 }
 
+/// The draft page's notice of a save problem, where the sticky bar's 「対処を見る」 goes.
+pub const SAVE_PROBLEM_ID: &str = "save-problem";
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    /// The save status when it needs the clerk (failed, conflict, shown only): kept in
+    /// view in the sticky bar, wherever the clerk is in the form.
+    pub problem: Option<AttrValue>,
+}
+
 #[function_component(Editor)]
-pub fn editor() -> Html {
+pub fn editor(props: &EditorProps) -> Html {
     let store = use_context::<EditorHandle>().expect("the editor is inside the store's provider");
     let dispatch = store.dispatcher();
     use_undo_keys(dispatch.clone());
@@ -98,6 +108,7 @@ pub fn editor() -> Html {
         <ContextProvider<LeaveGate> context={gate.clone()}>
         <div class={classes!("editor", (!store.locked()).then_some("editable"))}>
             <h1 class="report-title">{ report.title() }</h1>
+            <div class="sticky-bar">
             <div class="toolbar" role="toolbar" aria-label="編集">
                 <button type="button" class="button" disabled={store.locked() || !store.history.can_undo()} onclick={on(Action::Undo)}
                     aria-keyshortcuts="Control+Z">{ "元に戻す" }</button>
@@ -112,6 +123,14 @@ pub fn editor() -> Html {
                 } else {
                     <button type="button" class="button button-primary" disabled={store.locked()} onclick={finish}>{ "完成にする" }</button>
                 }
+            </div>
+            // Not a live region: the notice it points to is the one announced.
+            if let Some(problem) = &props.problem {
+                <p class="bar-problem no-print">
+                    { problem }
+                    { button("button button-small", "対処を見る", Callback::from(|_: MouseEvent| focus_by_id(SAVE_PROBLEM_ID))) }
+                </p>
+            }
             </div>
             if let Some(at) = finished_at {
                 <div class="notice notice-ok" id={FINISHED_NOTICE_ID} tabindex="-1" role="status">

@@ -68,13 +68,11 @@ fn status_text(status: &SaveStatus, role: TabRole, read_only: bool) -> String {
     }
 }
 
-/// The status line's words when they ask for the clerk's attention (a save that failed,
-/// a conflict, a tab that only shows): the editor's sticky bar repeats them, so a clerk
-/// typing far down the form sees them at once, not only the top of the page.
-fn status_problem(status: &SaveStatus, role: TabRole, read_only: bool) -> Option<AttrValue> {
-    let shown_only = read_only && role == TabRole::Viewer;
-    (shown_only || matches!(status, SaveStatus::Failed(_) | SaveStatus::Conflict(_)))
-        .then(|| status_text(status, role, read_only).into())
+/// Whether the status line asks for the clerk's attention (a save that failed, a
+/// conflict, a tab that only shows): the editor's sticky bar then repeats its words, so a
+/// clerk typing far down the form sees them at once, not only at the top of the page.
+fn status_needs_clerk(status: &SaveStatus, role: TabRole, read_only: bool) -> bool {
+    (read_only && role == TabRole::Viewer) || matches!(status, SaveStatus::Failed(_) | SaveStatus::Conflict(_))
 }
 
 /// What tests and scripts read off the status line (never shown).
@@ -251,6 +249,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
         });
     }
 
+    let status_words = AttrValue::from(status_text(&autosave.status, role, store.read_only));
     html! {
         <ContextProvider<EditorHandle> context={store.clone()}>
             <nav class="draft-bar no-print" aria-label="下書き">
@@ -260,7 +259,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 <p class={classes!("save-status", matches!(autosave.status, SaveStatus::Failed(_) | SaveStatus::Conflict(_)).then_some("save-failed"))}
                     data-state={status_state(&autosave.status)} data-revision={store.stored.revision.to_string()}
                     data-unsaved={(autosave.unsaved)().to_string()}>
-                    { status_text(&autosave.status, role, store.read_only) }
+                    { status_words.clone() }
                 </p>
                 <div class="draft-actions">
                     <button type="button" class="button" onclick={toggle_versions} aria-expanded={versions_open.to_string()}>{ "以前の版" }</button>
@@ -320,7 +319,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 <Versions draft_id={id.clone()} current={store.doc.clone()} read_only={store.read_only} />
             }
             if *form_shown.borrow() {
-                <Editor problem={status_problem(&autosave.status, role, store.read_only)} />
+                <Editor problem={status_needs_clerk(&autosave.status, role, store.read_only).then_some(status_words)} />
             }
         </ContextProvider<EditorHandle>>
     }

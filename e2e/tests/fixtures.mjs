@@ -140,7 +140,10 @@ export function withoutSavePicker() {
 }
 
 
-/** Fills this origin's local storage to its quota. */
+/**
+ * Fills this origin's local storage to its quota, to the last character: a new key's own
+ * length would leave room for a few characters, so the last ones lengthen a filler already there.
+ */
 export function fillStorage(page) {
   return page.evaluate(() => {
     let chunk = 'x'.repeat(1 << 20);
@@ -149,6 +152,13 @@ export function fillStorage(page) {
         localStorage.setItem(`filler-${i}`, chunk);
       } catch {
         chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+    for (let last = localStorage.getItem('filler-0'); ; last += 'x') {
+      try {
+        localStorage.setItem('filler-0', `${last}x`);
+      } catch {
+        break;
       }
     }
   });

@@ -171,7 +171,7 @@ fn clearing_after_a_backup_removes_only_what_the_backup_holds_unchanged() {
     lifecycle::save(&kv, &b, &Draft { document: document("二つ目の続き", 2), ..b.clone() }).unwrap();
     kv.set("other-app", "kept").unwrap();
     // The tabs' own records hold no text: they go too.
-    lease::acquire(&kv, "b", "tab1", 0.0, false).unwrap();
+    lease::acquire(&kv, "b", "tab1", 0.0, false).unwrap().unwrap();
     lease::hand_over(&kv, "b", "tab1", 0.0).unwrap();
     let cleared = lifecycle::clear_backed_up(&kv, &backed_up).unwrap();
     assert_eq!(cleared.kept, ["torikumi:draft:b"]);
@@ -230,17 +230,72 @@ fn a_backup_naming_a_record_twice_reads_the_last_as_a_map_does() {
 #[test]
 fn one_tab_holds_the_lease_until_it_runs_out_or_another_takes_over() {
     let kv = MemoryStore::default();
-    assert!(lease::acquire(&kv, "a", "tab1", 0.0, false).unwrap());
-    assert!(!lease::acquire(&kv, "a", "tab2", 1_000.0, false).unwrap(), "another tab's live lease");
-    assert!(lease::renew(&kv, "a", "tab1", 2_000.0).unwrap());
-    assert!(lease::acquire(&kv, "a", "tab2", 2_000.0 + lease::LEASE_MS + 1.0, false).unwrap(), "a crashed tab's lease runs out");
-    assert!(!lease::renew(&kv, "a", "tab1", 9_000.0).unwrap(), "the old holder learns it lost");
-    assert!(lease::acquire(&kv, "a", "tab1", 9_000.0, true).unwrap(), "「このタブで編集する」 takes over");
-    assert!(!lease::renew(&kv, "a", "tab2", 9_500.0).unwrap());
+    let first = lease::acquire(&kv, "a", "tab1", 0.0, false).unwrap().expect("a free lease is taken");
+    assert_eq!(lease::acquire(&kv, "a", "tab2", 1_000.0, false).unwrap(), None, "another tab's live lease");
+    assert!(lease::renew(&kv, "a", "tab1", 2_000.0, first).unwrap());
+    let second = lease::acquire(&kv, "a", "tab2", 2_000.0 + lease::LEASE_MS + 1.0, false).unwrap().expect("a crashed tab's lease runs out");
+    assert!(!lease::renew(&kv, "a", "tab1", 9_000.0, first).unwrap(), "the old holder learns it lost");
+    let third = lease::acquire(&kv, "a", "tab1", 9_000.0, true).unwrap().expect("「このタブで編集する」 takes over");
+    assert!(first < second && second < third, "each taking counts one up");
+    assert!(!lease::renew(&kv, "a", "tab2", 9_500.0, second).unwrap());
     lease::release(&kv, "a", "tab2").unwrap();
     assert!(kv.get(&lease::lease_key("a")).unwrap().is_some(), "only the holder releases");
     lease::release(&kv, "a", "tab1").unwrap();
     assert!(kv.get(&lease::lease_key("a")).unwrap().is_none());
+}
+
+/// Storage as a tab's heartbeat saw it a moment ago: the lease it read is older than what
+/// another tab has written since (without Web Locks, tabs' storage is not one writer at a time).
+struct SeenBefore<'a> {
+    kv: &'a MemoryStore,
+    lease: Option<String>,
+}
+
+impl KeyValue for SeenBefore<'_> {
+    fn get(&self, key: &str) -> Result<Option<String>, drafts::StorageError> {
+        if lease::is_tab_record(key) { Ok(self.lease.clone()) } else { self.kv.get(key) }
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), drafts::StorageError> {
+        self.kv.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), drafts::StorageError> {
+        self.kv.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, drafts::StorageError> {
+        self.kv.keys()
+    }
+}
+
+#[test]
+fn a_take_over_outlasts_the_old_holders_heartbeat_written_over_it() {
+    let kv = MemoryStore::default();
+    let old = lease::acquire(&kv, "a", "tab1", 0.0, false).unwrap().unwrap();
+    let seen = SeenBefore { kv: &kv, lease: kv.get(&lease::lease_key("a")).unwrap() };
+    let new = lease::acquire(&kv, "a", "tab2", 1_000.0, true).unwrap().unwrap();
+    // The old tab's heartbeat read its own lease before the take-over and writes it after.
+    assert!(lease::renew(&seen, "a", "tab1", 1_001.0, old).unwrap());
+    let late = kv.get(&lease::lease_key("a")).unwrap();
+    // The new holder hears that write: an earlier taking does not make it give up...
+    assert!(!lease::held_by_other(late.as_deref(), "tab2", 1_002.0, Some(new)));
+    // ...it writes its own again, and the old tab, hearing that, learns it lost.
+    assert!(lease::renew(&kv, "a", "tab2", 1_002.0, new).unwrap());
+    let again = kv.get(&lease::lease_key("a")).unwrap();
+    assert!(lease::held_by_other(again.as_deref(), "tab1", 1_003.0, Some(old)));
+    assert!(!lease::renew(&kv, "a", "tab1", 2_000.0, old).unwrap());
+    // A tab that only views counts any other tab's running lease.
+    assert!(lease::held_by_other(late.as_deref(), "tab3", 1_002.0, None));
+}
+
+#[test]
+fn an_older_apps_lease_without_a_taking_is_never_outranked() {
+    let kv = MemoryStore::default();
+    let ours = lease::acquire(&kv, "a", "tab1", 0.0, false).unwrap().unwrap();
+    // An older copy of the app (mid-update) takes over, writing no taking.
+    kv.set(&lease::lease_key("a"), r#"{"tab":"tab-old","until":7000}"#).unwrap();
+    assert!(lease::held_by_other(kv.get(&lease::lease_key("a")).unwrap().as_deref(), "tab1", 1_000.0, Some(ours)));
+    assert!(!lease::renew(&kv, "a", "tab1", 1_000.0, ours).unwrap());
+    // Once it has run out, the next taking counts on from nothing.
+    assert!(lease::acquire(&kv, "a", "tab1", 8_000.0, false).unwrap().is_some());
 }
 
 #[test]

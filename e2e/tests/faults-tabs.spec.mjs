@@ -109,6 +109,42 @@ test('a take-over while the old tab is slow to update its page keeps what it had
   expect((await stored(second, id)).document.report.sections.main_work).toBe('遅い端末で引き継ぐ直前に書いた。');
 });
 
+/**
+ * This tab's next reads of its lease see it as it is now, until it writes the lease: its
+ * heartbeat (or its answer to a storage event) read just before another tab's take-over
+ * and wrote just after, as two processes' storage can interleave without Web Locks.
+ */
+function leaseSeenBeforeNextWrite() {
+  const key = Object.keys(localStorage).find((k) => k.startsWith('torikumi:lease:'));
+  const seen = localStorage.getItem(key);
+  const { getItem, setItem } = Storage.prototype;
+  Storage.prototype.getItem = function (k) {
+    return k === key ? seen : getItem.call(this, k);
+  };
+  Storage.prototype.setItem = function (k, v) {
+    if (k === key) Storage.prototype.getItem = getItem;
+    return setItem.call(this, k, v);
+  };
+}
+
+test('without Web Locks, the old editor\'s heartbeat written over a take-over does not undo it', async ({ context }) => {
+  await context.addInitScript(locks.absent);
+  const { first, second, id } = await twoTabs(context);
+  await typeAtEnd(first, MAIN, '引き継ぐ前の一文。');
+  await saved(first);
+  await first.evaluate(leaseSeenBeforeNextWrite);
+  await button(second, 'このタブで編集する').click();
+  // Past two heartbeats: the take-over stands, and the old tab only shows.
+  await second.waitForTimeout(2 * 2_000 + 500);
+  await editable(second);
+  await expect(first.getByText(VIEWING)).toBeVisible();
+  await expect(first.locator('.editor.editable')).toHaveCount(0);
+  await typeAtEnd(second, MAIN, '引き継いだ後の一文。');
+  await saved(second);
+  await expect(box(first, MAIN)).toHaveValue('引き継ぐ前の一文。引き継いだ後の一文。');
+  expect((await stored(second, id)).document.report.sections.main_work).toBe('引き継ぐ前の一文。引き継いだ後の一文。');
+});
+
 test('two take-overs at once without Web Locks leave one editor', async ({ context }) => {
   await context.addInitScript(locks.absent);
   const [a, b, c] = [await context.newPage(), await context.newPage(), await context.newPage()];

@@ -6,4 +6,5 @@ pub mod bundle_set;
 pub mod file_picker;
 pub mod leave_gate;
 pub mod page_title;
+pub mod tab_lease;
 pub mod tab_role;

@@ -19,13 +19,14 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use js_sys::{Function, Object, Promise, Reflect};
-use torikumi_core::drafts::{lease, KeyValue};
+use torikumi_core::drafts::lease;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use super::tab_lease::{now_ms, tab_id, Leased};
 use crate::platform::frames;
-use crate::platform::local_storage::{new_draft_id, LocalStorage};
+use crate::platform::local_storage::LocalStorage;
 
 const LOCK_PREFIX: &str = "torikumi-draft-";
 /// How long a Web Locks request may go unanswered before the lease stands in
@@ -118,7 +119,7 @@ impl Coordination {
         if !started {
             let this = Rc::clone(self);
             let leased = Leased::start(&self.draft_id, steal, move || this.lose());
-            let held = leased.holding.get();
+            let held = leased.holding();
             *self.leased.borrow_mut() = Some(leased);
             match (held, steal) {
                 (true, true) => self.gained(),
@@ -284,103 +285,4 @@ pub fn use_tab_role(draft_id: &str, on_lost: Callback<()>, on_gained: Callback<(
         Callback::from(move |()| coordination.ask(true))
     };
     (*role, take_over)
-}
-
-/// This page's tab, for leases and handovers: fixed for the page's life.
-pub fn tab_id() -> String {
-    thread_local! {
-        static TAB: String = new_draft_id();
-    }
-    TAB.with(Clone::clone)
-}
-
-fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
-
-/// The lease of one draft held or watched by this tab; dropping it stops the
-/// heartbeat and gives the lease up.
-struct Leased {
-    draft_id: String,
-    /// Whether this tab holds the lease (as far as it knows).
-    holding: Rc<Cell<bool>>,
-    _heartbeat: gloo_timers::callback::Interval,
-    _watch: Option<EventListener>,
-    _pagehide: Option<EventListener>,
-}
-
-impl Leased {
-    /// Takes the lease if it is free (or `steal`); else this tab views. A holder
-    /// renews it, and learns at the next heartbeat or storage event that it was
-    /// taken, and then calls `lose`.
-    fn start(draft_id: &str, steal: bool, lose: impl Fn() + 'static) -> Leased {
-        let draft_id = draft_id.to_owned();
-        // No storage: no other tab can write either; this one edits in memory.
-        let held = lease::acquire(&LocalStorage, &draft_id, &tab_id(), now_ms(), steal).unwrap_or(true);
-        let holding = Rc::new(Cell::new(held));
-        let lose = {
-            let holding = Rc::clone(&holding);
-            Rc::new(move || {
-                if holding.replace(false) {
-                    lose();
-                }
-            })
-        };
-        let heartbeat = {
-            let (draft_id, holding, lose) = (draft_id.clone(), Rc::clone(&holding), Rc::clone(&lose));
-            gloo_timers::callback::Interval::new(lease::HEARTBEAT_MS, move || {
-                if holding.get() && matches!(lease::renew(&LocalStorage, &draft_id, &tab_id(), now_ms()), Ok(false)) {
-                    lose();
-                }
-            })
-        };
-        let window = web_sys::window();
-        let watch = window.as_ref().map(|w| {
-            let key = lease::lease_key(&draft_id);
-            EventListener::new(w, "storage", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
-                if e.key().as_deref() != Some(key.as_str()) {
-                    return;
-                }
-                // The lease as storage holds it now, not as the event's write left it: two tabs
-                // taking over at once each hear the other's write after their own, and by the
-                // event's value both would give up, leaving no editor. Storage refusing the
-                // read: the event's value.
-                let now = LocalStorage.get(&key).unwrap_or_else(|_| e.new_value());
-                if lease::held_by_other(now.as_deref(), &tab_id(), now_ms()) {
-                    lose();
-                }
-            })
-        });
-        let pagehide = window.as_ref().map(|w| {
-            let (draft_id, holding) = (draft_id.clone(), Rc::clone(&holding));
-            EventListener::new(w, "pagehide", move |_| {
-                if holding.get() {
-                    release_lease(&draft_id);
-                }
-            })
-        });
-        Leased { draft_id, holding, _heartbeat: heartbeat, _watch: watch, _pagehide: pagehide }
-    }
-
-    /// 「このタブで編集する」: writes this tab's lease over the other's. The other
-    /// tab, and any third that took over a moment before, loses at its storage
-    /// event. Returns whether this tab now holds it.
-    fn take_over(&self) -> bool {
-        // No storage: nothing to take over from.
-        let held = lease::acquire(&LocalStorage, &self.draft_id, &tab_id(), now_ms(), true).unwrap_or(true);
-        self.holding.set(held);
-        held
-    }
-}
-
-/// Gives the lease up; a failure only leaves it to run out.
-fn release_lease(draft_id: &str) {
-    lease::release(&LocalStorage, draft_id, &tab_id()).ok();
-}
-
-impl Drop for Leased {
-    fn drop(&mut self) {
-        release_lease(&self.draft_id);
-    }
 }

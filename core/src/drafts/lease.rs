@@ -22,6 +22,33 @@ pub const HEARTBEAT_MS: u32 = 2_000;
 struct LeaseRecord {
     tab: String,
     until: f64,
+    /// Which taking of the lease this is ([`Taking`]). Absent in an older app's lease,
+    /// which then counts as the newest: an older tab's take-over is never ignored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    taken: Option<u64>,
+}
+
+/// Which taking of a draft's lease a tab holds: taking a free lease or taking over counts
+/// one up, and a renewal keeps it. Without Web Locks, storage is not one writer at a time
+/// across tabs: the old holder's heartbeat can read its own lease just before a take-over
+/// and write it back just after. A holder hearing of another tab's lease of an earlier
+/// taking writes its own again instead of giving up, so that tab learns it lost.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Taking(u64);
+
+impl LeaseRecord {
+    fn read(raw: Option<&str>) -> Option<LeaseRecord> {
+        raw.and_then(|r| serde_json::from_slice(r.as_bytes()).ok())
+    }
+
+    /// Another tab's running lease that outranks `held` (this tab's taking, if it holds one).
+    fn outranks(&self, tab: &str, now_ms: f64, held: Option<Taking>) -> bool {
+        let later = match (self.taken, held) {
+            (Some(taken), Some(Taking(ours))) => taken >= ours,
+            _ => true,
+        };
+        self.tab != tab && self.until > now_ms && later
+    }
 }
 
 pub fn lease_key(draft_id: &str) -> String {
@@ -58,41 +85,45 @@ pub fn clear_handover(kv: &dyn KeyValue, draft_id: &str) -> Result<(), StorageEr
     kv.remove(&handover_key(draft_id))
 }
 
-/// Whether a stored lease (its raw text) is another tab's and still running.
+/// Whether a stored lease (its raw text) is another tab's, still running, and not of an
+/// earlier taking than `held` (this tab's, when it holds the lease).
 /// An unreadable lease counts as free: it guards nothing.
-pub fn held_by_other(raw: Option<&str>, tab: &str, now_ms: f64) -> bool {
-    raw.and_then(|r| serde_json::from_slice::<LeaseRecord>(r.as_bytes()).ok())
-        .is_some_and(|lease| lease.tab != tab && lease.until > now_ms)
+pub fn held_by_other(raw: Option<&str>, tab: &str, now_ms: f64, held: Option<Taking>) -> bool {
+    LeaseRecord::read(raw).is_some_and(|lease| lease.outranks(tab, now_ms, held))
 }
 
-fn write(kv: &dyn KeyValue, draft_id: &str, tab: &str, now_ms: f64) -> Result<(), StorageError> {
-    let record = LeaseRecord { tab: tab.to_owned(), until: now_ms + LEASE_MS };
+fn write(kv: &dyn KeyValue, draft_id: &str, tab: &str, now_ms: f64, taking: Taking) -> Result<(), StorageError> {
+    let record = LeaseRecord { tab: tab.to_owned(), until: now_ms + LEASE_MS, taken: Some(taking.0) };
     kv.set(&lease_key(draft_id), &serde_json::to_string(&record).unwrap_or_default())
 }
 
-/// Takes the lease if it is free (or `steal`: 「このタブで編集する」). Returns whether this tab holds it.
-pub fn acquire(kv: &dyn KeyValue, draft_id: &str, tab: &str, now_ms: f64, steal: bool) -> Result<bool, StorageError> {
-    let raw = kv.get(&lease_key(draft_id))?;
-    if !steal && held_by_other(raw.as_deref(), tab, now_ms) {
-        return Ok(false);
+/// Takes the lease if it is free (or `steal`: 「このタブで編集する」). Returns the taking
+/// this tab now holds, or `None` when another tab holds the lease.
+pub fn acquire(kv: &dyn KeyValue, draft_id: &str, tab: &str, now_ms: f64, steal: bool) -> Result<Option<Taking>, StorageError> {
+    let stored = LeaseRecord::read(kv.get(&lease_key(draft_id))?.as_deref());
+    if !steal && stored.as_ref().is_some_and(|lease| lease.outranks(tab, now_ms, None)) {
+        return Ok(None);
     }
-    write(kv, draft_id, tab, now_ms)?;
-    Ok(true)
+    let taking = Taking(stored.and_then(|lease| lease.taken).unwrap_or(0).saturating_add(1));
+    write(kv, draft_id, tab, now_ms, taking)?;
+    Ok(Some(taking))
 }
 
-/// The holder's heartbeat. Returns false when another tab has taken the lease.
-pub fn renew(kv: &dyn KeyValue, draft_id: &str, tab: &str, now_ms: f64) -> Result<bool, StorageError> {
-    acquire(kv, draft_id, tab, now_ms, false)
+/// The holder's heartbeat, and its answer to another tab's write of the lease: writes
+/// this tab's lease again unless another tab's outranks it. Returns false when another
+/// tab has taken the lease.
+pub fn renew(kv: &dyn KeyValue, draft_id: &str, tab: &str, now_ms: f64, held: Taking) -> Result<bool, StorageError> {
+    if held_by_other(kv.get(&lease_key(draft_id))?.as_deref(), tab, now_ms, Some(held)) {
+        return Ok(false);
+    }
+    write(kv, draft_id, tab, now_ms, held)?;
+    Ok(true)
 }
 
 /// Gives the lease up, if this tab holds it.
 pub fn release(kv: &dyn KeyValue, draft_id: &str, tab: &str) -> Result<(), StorageError> {
     let key = lease_key(draft_id);
-    let ours = kv
-        .get(&key)?
-        .and_then(|r| serde_json::from_slice::<LeaseRecord>(r.as_bytes()).ok())
-        .is_some_and(|lease| lease.tab == tab);
-    if ours {
+    if LeaseRecord::read(kv.get(&key)?.as_deref()).is_some_and(|lease| lease.tab == tab) {
         kv.remove(&key)?;
     }
     Ok(())

@@ -21,6 +21,7 @@ use crate::platform::served_files::{load_config, load_version};
 use crate::platform::service_worker::use_offline;
 use crate::widgets::app_footer::app_footer;
 use crate::widgets::button::button;
+use crate::app_context::AppContext;
 use crate::open_drafts::MemoryDrafts;
 use crate::platform::local_storage::{ask_persistent_storage, LocalStorage};
 
@@ -51,6 +52,8 @@ pub fn app() -> Html {
         }
     });
     let memory = use_memo((), |_| MemoryDrafts::default());
+    // Until config.json is read (no view uses it before): one value, so the context stays equal.
+    let no_config = use_memo((), |_| Rc::new(Config::default()));
     // None until config.json has been looked at (a local file: this is quick).
     let config = use_state(|| None::<(Rc<Config>, Option<ConfigError>)>);
     {
@@ -100,10 +103,9 @@ pub fn app() -> Html {
         (Some((config, _)), Some(page)) => html! {
             <City {page} config={Rc::clone(config)} notices={notices} version={(*version).clone()} />
         },
-        (Some((config, _)), None) => html! {
+        (Some((_config, _)), None) => html! {
             <>
                 <main class="app-main">
-                    <ContextProvider<Rc<Config>> context={Rc::clone(config)}>
                         { for notices.iter().map(|n| html! { <p class="notice notice-warning" role="status">{ n }</p> }) }
                         { match &route {
                             Route::Draft(id) => html! { <DraftPage key={id.clone()} id={id.clone()} /> },
@@ -112,15 +114,18 @@ pub fn app() -> Html {
                             Route::PanicCheck => panic!("self-test: the recovery screen was asked for (#/selftest/panic)"),
                             _ => html! { <StartPage /> },
                         } }
-                    </ContextProvider<Rc<Config>>>
                 </main>
                 { app_footer(version.as_deref()) }
             </>
         },
     };
+    let context = AppContext {
+        config: config.as_ref().map(|(config, _)| Rc::clone(config)).unwrap_or_else(|| Rc::clone(&no_config)),
+        memory: (*memory).clone(),
+        guard: (*leave_guard).clone(),
+    };
     html! {
-        <ContextProvider<MemoryDrafts> context={(*memory).clone()}>
-        <ContextProvider<UnsavedGuard> context={(*leave_guard).clone()}>
+        <ContextProvider<AppContext> {context}>
             <header class="app-header no-print">
                 <p class="app-name">{ "取組状況" }<span class="app-sub">{ "区障害者自立支援協議会" }</span></p>
             </header>
@@ -141,7 +146,6 @@ pub fn app() -> Html {
             // The app's one polite live region (platform/announce.rs): always here, so every change is heard.
             <div id={ANNOUNCER_ID} class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
             { view }
-        </ContextProvider<UnsavedGuard>>
-        </ContextProvider<MemoryDrafts>>
+        </ContextProvider<AppContext>>
     }
 }

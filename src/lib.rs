@@ -2,6 +2,7 @@
 //! can be decided without a browser.
 
 mod app;
+mod app_context;
 mod editor_store;
 mod hooks;
 pub mod on_demand;

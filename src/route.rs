@@ -160,14 +160,14 @@ fn unsaved(view: &RefCell<Option<(Unsaved, &'static str)>>) -> bool {
     view.borrow().as_ref().is_some_and(|(unsaved, _)| unsaved())
 }
 
-/// Registers the open view's "is anything unsaved" check, and the question to ask then, while it is mounted.
-#[hook]
-pub fn use_unsaved_guard(unsaved: Unsaved, question: &'static str) {
-    let guard = use_context::<UnsavedGuard>().unwrap_or_default();
-    use_effect_with((), move |_| {
-        *guard.view.borrow_mut() = Some((unsaved, question));
-        move || *guard.view.borrow_mut() = None
-    });
+impl UnsavedGuard {
+    /// Makes `unsaved` the open view's check, and `question` what to ask then, until the
+    /// returned closure runs (`app_context::use_unsaved_guard`).
+    pub fn register(&self, unsaved: Unsaved, question: &'static str) -> impl FnOnce() {
+        *self.view.borrow_mut() = Some((unsaved, question));
+        let view = Rc::clone(&self.view);
+        move || *view.borrow_mut() = None
+    }
 }
 
 /// The open view, and the last view that was not 使い方 (its way back; the start

@@ -22,11 +22,12 @@ use torikumi_core::drafts::{self, Draft};
 use torikumi_core::Timestamp;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use crate::app_context::use_app;
 
 use torikumi_core::editor::{Action, Stored};
 
 use crate::editor_store::{now, EditorHandle, Newest};
-use crate::open_drafts::{MemoryDrafts, Opened};
+use crate::open_drafts::Opened;
 use crate::pending_text::PendingText;
 use crate::platform::local_storage::LocalStorage;
 
@@ -185,7 +186,7 @@ enum Reaction {
 /// still on its way from a field to the store.
 #[hook]
 pub fn use_autosave(store: &EditorHandle, opened: &Opened, typed: &PendingText) -> Autosave {
-    let memory = use_context::<MemoryDrafts>().unwrap_or_default();
+    let memory = use_app().memory;
     let status = use_state(|| SaveStatus::Saved(store.doc.changed));
     let history_problem = use_state(|| None::<HistoryError>);
     let inner = use_memo((), {

@@ -10,6 +10,7 @@ use super::mount::{CityMount, CityPage};
 use crate::pages::bundle::BundlePage;
 use crate::platform::served_files::load_version;
 use crate::pages::bundle_print::BundlePrint;
+use crate::app_context::AppContext;
 use crate::route::UnsavedGuard;
 use crate::widgets::app_footer::app_footer;
 
@@ -32,9 +33,14 @@ pub fn city_app(props: &CityAppProps) -> Html {
         let version = version.clone();
         use_effect_with((), move |_| wasm_bindgen_futures::spawn_local(async move { version.set(load_version().await) }));
     }
+    // The same value while the props are: a new one would render every view under it again.
+    let context = use_memo((Rc::clone(&props.config), props.guard.clone()), |(config, guard)| AppContext {
+        config: Rc::clone(config),
+        guard: guard.clone(),
+        ..AppContext::default()
+    });
     html! {
-        <ContextProvider<Rc<Config>> context={Rc::clone(&props.config)}>
-        <ContextProvider<UnsavedGuard> context={props.guard.clone()}>
+        <ContextProvider<AppContext> context={(*context).clone()}>
             <main class="app-main">
                 { for props.notices.iter().map(|n| html! { <p class="notice notice-warning" role="status">{ n }</p> }) }
                 { match props.page {
@@ -43,8 +49,7 @@ pub fn city_app(props: &CityAppProps) -> Html {
                 } }
             </main>
             { app_footer(version.as_deref()) }
-        </ContextProvider<UnsavedGuard>>
-        </ContextProvider<Rc<Config>>>
+        </ContextProvider<AppContext>>
     }
 }
 

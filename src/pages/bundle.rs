@@ -6,14 +6,15 @@ use std::rc::Rc;
 use torikumi_core::bundle::stored::BundleStoreError;
 use torikumi_core::bundle::{self, BundleSet};
 use torikumi_core::messages::help::bundle_store_error_topic;
-use torikumi_core::{messages, Config, Context, Timestamp};
+use torikumi_core::{messages, Context, Timestamp};
 use yew::prelude::*;
+use crate::app_context::{use_app, use_unsaved_guard};
 
 use crate::widgets::button::button;
 use crate::editor_store::now;
 use crate::hooks::bundle_set::use_bundle_set;
 use crate::platform::files::{download, download_bytes};
-use crate::route::{go, use_unsaved_guard, Route};
+use crate::route::{go, Route};
 use crate::widgets::bundle_files::BundleFiles;
 use crate::widgets::bundle_list::BundleList;
 use crate::widgets::bundle_review::BundleReview;
@@ -22,7 +23,7 @@ use crate::widgets::help_link::help_link;
 
 #[function_component(BundlePage)]
 pub fn bundle_page() -> Html {
-    let config = use_context::<Rc<Config>>().unwrap_or_default();
+    let config = use_app().config;
     let bundle = use_bundle_set();
     // Leaving with changes storage refused asks first (they live only in this page).
     use_unsaved_guard(

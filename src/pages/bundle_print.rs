@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use torikumi_core::bundle::bound_html;
 use torikumi_core::messages::help::bundle_store_error_topic;
-use torikumi_core::{messages, Config};
+use torikumi_core::messages;
 use yew::prelude::*;
+use crate::app_context::use_app;
 
 use crate::widgets::button::button;
 use crate::editor_store::now;
@@ -17,7 +18,7 @@ use crate::widgets::help_link::help_link;
 
 #[function_component(BundlePrint)]
 pub fn bundle_print() -> Html {
-    let config = use_context::<Rc<Config>>().unwrap_or_default();
+    let config = use_app().config;
     let bundle = use_bundle_set();
     let html = {
         let config = Rc::clone(&config);

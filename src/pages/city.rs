@@ -17,7 +17,8 @@ use crate::widgets::help_link::help_link;
 use crate::on_demand::mount::{CityMount, CityPage, APP_HOST_ID, MODULE_HOST_ID};
 use crate::platform::hosts;
 use crate::platform::on_demand::{module, CityView};
-use crate::route::{use_unsaved_guard, Route};
+use crate::app_context::use_unsaved_guard;
+use crate::route::Route;
 use crate::widgets::app_footer::app_footer;
 
 #[derive(Properties, PartialEq)]

@@ -10,6 +10,7 @@ use torikumi_core::messages::help::{draft_error_topic, Topic};
 use torikumi_core::{messages, Config, Document};
 use torikumi_core::files::FileError;
 use yew::prelude::*;
+use crate::app_context::{use_app, use_unsaved_guard, AppContext};
 
 use crate::widgets::button::button;
 use crate::hooks::autosave::{use_autosave, SaveStatus};
@@ -24,8 +25,7 @@ use crate::widgets::versions::Versions;
 use crate::widgets::word_export::WordExport;
 use crate::platform::exports::{export_html, export_json, mailto, share_files};
 use crate::platform::frames;
-use crate::route::{use_unsaved_guard, UnsavedGuard};
-use crate::open_drafts::{create_draft, open_draft, MemoryDrafts, Opened};
+use crate::open_drafts::{create_draft, open_draft, Opened};
 use crate::platform::local_storage::LocalStorage;
 use crate::hooks::tab_role::{use_tab_role, TabRole};
 
@@ -36,8 +36,7 @@ pub struct DraftPageProps {
 
 #[function_component(DraftPage)]
 pub fn draft_page(props: &DraftPageProps) -> Html {
-    let config = use_context::<Rc<Config>>().unwrap_or_default();
-    let memory = use_context::<MemoryDrafts>().unwrap_or_default();
+    let AppContext { config, memory, .. } = use_app();
     let found = use_memo(props.id.clone(), |id| open_draft(id, &memory));
     match &*found {
         Ok(opened) => html! { <DraftEditor opened={opened.clone()} config={(*config).clone()} /> },
@@ -92,9 +91,8 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
         use_reducer(move || EditorStore::new(EditorState::new(draft, config, BROWSER_CLOCK)))
     };
     let dispatch = store.dispatcher();
-    let guard = use_context::<UnsavedGuard>().unwrap_or_default();
+    let AppContext { guard, memory, .. } = use_app();
     let autosave = use_autosave(&store, &props.opened, &guard.typed);
-    let memory = use_context::<MemoryDrafts>().unwrap_or_default();
     // Leaving writes what is pending; it asks only when that write fails.
     use_unsaved_guard(
         {

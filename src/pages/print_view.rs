@@ -2,11 +2,12 @@
 
 use torikumi_core::print::report_html;
 use yew::prelude::*;
+use crate::app_context::use_app;
 
 use crate::widgets::button::button;
 use crate::hooks::page_title::use_page_title;
 use crate::route::{go, Route};
-use crate::open_drafts::{open_draft, MemoryDrafts};
+use crate::open_drafts::open_draft;
 use torikumi_core::messages;
 
 #[derive(Properties, PartialEq)]
@@ -16,7 +17,7 @@ pub struct PrintViewProps {
 
 #[function_component(PrintView)]
 pub fn print_view(props: &PrintViewProps) -> Html {
-    let memory = use_context::<MemoryDrafts>().unwrap_or_default();
+    let memory = use_app().memory;
     let found = use_memo(props.id.clone(), |id| open_draft(id, &memory).map(|opened| opened.current));
     // 「PDFに保存」 names the file after the page's title: make it the ASCII file stem.
     use_page_title((*found).as_ref().ok().map(|d| d.document.report.file_stem()));

@@ -11,10 +11,11 @@ use torikumi_core::messages::help::Topic;
 use torikumi_core::{messages, sample, Report, Status, Timestamp};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use crate::app_context::use_app;
 
 use crate::widgets::button::button;
 use crate::editor_store::now;
-use crate::open_drafts::{create_and_open, MemoryDrafts};
+use crate::open_drafts::create_and_open;
 use crate::platform::exports::export_json;
 use crate::platform::files::download;
 use crate::platform::local_storage::LocalStorage;
@@ -47,7 +48,7 @@ fn export_stored(id: &str) -> Result<(), String> {
 
 #[function_component(StartPage)]
 pub fn start_page() -> Html {
-    let memory = use_context::<MemoryDrafts>().unwrap_or_default();
+    let memory = use_app().memory;
     let revision = use_state(|| 0u32);
     let listing = use_memo(*revision, |_| drafts::list(&LocalStorage));
     let refresh = {

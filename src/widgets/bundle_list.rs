@@ -9,8 +9,9 @@ use std::rc::Rc;
 use torikumi_core::bundle::{BundleSet, Entry, EntryId, Review};
 use torikumi_core::fiscal::era_fiscal_year;
 use torikumi_core::messages::help::Topic;
-use torikumi_core::{messages, Config, Status, Timestamp};
+use torikumi_core::{messages, Status, Timestamp};
 use yew::prelude::*;
+use crate::app_context::use_app;
 
 use super::help_link::help_link;
 use crate::hooks::bundle_set::BundleHandle;
@@ -39,7 +40,7 @@ fn year(entry: &Entry) -> String {
 
 #[function_component(BundleList)]
 pub fn bundle_list(props: &BundleListProps) -> Html {
-    let config = use_context::<Rc<Config>>().unwrap_or_default();
+    let config = use_app().config;
     let set = &props.bundle.kept.set;
     let change = |f: Rc<dyn Fn(&mut BundleSet)>| {
         let bundle = props.bundle.clone();

@@ -9,9 +9,10 @@ use torikumi_core::drafts::lifecycle::{self, ImportPlan};
 use torikumi_core::drafts::Draft;
 use torikumi_core::incoming::{self, Incoming};
 use torikumi_core::messages::help::Topic;
-use torikumi_core::{messages, Config, Document};
+use torikumi_core::{messages, Document};
 use web_sys::File;
 use yew::prelude::*;
+use crate::app_context::{use_app, AppContext};
 
 use super::button::button;
 use super::help_link::help_link;
@@ -20,7 +21,7 @@ use super::word_review::{show_for_review, WordImport, WordReview};
 use crate::editor_store::now;
 use crate::hooks::announce::use_announce;
 use crate::hooks::file_picker::{use_file_picker, FilePicker};
-use crate::open_drafts::{create_draft, MemoryDrafts};
+use crate::open_drafts::create_draft;
 use crate::platform::files::{read_file, ACCEPTED};
 use crate::platform::local_storage::{new_draft_id, LocalStorage};
 use crate::platform::word_file::looks_like_word;
@@ -44,14 +45,13 @@ struct Conflict {
 
 #[function_component(Import)]
 pub fn import(props: &ImportProps) -> Html {
-    let memory = use_context::<MemoryDrafts>().unwrap_or_default();
+    let AppContext { memory, config, .. } = use_app();
     let error = use_state(|| None::<String>);
     let notice = use_state(|| None::<String>);
     let conflict = use_state(|| None::<Conflict>);
 
     let word = use_state(|| None::<WordImport>);
     let review = use_state(|| None::<PendingReview>);
-    let config = use_context::<Rc<Config>>().unwrap_or_default();
     let take_files = {
         let (error, notice, conflict, memory, on_change, word, config, review) = (
             error.clone(),

@@ -3,17 +3,17 @@
 use std::rc::Rc;
 
 use torikumi_core::drafts::Draft;
-use torikumi_core::{incoming, messages, Config};
+use torikumi_core::{incoming, messages};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+use crate::app_context::{use_app, AppContext};
 
 use torikumi_core::messages::help::Topic;
 use super::button::button;
 use super::help_link::help_link;
 
 use super::word_review::{create_next, show_for_review, WordImport, WordReview};
-use crate::open_drafts::MemoryDrafts;
 use crate::platform::files::{read_file, ACCEPTED};
 use crate::platform::word_file::looks_like_word;
 
@@ -25,7 +25,7 @@ pub struct NextYearProps {
 /// 「前年度から作成」: a new draft for the following year from a draft or a file.
 #[function_component(NextYear)]
 pub fn next_year(props: &NextYearProps) -> Html {
-    let memory = use_context::<MemoryDrafts>().unwrap_or_default();
+    let AppContext { memory, config, .. } = use_app();
     let open = use_state(|| false);
     let source = use_state(|| props.drafts.first().map(|d| d.id.clone()).unwrap_or_default());
     let keep = use_state(|| false);
@@ -33,7 +33,6 @@ pub fn next_year(props: &NextYearProps) -> Html {
     let file_input = use_node_ref();
     // Every hook runs on every render, before the early return below (Yew's rule).
     let word = use_state(|| None::<WordImport>);
-    let config = use_context::<Rc<Config>>().unwrap_or_default();
 
     if !*open {
         let open = open.clone();

@@ -14,10 +14,10 @@ use gloo_events::EventListener;
 use torikumi_core::limits::{self, Pasted};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
+use crate::app_context::AppContext;
 
 use crate::pending_text::Sender;
 use crate::platform::frames;
-use crate::route::UnsavedGuard;
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
@@ -195,7 +195,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         .clone()
     };
     // Without the app around it (a component test) the text is sent at once.
-    let pending = use_context::<UnsavedGuard>().map(|guard| guard.typed);
+    let pending = use_context::<AppContext>().map(|app| app.guard.typed);
     let oninput = {
         let (composing, send, sizer, pending) = (Rc::clone(&composing), Rc::clone(&send), sizer.clone(), pending.clone());
         Callback::from(move |e: InputEvent| {

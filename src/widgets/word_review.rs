@@ -6,6 +6,7 @@ use torikumi_core::docx::WordRead;
 use torikumi_core::fiscal::era_fiscal_year;
 use torikumi_core::{limits, messages, Config, Report};
 use yew::prelude::*;
+use crate::app_context::use_app;
 
 use super::button::button;
 use crate::open_drafts::{create_and_open, MemoryDrafts};
@@ -56,7 +57,7 @@ pub struct WordReviewProps {
 
 #[function_component(WordReview)]
 pub fn word_review(props: &WordReviewProps) -> Html {
-    let memory = use_context::<MemoryDrafts>().unwrap_or_default();
+    let memory = use_app().memory;
     let error = use_state(|| None::<String>);
     let WordImport { file_name, read, next_year } = &props.import;
     let report = &read.report;

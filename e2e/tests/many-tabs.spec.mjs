@@ -24,6 +24,7 @@ for (const locks of [true, false]) {
       if (process.env.TORIKUMI_SIM_VERBOSE) console.log(result.log.join('\n'));
       const replay = `TORIKUMI_SIM_SEED=${seed} TORIKUMI_SIM_STEPS=${STEPS} npx playwright test tests/many-tabs.spec.mjs -g '${locks ? 'with' : 'without'} Web Locks'`;
       expect(result.lost.map((t) => t.token), lossReport(result, replay)).toEqual([]);
+      expect(result.editors, `tabs editing the draft at once at the end\n${replay}`).toBeLessThanOrEqual(1);
       // A run that typed nothing proved nothing.
       expect(result.typed, 'tokens shown in an editable field').toBeGreaterThan(0);
     });
@@ -42,6 +43,7 @@ for (const locks of [true, false]) {
     if (process.env.TORIKUMI_SIM_VERBOSE) console.log(result.log.join('\n'));
     const replay = `TORIKUMI_SIM_SEED=${seed} TORIKUMI_SIM_STEPS=${STEPS} npx playwright test tests/many-tabs.spec.mjs -g 'slow.*${locks ? 'with' : 'without'} Web Locks'`;
     expect(result.lost.map((t) => t.token), lossReport(result, replay)).toEqual([]);
+    expect(result.editors, `tabs editing the draft at once at the end\n${replay}`).toBeLessThanOrEqual(1);
     expect(result.typed, 'tokens shown in an editable field').toBeGreaterThan(0);
   });
 }

@@ -208,6 +208,14 @@ export async function simulate(context, { origin, seed, steps, locks, slowTab = 
   // counted as discarded by choice, not as lost).
   const last = plan[done - 1]?.answer ?? 'copy';
   await answerConflicts(last);
+  // One editor at most once things settle (past a lease heartbeat): two would each
+  // overwrite the other's text with conflicts to answer.
+  await sleep(2_500);
+  let editors = 0;
+  for (const { page } of tabs) {
+    if (page && draftOf(page) === id) editors += await page.locator('.editor.editable').count();
+  }
+  say(`editable tabs on the draft at the end: ${editors}`);
   for (const tab of tabs) {
     for (let attempt = 0; tab.page && attempt < 3; attempt += 1) {
       tab.accept = attempt === 2;
@@ -235,7 +243,7 @@ export async function simulate(context, { origin, seed, steps, locks, slowTab = 
     .map((t) => ({ ...t, next: `${plan[t.step].wait} ms later: ${log.slice(lines[t.step] + 1, (lines[t.step + 1] ?? lines[t.step] + 1) + 1).join(' / ')}` }));
   return {
     seed, locks, slowTab, steps: done, typed: shown.length, found: shown.length - missing.length,
-    lost, discarded, notShown: typed.length - shown.length, counts, log, shown, keys: records.map((r) => r.name),
+    lost, discarded, notShown: typed.length - shown.length, counts, editors, log, shown, keys: records.map((r) => r.name),
     seconds: (Date.now() - started) / 1000,
   };
 }
@@ -245,7 +253,7 @@ export function figures(r) {
   const mode = `${r.locks ? 'with Web Locks' : 'without Web Locks'}${r.slowTab === null ? '' : `, T${r.slowTab} slow`}`;
   return `many-tabs | seed ${r.seed} | ${mode} | steps ${r.steps} | typed ${r.typed} | found ${r.found} | lost ${r.lost.length}`
     + `${r.discarded.length ? ` | discarded when asked ${r.discarded.length}` : ''}`
-    + ` | take-overs ${r.counts.tookOver} | conflicts: 新しい方 ${r.counts.newer}, copy ${r.counts.copy} | asked ${r.counts.asked} | ${r.seconds.toFixed(1)} s`;
+    + ` | take-overs ${r.counts.tookOver} | editors at the end ${r.editors} | conflicts: 新しい方 ${r.counts.newer}, copy ${r.counts.copy} | asked ${r.counts.asked} | ${r.seconds.toFixed(1)} s`;
 }
 
 /** What a failure says: the tokens missing, where they were typed, and how to replay. */

@@ -239,9 +239,32 @@ fn one_tab_holds_the_lease_until_it_runs_out_or_another_takes_over() {
     assert!(first < second && second < third, "each taking counts one up");
     assert!(!lease::renew(&kv, "a", "tab2", 9_500.0, second).unwrap());
     lease::release(&kv, "a", "tab2").unwrap();
-    assert!(kv.get(&lease::lease_key("a")).unwrap().is_some(), "only the holder releases");
+    let lease_now = |kv: &MemoryStore| kv.get(&lease::lease_key("a")).unwrap();
+    assert!(lease::held_by_other(lease_now(&kv).as_deref(), "tab2", 9_600.0, None), "only the holder releases");
     lease::release(&kv, "a", "tab1").unwrap();
-    assert!(kv.get(&lease::lease_key("a")).unwrap().is_none());
+    assert!(!lease::held_by_other(lease_now(&kv).as_deref(), "tab2", 9_600.0, None), "released: free at once");
+    let fourth = lease::acquire(&kv, "a", "tab2", 9_700.0, false).unwrap().expect("a released lease is free");
+    assert!(fourth > third, "a released lease keeps its taking: the next counts on");
+}
+
+#[test]
+fn a_page_back_from_the_back_forward_cache_gives_way_to_a_later_taking() {
+    let kv = MemoryStore::default();
+    let kept = lease::acquire(&kv, "a", "tab1", 0.0, false).unwrap().unwrap();
+    // The page is hidden (and kept by the browser): it gives the lease up.
+    lease::release(&kv, "a", "tab1").unwrap();
+    lease::acquire(&kv, "a", "tab2", 1_000.0, false).unwrap().unwrap();
+    // Back: its heartbeat finds a later taking, and it only views.
+    assert!(!lease::renew(&kv, "a", "tab1", 3_000.0, kept).unwrap());
+}
+
+#[test]
+fn a_holder_goes_by_the_takings_even_when_it_thinks_the_other_lease_ran_out() {
+    let kv = MemoryStore::default();
+    let old = lease::acquire(&kv, "a", "tab1", 0.0, false).unwrap().unwrap();
+    lease::acquire(&kv, "a", "tab2", 1_000.0, true).unwrap().unwrap();
+    // The old editor's clock runs far ahead (a slow PC): the later taking still wins.
+    assert!(!lease::renew(&kv, "a", "tab1", 1_000.0 + 10.0 * lease::LEASE_MS, old).unwrap());
 }
 
 /// Storage as a tab's heartbeat saw it a moment ago: the lease it read is older than what

@@ -110,9 +110,10 @@ test('a take-over while the old tab is slow to update its page keeps what it had
 });
 
 /**
- * This tab's next reads of its lease see it as it is now, until it writes the lease: its
+ * This tab reads its lease as it is now until it writes it over another tab's: its
  * heartbeat (or its answer to a storage event) read just before another tab's take-over
  * and wrote just after, as two processes' storage can interleave without Web Locks.
+ * `window.__wroteOver` says that write happened.
  */
 function leaseSeenBeforeNextWrite() {
   const key = Object.keys(localStorage).find((k) => k.startsWith('torikumi:lease:'));
@@ -122,7 +123,10 @@ function leaseSeenBeforeNextWrite() {
     return k === key ? seen : getItem.call(this, k);
   };
   Storage.prototype.setItem = function (k, v) {
-    if (k === key) Storage.prototype.getItem = getItem;
+    if (k === key && JSON.parse(getItem.call(this, k) ?? '{}').tab !== JSON.parse(seen).tab) {
+      window.__wroteOver = true;
+      Storage.prototype.getItem = getItem;
+    }
     return setItem.call(this, k, v);
   };
 }
@@ -134,6 +138,7 @@ test('without Web Locks, the old editor\'s heartbeat written over a take-over do
   await saved(first);
   await first.evaluate(leaseSeenBeforeNextWrite);
   await button(second, 'このタブで編集する').click();
+  await expect.poll(() => first.evaluate(() => window.__wroteOver === true), { message: 'the old tab wrote its lease over the take-over' }).toBe(true);
   // Past two heartbeats: the take-over stands, and the old tab only shows.
   await second.waitForTimeout(2 * 2_000 + 500);
   await editable(second);

@@ -35,10 +35,14 @@ pub struct Leased {
     _pagehide: Option<EventListener>,
 }
 
-/// Takes the lease if it is free (or `steal`). No storage: no other tab can write either;
-/// this one edits in memory.
+/// Takes the lease if it is free (or `steal`). Storage refusing the write (full): this tab
+/// does not take a lease another tab holds and runs, which would make two editors; with
+/// none readable (no storage at all: no other tab can write either) it edits in memory.
 fn acquire(draft_id: &str, steal: bool) -> Option<Taking> {
-    lease::acquire(&LocalStorage, draft_id, &tab_id(), now_ms(), steal).unwrap_or_else(|_| Some(Taking::default()))
+    lease::acquire(&LocalStorage, draft_id, &tab_id(), now_ms(), steal).unwrap_or_else(|_| {
+        let stored = LocalStorage.get(&lease::lease_key(draft_id)).ok().flatten();
+        (!lease::held_by_other(stored.as_deref(), &tab_id(), now_ms(), None)).then(Taking::default)
+    })
 }
 
 impl Leased {
@@ -107,9 +111,9 @@ impl Leased {
         self.held.get().is_some()
     }
 
-    /// 「このタブで編集する」: writes this tab's lease over the other's. The other
-    /// tab, and any third that took over a moment before, loses at its storage
-    /// event. Returns whether this tab now holds it.
+    /// 「このタブで編集する」: writes this tab's lease over the other's, one taking later.
+    /// The other tab loses at its storage event (or its next heartbeat); of two take-overs
+    /// at once, the one storage keeps. Returns whether this tab now holds it.
     pub fn take_over(&self) -> bool {
         self.held.set(acquire(&self.draft_id, true));
         self.holding()

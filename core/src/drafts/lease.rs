@@ -41,13 +41,17 @@ impl LeaseRecord {
         raw.and_then(|r| serde_json::from_slice(r.as_bytes()).ok())
     }
 
-    /// Another tab's running lease that outranks `held` (this tab's taking, if it holds one).
+    /// Whether this is another tab's lease that outranks `held` (this tab's taking, if it
+    /// holds one). A holder goes by the takings alone, running or not: tabs can disagree
+    /// on when a lease runs out (a slow tab's clock runs ahead), and each would otherwise
+    /// write over the other's lease for ever. A tab that only views, or an older app's lease
+    /// (no taking), goes by whether the lease still runs.
     fn outranks(&self, tab: &str, now_ms: f64, held: Option<Taking>) -> bool {
-        let later = match (self.taken, held) {
-            (Some(taken), Some(Taking(ours))) => taken >= ours,
-            _ => true,
-        };
-        self.tab != tab && self.until > now_ms && later
+        self.tab != tab
+            && match (self.taken, held) {
+                (Some(taken), Some(Taking(ours))) => taken >= ours,
+                _ => self.until > now_ms,
+            }
     }
 }
 
@@ -120,11 +124,16 @@ pub fn renew(kv: &dyn KeyValue, draft_id: &str, tab: &str, now_ms: f64, held: Ta
     Ok(true)
 }
 
-/// Gives the lease up, if this tab holds it.
+/// Gives the lease up, if this tab holds it: it runs out at once, and keeps its taking, so
+/// the next one counts on. A page kept by the browser's back-forward cache then comes back
+/// holding a lower taking than any tab that took the lease since, and gives way.
 pub fn release(kv: &dyn KeyValue, draft_id: &str, tab: &str) -> Result<(), StorageError> {
     let key = lease_key(draft_id);
-    if LeaseRecord::read(kv.get(&key)?.as_deref()).is_some_and(|lease| lease.tab == tab) {
-        kv.remove(&key)?;
+    match LeaseRecord::read(kv.get(&key)?.as_deref()) {
+        Some(lease) if lease.tab == tab => {
+            let record = LeaseRecord { until: 0.0, ..lease };
+            kv.set(&key, &serde_json::to_string(&record).unwrap_or_default())
+        }
+        _ => Ok(()),
     }
-    Ok(())
 }

@@ -9,10 +9,10 @@ use std::rc::Rc;
 use torikumi_core::on_demand::ModuleError;
 use torikumi_core::{messages, Config};
 use yew::prelude::*;
+use crate::widgets::alert::error_alert;
 
 use torikumi_core::messages::help::Topic;
 use crate::widgets::button::button;
-use crate::widgets::help_link::help_link;
 
 use crate::on_demand::mount::{CityMount, CityPage, APP_HOST_ID, MODULE_HOST_ID};
 use crate::platform::hosts;
@@ -113,7 +113,7 @@ pub fn city(props: &CityProps) -> Html {
                     <nav class="draft-bar no-print" aria-label="取りまとめ">
                         <a href={Route::Start.hash()} class="back-link">{ "← 最初のページ" }</a>
                     </nav>
-                    <p class="notice notice-error" role="alert">{ messages::module_error(&error) }{ help_link(Topic::Offline) }</p>
+                    { error_alert(&messages::module_error(&error), Some(Topic::Offline)) }
                     <div class="start-actions">
                         { button("button button-primary", "もう一度読み込む", retry) }
                     </div>

@@ -10,6 +10,7 @@ use torikumi_core::messages::help::{draft_error_topic, Topic};
 use torikumi_core::{messages, Config, Document};
 use torikumi_core::files::FileError;
 use yew::prelude::*;
+use crate::widgets::alert::error_alert;
 use crate::app_context::{use_app, use_unsaved_guard, AppContext};
 
 use crate::widgets::button::button;
@@ -55,23 +56,32 @@ struct DraftEditorProps {
     config: Config,
 }
 
+const SHOWN_ONLY: &str = "別のタブで編集中（このタブは閲覧のみ）";
+const NOT_SAVED: &str = "保存できていません";
+const NOT_SAVED_CONFLICT: &str = "保存できていません（別のタブで更新されています）";
+
 /// 「保存済み（12:03）」 and the like, for the status line.
 fn status_text(status: &SaveStatus, role: TabRole, read_only: bool) -> String {
     match status {
         _ if role == TabRole::Checking => "準備しています…".to_owned(),
-        _ if read_only => "別のタブで編集中（このタブは閲覧のみ）".to_owned(),
+        _ if read_only => SHOWN_ONLY.to_owned(),
         SaveStatus::Saved(at) => format!("この端末に保存済み（{}）", at.display_ja()),
         SaveStatus::Pending => "保存しています…".to_owned(),
-        SaveStatus::Failed(_) => "保存できていません".to_owned(),
-        SaveStatus::Conflict(_) => "保存できていません（別のタブで更新されています）".to_owned(),
+        SaveStatus::Failed(_) => NOT_SAVED.to_owned(),
+        SaveStatus::Conflict(_) => NOT_SAVED_CONFLICT.to_owned(),
     }
 }
 
-/// Whether the status line asks for the clerk's attention (a save that failed, a
-/// conflict, a tab that only shows): the editor's sticky bar then repeats its words, so a
-/// clerk typing far down the form sees them at once, not only at the top of the page.
-fn status_needs_clerk(status: &SaveStatus, role: TabRole, read_only: bool) -> bool {
-    (read_only && role == TabRole::Viewer) || matches!(status, SaveStatus::Failed(_) | SaveStatus::Conflict(_))
+/// What the editor's sticky bar repeats, so that a clerk typing far down the form sees it
+/// at once: a save that failed or a conflict, else a tab that only shows. Its 「対処を見る」
+/// goes to the notice of the same thing (the one given [`SAVE_PROBLEM_ID`]).
+fn bar_problem(status: &SaveStatus, role: TabRole, read_only: bool) -> Option<&'static str> {
+    match status {
+        SaveStatus::Failed(_) => Some(NOT_SAVED),
+        SaveStatus::Conflict(_) => Some(NOT_SAVED_CONFLICT),
+        _ if read_only && role == TabRole::Viewer => Some(SHOWN_ONLY),
+        _ => None,
+    }
 }
 
 /// What tests and scripts read off the status line (never shown).
@@ -247,7 +257,6 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
         });
     }
 
-    let status_words = AttrValue::from(status_text(&autosave.status, role, store.read_only));
     html! {
         <ContextProvider<EditorHandle> context={store.clone()}>
             <nav class="draft-bar no-print" aria-label="下書き">
@@ -257,7 +266,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 <p class={classes!("save-status", matches!(autosave.status, SaveStatus::Failed(_) | SaveStatus::Conflict(_)).then_some("save-failed"))}
                     data-state={status_state(&autosave.status)} data-revision={store.stored.revision.to_string()}
                     data-unsaved={(autosave.unsaved)().to_string()}>
-                    { status_words.clone() }
+                    { status_text(&autosave.status, role, store.read_only) }
                 </p>
                 <div class="draft-actions">
                     <button type="button" class="button" onclick={toggle_versions} aria-expanded={versions_open.to_string()}>{ "以前の版" }</button>
@@ -277,7 +286,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 </div>
             }
             if let Some(e) = &*export_error {
-                <p class="notice notice-error" role="alert">{ e }{ help_link(Topic::Exports) }</p>
+                { error_alert(e, Some(Topic::Exports)) }
             }
             if let SaveStatus::Failed(error) = &autosave.status {
                 <div class="notice notice-error" role="alert" id={SAVE_PROBLEM_ID} tabindex="-1">
@@ -317,7 +326,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 <Versions draft_id={id.clone()} current={store.doc.clone()} read_only={store.read_only} />
             }
             if *form_shown.borrow() {
-                <Editor problem={status_needs_clerk(&autosave.status, role, store.read_only).then_some(status_words)} />
+                <Editor problem={bar_problem(&autosave.status, role, store.read_only).map(AttrValue::Static)} />
             }
         </ContextProvider<EditorHandle>>
     }

@@ -2,6 +2,7 @@
 
 use torikumi_core::print::report_html;
 use yew::prelude::*;
+use crate::widgets::alert::error_alert;
 use crate::app_context::use_app;
 
 use crate::widgets::button::button;
@@ -48,6 +49,6 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                 </div>
             }
         }
-        Err(error) => html! { <p class="notice notice-error" role="alert">{ messages::draft_error(error) }</p> },
+        Err(error) => error_alert(&messages::draft_error(error), None),
     }
 }

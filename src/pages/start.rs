@@ -11,6 +11,7 @@ use torikumi_core::messages::help::Topic;
 use torikumi_core::{messages, sample, Report, Status, Timestamp};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use crate::widgets::alert::error_alert;
 use crate::app_context::use_app;
 
 use crate::widgets::button::button;
@@ -22,7 +23,6 @@ use crate::platform::local_storage::LocalStorage;
 use crate::platform::served_files::standalone;
 use crate::route::{go, Route};
 use crate::widgets::clear_device::ClearDevice;
-use crate::widgets::help_link::help_link;
 use crate::widgets::import::Import;
 use crate::widgets::next_year::NextYear;
 use crate::widgets::offline_file::OfflineFile;
@@ -192,10 +192,10 @@ pub fn start_page() -> Html {
                 { "下書きは、このブラウザーの中だけに保存されます。ほかのパソコンやブラウザーからは見えません。できあがったら、または作業の区切りごとに「書き出す」でファイルに保存してください。" }
             </p>
             if let Some(m) = storage_message {
-                <p class="notice notice-error" role="alert">{ m }{ help_link(Topic::NotSaved) }</p>
+                { error_alert(&m, Some(Topic::NotSaved)) }
             }
             if let Some(m) = &*message {
-                <p class="notice notice-error" role="alert">{ m }</p>
+                { error_alert(m, None) }
             }
             <div class="start-actions">
                 { button("button button-primary", "新しい報告を作成", new_report) }

@@ -12,10 +12,10 @@ use torikumi_core::messages::help::Topic;
 use torikumi_core::{messages, Document};
 use web_sys::File;
 use yew::prelude::*;
+use super::alert::error_alert;
 use crate::app_context::{use_app, AppContext};
 
 use super::button::button;
-use super::help_link::help_link;
 use super::review_import::{review_import, PendingReview, ReviewImport};
 use super::word_review::{show_for_review, WordImport, WordReview};
 use crate::editor_store::now;
@@ -139,7 +139,7 @@ pub fn import(props: &ImportProps) -> Html {
                 tabindex="-1" aria-hidden="true" {onchange} />
             { button("button", "読み込む", pick) }
             if let Some(e) = &*error {
-                <p class="notice notice-error" role="alert">{ e }{ help_link(Topic::RefusedFile) }</p>
+                { error_alert(e, Some(Topic::RefusedFile)) }
             }
             if let Some(import) = &*word {
                 <WordReview import={import.clone()} on_cancel={{ let word = word.clone(); Callback::from(move |()| word.set(None)) }} />

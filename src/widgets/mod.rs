@@ -1,6 +1,7 @@
 //! The parts pages are made of. Each reads the store or its props and sends
 //! actions; none changes state itself.
 
+pub mod alert;
 pub mod app_footer;
 pub mod button;
 pub mod bundle_files;

@@ -7,11 +7,11 @@ use torikumi_core::{incoming, messages};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+use super::alert::error_alert;
 use crate::app_context::{use_app, AppContext};
 
 use torikumi_core::messages::help::Topic;
 use super::button::button;
-use super::help_link::help_link;
 
 use super::word_review::{create_next, show_for_review, WordImport, WordReview};
 use crate::platform::files::{read_file, ACCEPTED};
@@ -118,7 +118,7 @@ pub fn next_year(props: &NextYearProps) -> Html {
                 <WordReview import={import.clone()} on_cancel={{ let word = word.clone(); Callback::from(move |()| word.set(None)) }} />
             }
             if let Some(e) = &*error {
-                <p class="notice notice-error" role="alert">{ e }{ help_link(Topic::NextYear) }</p>
+                { error_alert(e, Some(Topic::NextYear)) }
             }
             { button("button button-primary", "次の年度の下書きを作成", create) }
         </section>

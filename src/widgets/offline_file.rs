@@ -8,9 +8,9 @@ use torikumi_core::messages;
 use gloo_timers::callback::Timeout;
 use torikumi_core::offline_file::{check, OfflineFileError, FILE_NAME, TIMEOUT_MS};
 use yew::prelude::*;
+use super::alert::error_alert;
 
 use torikumi_core::messages::help::Topic;
-use super::help_link::help_link;
 
 use crate::platform::files::download;
 use crate::platform::served_files::{fetch_served, Unserved};
@@ -76,7 +76,7 @@ pub fn offline_file() -> Html {
             <p>{ "ネットワークにつながらないパソコンでも使える、1つのファイル（torikumi.html）です。USBメモリやメールで渡し、ダブルクリックで開きます。下書きは、そのファイルを開いたブラウザーの中に保存されます（このページの下書きとは別です。移すときは「書き出す」と「読み込む」を使います）。" }</p>
             <a class="button" href={FILE_NAME} download={FILE_NAME} aria-busy={(*busy).to_string()} {onclick}>{ "オフライン版をダウンロード" }</a>
             if let Some(problem) = &*problem {
-                <p class="notice notice-error" role="alert">{ problem }{ help_link(Topic::Offline) }</p>
+                { error_alert(problem, Some(Topic::Offline)) }
             }
         </section>
     }

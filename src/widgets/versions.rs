@@ -6,6 +6,7 @@ use torikumi_core::drafts::history::{self, Snapshot};
 use torikumi_core::drafts::lifecycle;
 use torikumi_core::{messages, Document};
 use yew::prelude::*;
+use super::alert::error_alert;
 
 use torikumi_core::editor::Action;
 
@@ -48,11 +49,11 @@ pub fn versions(props: &VersionsProps) -> Html {
         <section class="versions" aria-labelledby="versions-title">
             <h2 id="versions-title" class="block-title">{ "以前の版" }</h2>
             if let Some(e) = &*error {
-                <p class="notice notice-error" role="alert">{ e }</p>
+                { error_alert(e, None) }
             }
             <p class="support">{ "編集中の下書きは数分ごとに版として残ります（最新の20版まで）。戻すと、今の内容も版として残ります。" }</p>
             { match &*list {
-                Err(e) => html! { <p class="notice notice-error" role="alert">{ format!("{}。", messages::history_error(e)) }</p> },
+                Err(e) => error_alert(&format!("{}。", messages::history_error(e)), None),
                 Ok(versions) if versions.is_empty() => html! { <p>{ "まだ以前の版はありません。" }</p> },
                 Ok(versions) => html! {
                     <ul class="version-list">

@@ -6,6 +6,7 @@ use torikumi_core::docx::WordRead;
 use torikumi_core::fiscal::era_fiscal_year;
 use torikumi_core::{limits, messages, Config, Report};
 use yew::prelude::*;
+use super::alert::error_alert;
 use crate::app_context::use_app;
 
 use super::button::button;
@@ -103,7 +104,7 @@ pub fn word_review(props: &WordReviewProps) -> Html {
                 }
             </div>
             if let Some(e) = &*error {
-                <p class="notice notice-error" role="alert">{ e }</p>
+                { error_alert(e, None) }
             }
             <div class="start-actions">
                 { button("button button-primary", "この内容で作成", create) }

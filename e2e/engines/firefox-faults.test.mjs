@@ -1,6 +1,6 @@
 // Office faults in Firefox ESR (issue 22): Web Locks refused by a policy, and
-// storage full (Firefox names it NS_ERROR_DOM_QUOTA_REACHED). Each proves what
-// storage holds.
+// storage full (Firefox names it NS_ERROR_DOM_QUOTA_REACHED), said in the sticky bar
+// too. Each proves what storage holds.
 //   node --test e2e/engines/   (after `trunk build --release`)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -82,6 +82,10 @@ test('Firefox: storage full is said at once, the text stays on the page, and is 
   await typeAtEnd(page, '容量がいっぱいの間に書いた');
   await shows(page, '保存領域がいっぱい');
   await until(page, () => document.querySelector('.save-status')?.textContent === '保存できていません', undefined, 'the status says not saved');
+  // Said where the clerk types too (the sticky bar), and 対処を見る goes to the notice.
+  await until(page, () => document.querySelector('.sticky-bar .bar-problem')?.textContent.startsWith('保存できていません'), undefined, 'the sticky bar says not saved');
+  await click(page, '対処を見る');
+  await until(page, () => document.activeElement?.id === 'save-problem', undefined, '対処を見る focuses the notice');
   assert.equal(await valueOf(page, '今年度の主な取組み'), '容量がいっぱいの間に書いた');
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
   await typeAtEnd(page, '。');

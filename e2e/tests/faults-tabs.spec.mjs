@@ -150,6 +150,38 @@ test('without Web Locks, the old editor\'s heartbeat written over a take-over do
   expect((await stored(second, id)).document.report.sections.main_work).toBe('引き継ぐ前の一文。引き継いだ後の一文。');
 });
 
+test('without Web Locks, a take-over storage refuses says so; the other tab edits on, and the next one works', async ({ context }) => {
+  await context.addInitScript(locks.absent);
+  const { first, second, id } = await twoTabs(context);
+  await typeAtEnd(first, MAIN, '編集タブの一文。');
+  await saved(first);
+  // A policy or a full disk refuses the second tab's claim.
+  await second.evaluate(() => {
+    const { setItem } = Storage.prototype;
+    window.__setItem = setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k.startsWith('torikumi:lease:')) throw new DOMException('full', 'QuotaExceededError');
+      return setItem.call(this, k, v);
+    };
+  });
+  await button(second, 'このタブで編集する').click();
+  await expect(second.getByText('このタブに切り替えられませんでした。')).toBeVisible();
+  await second.waitForTimeout(2_500);
+  await expect(second.getByText(VIEWING)).toBeVisible();
+  await expect(second.locator('.editor.editable')).toHaveCount(0);
+  await editable(first);
+  await typeAtEnd(first, MAIN, 'まだこちらで書ける。');
+  await saved(first);
+
+  await second.evaluate(() => { Storage.prototype.setItem = window.__setItem; });
+  await button(second, 'このタブで編集する').click();
+  await editable(second);
+  await expect(second.getByText('このタブに切り替えられませんでした。')).toHaveCount(0);
+  await expect(box(second, MAIN)).toHaveValue('編集タブの一文。まだこちらで書ける。');
+  await expect(first.getByText(VIEWING)).toBeVisible();
+  expect((await stored(second, id)).document.report.sections.main_work).toBe('編集タブの一文。まだこちらで書ける。');
+});
+
 test('two take-overs at once without Web Locks leave one editor', async ({ context }) => {
   await context.addInitScript(locks.absent);
   const [a, b, c] = [await context.newPage(), await context.newPage(), await context.newPage()];

@@ -86,16 +86,16 @@ impl Coordination {
         format!("{LOCK_PREFIX}{}", self.draft_id)
     }
 
-    /// Asks for the lock (`steal`: 「このタブで編集する」) and acts on the answer.
-    fn ask(self: &Rc<Self>, steal: bool) {
+    /// Asks for the lock (`steal`: 「このタブで編集する」) and acts on the answer. False when
+    /// storage refused the lease that stands in (the other tab edits on); a lock's answer
+    /// comes later.
+    fn ask(self: &Rc<Self>, steal: bool) -> bool {
         if self.use_lease.get() {
             return self.lease_instead(steal);
         }
         let this = Rc::clone(self);
         let asked = request_lock(&self.lock_name(), steal, &self.release, move |answer| this.answered(answer, steal));
-        if !asked {
-            self.lease_instead(steal);
-        }
+        asked || self.lease_instead(steal)
     }
 
     fn answered(self: &Rc<Self>, answer: Answer, steal: bool) {
@@ -107,14 +107,16 @@ impl Coordination {
             Answer::Granted(held) => self.role.set(if held { TabRole::Editor } else { TabRole::Viewer }),
             Answer::Unavailable => {
                 self.use_lease.set(true);
+                // A refused take-over here stays read-only; the lease decides from now on.
                 self.lease_instead(steal);
             }
             Answer::Lost => self.lose(),
         }
     }
 
-    /// The lease stands in: taken if free (or `steal`), else this tab views.
-    fn lease_instead(self: &Rc<Self>, steal: bool) {
+    /// The lease stands in: taken if free (or `steal`), else this tab views. False when a
+    /// take-over was refused by storage.
+    fn lease_instead(self: &Rc<Self>, steal: bool) -> bool {
         let started = self.leased.borrow().is_some();
         if !started {
             let this = Rc::clone(self);
@@ -125,12 +127,13 @@ impl Coordination {
                 (true, true) => self.gained(),
                 _ => self.role.set(if held { TabRole::Editor } else { TabRole::Viewer }),
             }
-            return;
+            return held || !steal;
         }
         let gained = self.leased.borrow().as_ref().is_some_and(|l| steal && l.take_over());
         if gained {
             self.gained();
         }
+        gained || !steal
     }
 
     /// This tab took over: it is the editor from now on, and edits once the old
@@ -250,12 +253,13 @@ fn request_lock(name: &str, steal: bool, release: &Rc<RefCell<Option<Function>>>
     true
 }
 
-/// This tab's role for a draft, and a callback that takes the draft over.
+/// This tab's role for a draft, and a callback that takes the draft over (false when
+/// storage refused it: the other tab edits on).
 /// `on_lost` runs when another tab takes over, before this tab turns read-only
 /// (in a later task), so the page can write what it has; `on_gained` when this
 /// tab takes over.
 #[hook]
-pub fn use_tab_role(draft_id: &str, on_lost: Callback<()>, on_gained: Callback<()>) -> (TabRole, Callback<()>) {
+pub fn use_tab_role(draft_id: &str, on_lost: Callback<()>, on_gained: Callback<()>) -> (TabRole, Callback<(), bool>) {
     let role = use_state(|| TabRole::Checking);
     let coordination = use_memo((), {
         let (role, draft_id) = (role.clone(), draft_id.to_owned());

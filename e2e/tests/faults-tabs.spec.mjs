@@ -176,10 +176,14 @@ test('without Web Locks, a take-over storage refuses says so; the other tab edit
   await second.evaluate(() => { Storage.prototype.setItem = window.__setItem; });
   await button(second, 'このタブで編集する').click();
   await editable(second);
-  await expect(second.getByText('このタブに切り替えられませんでした。')).toHaveCount(0);
   await expect(box(second, MAIN)).toHaveValue('編集タブの一文。まだこちらで書ける。');
   await expect(first.getByText(VIEWING)).toBeVisible();
   expect((await stored(second, id)).document.report.sections.main_work).toBe('編集タブの一文。まだこちらで書ける。');
+  // Viewing again later, the refusal is not said again: it was about that click.
+  await button(first, 'このタブで編集する').click();
+  await editable(first);
+  await expect(second.getByText(VIEWING)).toBeVisible();
+  await expect(second.getByText('このタブに切り替えられませんでした。')).toHaveCount(0);
 });
 
 test('two take-overs at once without Web Locks leave one editor', async ({ context }) => {

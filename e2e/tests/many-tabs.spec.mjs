@@ -15,19 +15,26 @@ const STEPS = Number(process.env.TORIKUMI_SIM_STEPS ?? 32);
 /** Steps stop being taken after this long; the run still ends and is checked. */
 const DEADLINE_MS = Number(process.env.TORIKUMI_SIM_DEADLINE_MS ?? 40_000);
 
+/**
+ * One simulated run (`options`: seed, locks, slowTab) and its checks: no token shown is
+ * lost, at most one tab edits at the end, and something was typed. `grep` replays it.
+ */
+async function simulatedAndChecked(context, baseURL, options, grep) {
+  test.setTimeout(DEADLINE_MS + 60_000);
+  const result = await simulate(context, { origin: baseURL, steps: STEPS, deadlineMs: DEADLINE_MS, ...options });
+  console.log(figures(result));
+  if (process.env.TORIKUMI_SIM_VERBOSE) console.log(result.log.join('\n'));
+  const replay = `TORIKUMI_SIM_SEED=${options.seed} TORIKUMI_SIM_STEPS=${STEPS} npx playwright test tests/many-tabs.spec.mjs -g '${grep}'`;
+  expect(result.lost.map((t) => t.token), lossReport(result, replay)).toEqual([]);
+  expect(result.editors, `tabs editing the draft at once at the end\n${replay}`).toBeLessThanOrEqual(1);
+  // A run that typed nothing proved nothing.
+  expect(result.typed, 'tokens shown in an editable field').toBeGreaterThan(0);
+}
+
 for (const locks of [true, false]) {
   for (const seed of SEEDS) {
-    test(`every token shown in one of three tabs is stored (seed ${seed}, ${locks ? 'with' : 'without'} Web Locks)`, async ({ context, baseURL }) => {
-      test.setTimeout(DEADLINE_MS + 60_000);
-      const result = await simulate(context, { origin: baseURL, seed, steps: STEPS, locks, deadlineMs: DEADLINE_MS });
-      console.log(figures(result));
-      if (process.env.TORIKUMI_SIM_VERBOSE) console.log(result.log.join('\n'));
-      const replay = `TORIKUMI_SIM_SEED=${seed} TORIKUMI_SIM_STEPS=${STEPS} npx playwright test tests/many-tabs.spec.mjs -g '${locks ? 'with' : 'without'} Web Locks'`;
-      expect(result.lost.map((t) => t.token), lossReport(result, replay)).toEqual([]);
-      expect(result.editors, `tabs editing the draft at once at the end\n${replay}`).toBeLessThanOrEqual(1);
-      // A run that typed nothing proved nothing.
-      expect(result.typed, 'tokens shown in an editable field').toBeGreaterThan(0);
-    });
+    test(`every token shown in one of three tabs is stored (seed ${seed}, ${locks ? 'with' : 'without'} Web Locks)`, ({ context, baseURL }) =>
+      simulatedAndChecked(context, baseURL, { seed, locks }, `${locks ? 'with' : 'without'} Web Locks`));
   }
 }
 
@@ -36,16 +43,8 @@ for (const locks of [true, false]) {
 // longer on its way to the store, and autosave must not wait for those effects.
 for (const locks of [true, false]) {
   const seed = SEEDS[0];
-  test(`every token shown in one of three tabs is stored, one of them slow (seed ${seed}, ${locks ? 'with' : 'without'} Web Locks)`, async ({ context, baseURL }) => {
-    test.setTimeout(DEADLINE_MS + 60_000);
-    const result = await simulate(context, { origin: baseURL, seed, steps: STEPS, locks, slowTab: 0, deadlineMs: DEADLINE_MS });
-    console.log(figures(result));
-    if (process.env.TORIKUMI_SIM_VERBOSE) console.log(result.log.join('\n'));
-    const replay = `TORIKUMI_SIM_SEED=${seed} TORIKUMI_SIM_STEPS=${STEPS} npx playwright test tests/many-tabs.spec.mjs -g 'slow.*${locks ? 'with' : 'without'} Web Locks'`;
-    expect(result.lost.map((t) => t.token), lossReport(result, replay)).toEqual([]);
-    expect(result.editors, `tabs editing the draft at once at the end\n${replay}`).toBeLessThanOrEqual(1);
-    expect(result.typed, 'tokens shown in an editable field').toBeGreaterThan(0);
-  });
+  test(`every token shown in one of three tabs is stored, one of them slow (seed ${seed}, ${locks ? 'with' : 'without'} Web Locks)`, ({ context, baseURL }) =>
+    simulatedAndChecked(context, baseURL, { seed, locks, slowTab: 0 }, `slow.*${locks ? 'with' : 'without'} Web Locks`));
 }
 
 // What the simulation found, as one deterministic case: the take-over reaches the

@@ -2,7 +2,7 @@
 // the trash, earlier versions, clearing the device, next year's draft.
 import AxeBuilder from '@axe-core/playwright';
 import { countDraftWrites } from '../page-scripts.mjs';
-import { test, expect, box, button, editable, saved, newDraft, openSample, download, withoutSavePicker, fillStorage, keptAll, stored } from './fixtures.mjs';
+import { test, expect, box, button, editable, saved, newDraft, openSample, download, withoutSavePicker, fillStorage, keptAll, stored, OFFICE_PC_WINDOW } from './fixtures.mjs';
 
 test('a reload finds everything as it was, in the same view', async ({ page }) => {
   await newDraft(page);
@@ -119,8 +119,8 @@ test('a full storage is reported at once, typing goes on, and export still works
 });
 
 test('a full storage is shown where the clerk types, far down the form, and 対処を見る goes to what to do', async ({ page }) => {
-  // 1366×768 at 125% scaling, less the browser's own bars: the form is far longer than the window.
-  await page.setViewportSize({ width: 1093, height: 540 });
+  // The form is far longer than the window.
+  await page.setViewportSize(OFFICE_PC_WINDOW);
   await openSample(page);
   await fillStorage(page);
   const plans = box(page, '課題に対する次年度以降の取組予定');

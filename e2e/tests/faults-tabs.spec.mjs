@@ -2,7 +2,7 @@
 // Web Locks refused, never answering or absent; a take-over while text waits to be
 // written; two take-overs at once; a tab that loses the role while storage refuses its
 // text. Each test proves what storage holds.
-import { test, expect, box, button, editable, saved, stored, draftId, newDraft, fillStorage, keptAll } from './fixtures.mjs';
+import { test, expect, box, button, editable, saved, stored, draftId, newDraft, fillStorage, keptAll, OFFICE_PC_WINDOW } from './fixtures.mjs';
 import { slowUnpaintedPage } from '../page-scripts.mjs';
 
 const MAIN = '今年度の主な取組み';
@@ -251,8 +251,7 @@ test('a tab that loses the editor role while storage is full keeps its text, ask
 
 test('a take-over while the clerk types far down the form is said where the clerk is, and 対処を見る leads back to editing', async ({ context }) => {
   const first = await context.newPage();
-  // 1366×768 at 125% scaling, less the browser's bars.
-  await first.setViewportSize({ width: 1093, height: 540 });
+  await first.setViewportSize(OFFICE_PC_WINDOW);
   await newDraft(first);
   const id = draftId(first);
   const second = await context.newPage();

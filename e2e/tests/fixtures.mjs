@@ -22,6 +22,9 @@ export const test = base.extend({
 
 export { expect };
 
+/** An office PC's window: 1366×768 at 125% scaling, less the browser's own bars. */
+export const OFFICE_PC_WINDOW = { width: 1093, height: 540 };
+
 export const box = (page, name) => page.getByRole('textbox', { name, exact: true });
 export const button = (page, name) => page.getByRole('button', { name, exact: true });
 /**

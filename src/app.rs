@@ -103,7 +103,7 @@ pub fn app() -> Html {
         (Some((config, _)), Some(page)) => html! {
             <City {page} config={Rc::clone(config)} notices={notices} version={(*version).clone()} />
         },
-        (Some((_config, _)), None) => html! {
+        (Some(_), None) => html! {
             <>
                 <main class="app-main">
                         { for notices.iter().map(|n| html! { <p class="notice notice-warning" role="status">{ n }</p> }) }

@@ -19,7 +19,7 @@ use crate::widgets::bundle_files::BundleFiles;
 use crate::widgets::bundle_list::BundleList;
 use crate::widgets::bundle_review::BundleReview;
 use crate::widgets::bundle_summary::bundle_summary;
-use crate::widgets::help_link::help_link;
+use crate::widgets::alert::error_alert;
 
 #[function_component(BundlePage)]
 pub fn bundle_page() -> Html {
@@ -123,7 +123,7 @@ pub fn bundle_page() -> Html {
         return html! {
             <div class="bundle">
                 if let Some(e) = &bundle.error {
-                    <p class="notice notice-error" role="alert">{ messages::bundle_store_error(e) }{ bundle_store_error_topic(e).map(help_link) }</p>
+                    { error_alert(&messages::bundle_store_error(e), bundle_store_error_topic(e)) }
                 }
                 <BundleReview bundle={bundle.clone()} {entry} {gone} {on_close} />
             </div>
@@ -138,10 +138,10 @@ pub fn bundle_page() -> Html {
             <h1 class="report-title">{ "取りまとめ" }</h1>
             <p class="notice notice-info">{ "各区から届いた報告を読み込み、設定された区の順にまとめて印刷します。読み込んだ報告はこのブラウザーの中に保存され、再読み込みしても残ります。" }</p>
             if let Some(e) = &bundle.error {
-                <p class="notice notice-error" role="alert">{ messages::bundle_store_error(e) }{ bundle_store_error_topic(e).map(help_link) }</p>
+                { error_alert(&messages::bundle_store_error(e), bundle_store_error_topic(e)) }
             }
             if let Some(m) = &*message {
-                <p class="notice notice-error" role="alert">{ m }</p>
+                { error_alert(m, None) }
             }
             <BundleFiles bundle={bundle.clone()} />
             <BundleList bundle={bundle.clone()} review={Rc::clone(&review)} {on_check} />

@@ -16,6 +16,7 @@ use crate::editor_store::now;
 use crate::hooks::bundle_set::BundleHandle;
 use crate::platform::files::download;
 use crate::widgets::summary::focus_by_id;
+use crate::widgets::alert::error_alert;
 use crate::widgets::help_link::help_link;
 use torikumi_core::messages::help::Topic;
 
@@ -225,7 +226,7 @@ pub fn bundle_review(props: &BundleReviewProps) -> Html {
                 <p class="notice notice-warning" role="alert">{ messages::COMMENT_REPORT_GONE }</p>
             }
             if let Some(m) = &*message {
-                <p class="notice notice-error" role="alert">{ m }</p>
+                { error_alert(m, None) }
             }
             <div class="start-actions">
                 <button type="button" class="button button-primary" onclick={export} disabled={report.comments.is_empty()}>{ "指摘を書き出す" }</button>

@@ -48,10 +48,10 @@ pub enum ConfigError {
     #[error("config lists no wards")]
     NoWards,
     /// A slug is empty or not lowercase ASCII letters, digits and hyphens (it goes into file names).
-    #[error("ward slug {0:?} is not lowercase ASCII")]
+    #[error("ward slug 「{0}」 is not lowercase ASCII")]
     BadSlug(String),
     /// Two wards share a name or a slug.
-    #[error("ward {0:?} is listed twice")]
+    #[error("ward 「{0}」 is listed twice")]
     DuplicateWard(String),
     /// The brief length is zero.
     #[error("brief length must be at least 1")]

@@ -47,7 +47,7 @@ pub enum CountError {
     #[error("count is blank")]
     Blank,
     /// The text is not a whole number of 0 or more.
-    #[error("count {typed:?} is not a whole number")]
+    #[error("count 「{typed}」 is not a whole number")]
     NotAWholeNumber { typed: String },
 }
 

@@ -64,13 +64,13 @@ pub enum LimitError {
     #[error("file is {bytes} bytes, more than {MAX_FILE_BYTES}")]
     FileTooLarge { bytes: usize },
     /// A list holds more than [`MAX_ROWS`] rows.
-    #[error("{place:?} has {rows} rows, more than {MAX_ROWS}")]
+    #[error("a list has {rows} rows, more than {MAX_ROWS}")]
     TooManyRows { place: Place, rows: usize },
     /// A text field is longer than [`MAX_TEXT_CHARS`] characters.
-    #[error("{field:?} has {chars} characters, more than {MAX_TEXT_CHARS}")]
+    #[error("a text has {chars} characters, more than {MAX_TEXT_CHARS}")]
     TextTooLong { field: TextField, chars: usize },
     /// A timestamp's year is outside [`TIMESTAMP_YEARS`] (as written or in Japan time).
-    #[error("{field:?} timestamp {at:?} is outside the years 2000 to 2200")]
+    #[error("a timestamp is outside the years 2000 to 2200")]
     TimestampOutOfRange { field: TimestampField, at: Timestamp },
     /// The fiscal year is outside [`REPORT_YEARS`].
     #[error("fiscal year {year} is outside 1900 to 2200")]
@@ -79,10 +79,10 @@ pub enum LimitError {
     #[error("projection year {year} is outside 1900 to 2200")]
     ProjectionYearOutOfRange { year: i32 },
     /// A row id above [`MAX_ROW_ID`].
-    #[error("row id {} in {place:?} is larger than {MAX_ROW_ID}", id.0)]
+    #[error("row id {} is larger than {MAX_ROW_ID}", id.0)]
     RowIdTooLarge { place: Place, id: RowId },
     /// Two rows share an id (editing one would edit the other); `place` is where it occurs again.
-    #[error("row id {} occurs twice (again in {place:?})", id.0)]
+    #[error("row id {} occurs twice", id.0)]
     DuplicateRowId { place: Place, id: RowId },
     /// More comments than [`MAX_COMMENTS`].
     #[error("{count} comments, more than {MAX_COMMENTS}")]

@@ -186,6 +186,64 @@ test('without Web Locks, a take-over storage refuses says so; the other tab edit
   await expect(second.getByText('このタブに切り替えられませんでした。')).toHaveCount(0);
 });
 
+// Web Locks that answered when the tab opened (the other tab holds the lock) but refuse the
+// take-over itself. A lease would not reach the tab that holds the lock: two editors.
+// (A take-over left unanswered is the next test's first 3 seconds.)
+test('a take-over Web Locks refuse says so; no lease is taken, the other tab edits on, and the next one works', async ({ context }) => {
+  const { first, second, id } = await twoTabs(context);
+  await typeAtEnd(first, MAIN, '編集タブの一文。');
+  await saved(first);
+  await second.evaluate(() => {
+    const { request } = LockManager.prototype;
+    window.__request = request;
+    LockManager.prototype.request = function (name, options, callback) {
+      if (!options?.steal) return request.call(this, name, options, callback);
+      return Promise.reject(new DOMException('The request was denied.', 'SecurityError'));
+    };
+  });
+  await button(second, 'このタブで編集する').click();
+  await expect(second.getByText('ブラウザーが切り替えに応じませんでした。')).toBeVisible();
+  await expect(second.getByText(VIEWING)).toBeVisible();
+  await expect(second.locator('.editor.editable')).toHaveCount(0);
+  expect(await second.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('torikumi:lease:')))).toEqual([]);
+  await editable(first);
+  await typeAtEnd(first, MAIN, 'まだこちらで書ける。');
+  await saved(first);
+  await expect(box(second, MAIN)).toHaveValue('編集タブの一文。まだこちらで書ける。');
+
+  await second.evaluate(() => { LockManager.prototype.request = window.__request; });
+  await button(second, 'このタブで編集する').click();
+  await editable(second);
+  await expect(second.getByText('ブラウザーが切り替えに応じませんでした。')).toHaveCount(0);
+  await expect(first.getByText(VIEWING)).toBeVisible();
+  await typeAtEnd(second, MAIN, '引き継いだ後。');
+  await saved(second);
+  expect((await stored(second, id)).document.report.sections.main_work).toBe('編集タブの一文。まだこちらで書ける。引き継いだ後。');
+});
+
+test('a take-over Web Locks grant after their 3 seconds: said first, then this tab edits and the other views', async ({ context }) => {
+  const { first, second, id } = await twoTabs(context);
+  await typeAtEnd(first, MAIN, '編集タブの一文。');
+  await saved(first);
+  await second.evaluate(() => {
+    const { request } = LockManager.prototype;
+    LockManager.prototype.request = function (name, options, callback) {
+      if (!options?.steal) return request.call(this, name, options, callback);
+      return new Promise((resolve) => setTimeout(resolve, 4_500)).then(() => request.call(this, name, options, callback));
+    };
+  });
+  await button(second, 'このタブで編集する').click();
+  await expect(second.getByText('ブラウザーが切り替えに応じませんでした。')).toBeVisible({ timeout: 4_000 });
+  // The grant took the lock from the first tab: the second edits (one editor, never none).
+  await expect(second.locator('.editor.editable')).toHaveCount(1, { timeout: 6_000 });
+  await expect(second.getByText('ブラウザーが切り替えに応じませんでした。')).toHaveCount(0);
+  await expect(first.getByText(VIEWING)).toBeVisible();
+  await expect(first.locator('.editor.editable')).toHaveCount(0);
+  await typeAtEnd(second, MAIN, '遅れて引き継いだ後。');
+  await saved(second);
+  expect((await stored(second, id)).document.report.sections.main_work).toBe('編集タブの一文。遅れて引き継いだ後。');
+});
+
 test('two take-overs at once without Web Locks leave one editor', async ({ context }) => {
   await context.addInitScript(locks.absent);
   const [a, b, c] = [await context.newPage(), await context.newPage(), await context.newPage()];

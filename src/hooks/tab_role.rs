@@ -19,7 +19,7 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use js_sys::{Function, Object, Promise, Reflect};
-use torikumi_core::drafts::lease;
+use torikumi_core::drafts::lease::{self, TakeOverRefused};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -66,6 +66,8 @@ enum Answer {
 struct Coordination {
     draft_id: String,
     role: UseStateHandle<TabRole>,
+    /// Why the last 「このタブで編集する」 left this tab viewing (`None` once one works, or when asked again).
+    refused: UseStateHandle<Option<TakeOverRefused>>,
     on_lost: Callback<()>,
     on_gained: Callback<()>,
     /// Resolves the held lock's promise, which releases it.
@@ -86,60 +88,79 @@ impl Coordination {
         format!("{LOCK_PREFIX}{}", self.draft_id)
     }
 
-    /// Asks for the lock (`steal`: 「このタブで編集する」) and acts on the answer. False when
-    /// storage refused the lease that stands in (the other tab edits on); a lock's answer
-    /// comes later.
-    fn ask(self: &Rc<Self>, steal: bool) -> bool {
+    /// Asks for the lock (`steal`: 「このタブで編集する」) and acts on the answer; a refused
+    /// take-over is said through `refused`, now or when the lock's answer comes.
+    fn ask(self: &Rc<Self>, steal: bool) {
+        if steal {
+            self.refused.set(None);
+        }
         if self.use_lease.get() {
             return self.lease_instead(steal);
         }
         let this = Rc::clone(self);
-        let asked = request_lock(&self.lock_name(), steal, &self.release, move |answer| this.answered(answer, steal));
-        asked || self.lease_instead(steal)
+        if request_lock(&self.lock_name(), steal, &self.release, move |answer| this.answered(answer, steal)) {
+            return;
+        }
+        if steal {
+            // This tab views because another holds the lock (its first answer): a lease
+            // would not reach that tab.
+            self.refused.set(Some(TakeOverRefused::Locks));
+        } else {
+            self.use_lease.set(true);
+            self.lease_instead(false);
+        }
     }
 
     fn answered(self: &Rc<Self>, answer: Answer, steal: bool) {
         if self.gone.get() {
+            // A take-over granted after the page left the draft: the lock goes at once.
+            if matches!(answer, Answer::Granted(true)) {
+                self.release_lock();
+            }
             return;
         }
         match answer {
             Answer::Granted(true) if steal => self.gained(),
             Answer::Granted(held) => self.role.set(if held { TabRole::Editor } else { TabRole::Viewer }),
+            // A take-over: this tab views because another tab holds the lock, which a lease
+            // would not reach (two editors). It views on, and says so.
+            Answer::Unavailable if steal => self.refused.set(Some(TakeOverRefused::Locks)),
             Answer::Unavailable => {
                 self.use_lease.set(true);
-                // A refused take-over here stays read-only; the lease decides from now on.
-                self.lease_instead(steal);
+                self.lease_instead(false);
             }
             Answer::Lost => self.lose(),
         }
     }
 
-    /// The lease stands in: taken if free (or `steal`), else this tab views. False when a
-    /// take-over was refused by storage.
-    fn lease_instead(self: &Rc<Self>, steal: bool) -> bool {
+    /// The lease stands in: taken if free (or `steal`), else this tab views. A take-over
+    /// storage refused is said through `refused`.
+    fn lease_instead(self: &Rc<Self>, steal: bool) {
         let started = self.leased.borrow().is_some();
-        if !started {
+        let held = if started {
+            steal && self.leased.borrow().as_ref().is_some_and(Leased::take_over)
+        } else {
             let this = Rc::clone(self);
             let leased = Leased::start(&self.draft_id, steal, move || this.lose());
             let held = leased.holding();
             *self.leased.borrow_mut() = Some(leased);
-            match (held, steal) {
-                (true, true) => self.gained(),
-                _ => self.role.set(if held { TabRole::Editor } else { TabRole::Viewer }),
+            if !(held && steal) {
+                self.role.set(if held { TabRole::Editor } else { TabRole::Viewer });
             }
-            return held || !steal;
+            held
+        };
+        match (held, steal) {
+            (true, true) => self.gained(),
+            (false, true) => self.refused.set(Some(TakeOverRefused::Storage)),
+            _ => {}
         }
-        let gained = self.leased.borrow().as_ref().is_some_and(|l| steal && l.take_over());
-        if gained {
-            self.gained();
-        }
-        gained || !steal
     }
 
     /// This tab took over: it is the editor from now on, and edits once the old
     /// editor has handed over (or [`HANDOVER_WAIT_MS`] passed: it may be gone).
     fn gained(self: &Rc<Self>) {
         self.role.set(TabRole::Editor);
+        self.refused.set(None);
         let change = self.changes.get() + 1;
         self.changes.set(change);
         let key = lease::handover_key(&self.draft_id);
@@ -189,10 +210,14 @@ impl Coordination {
 
     fn unmount(&self) {
         self.gone.set(true);
+        self.release_lock();
+        self.leased.borrow_mut().take();
+    }
+
+    fn release_lock(&self) {
         if let Some(resolve) = self.release.borrow_mut().take() {
             resolve.call0(&JsValue::UNDEFINED).ok();
         }
-        self.leased.borrow_mut().take();
     }
 }
 
@@ -212,8 +237,9 @@ fn request_lock(name: &str, steal: bool, release: &Rc<RefCell<Option<Function>>>
     let callback = {
         let (answer, decided, granted, release) = (Rc::clone(&answer), Rc::clone(&decided), Rc::clone(&granted), Rc::clone(release));
         Closure::once_into_js(move |lock: JsValue| -> JsValue {
-            if decided.replace(true) {
-                // Too late: the lease already stands in. Let the lock go at once.
+            // Too late for an opening tab: the lease already stands in, so the lock goes at once.
+            // A take-over granted late has already taken the lock from the other tab: it edits.
+            if decided.replace(true) && !steal {
                 return JsValue::UNDEFINED;
             }
             if lock.is_null() {
@@ -253,20 +279,22 @@ fn request_lock(name: &str, steal: bool, release: &Rc<RefCell<Option<Function>>>
     true
 }
 
-/// This tab's role for a draft, and a callback that takes the draft over (false when
-/// storage refused it: the other tab edits on).
+/// This tab's role for a draft, a callback that takes the draft over, and why the last
+/// take-over left this tab viewing (the other tab edits on).
 /// `on_lost` runs when another tab takes over, before this tab turns read-only
 /// (in a later task), so the page can write what it has; `on_gained` when this
 /// tab takes over.
 #[hook]
-pub fn use_tab_role(draft_id: &str, on_lost: Callback<()>, on_gained: Callback<()>) -> (TabRole, Callback<(), bool>) {
+pub fn use_tab_role(draft_id: &str, on_lost: Callback<()>, on_gained: Callback<()>) -> (TabRole, Callback<()>, Option<TakeOverRefused>) {
     let role = use_state(|| TabRole::Checking);
+    let refused = use_state(|| None);
     let coordination = use_memo((), {
-        let (role, draft_id) = (role.clone(), draft_id.to_owned());
+        let (role, refused, draft_id) = (role.clone(), refused.clone(), draft_id.to_owned());
         move |_| {
             Rc::new(Coordination {
                 draft_id,
                 role,
+                refused,
                 on_lost,
                 on_gained,
                 release: Rc::default(),
@@ -288,5 +316,5 @@ pub fn use_tab_role(draft_id: &str, on_lost: Callback<()>, on_gained: Callback<(
         let coordination = Rc::clone(&*coordination);
         Callback::from(move |()| coordination.ask(true))
     };
-    (*role, take_over)
+    (*role, take_over, *refused)
 }

@@ -148,13 +148,8 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
             dispatch.dispatch(Action::ReadOnly(false));
         })
     };
-    let (role, take_over) = use_tab_role(&id, on_lost, on_gained);
-    // 「このタブで編集する」 that storage refused (no Web Locks): said in the notice, not silent.
-    let take_over_refused = use_state(|| false);
-    let take_over = {
-        let refused = take_over_refused.clone();
-        Callback::from(move |_: MouseEvent| refused.set(!take_over.emit(())))
-    };
+    // A take-over refused (by storage, or by the browser's Web Locks) is said in the notice, not silent.
+    let (role, take_over, take_over_refused) = use_tab_role(&id, on_lost, on_gained);
     // A viewer is read-only. An editor edits at once on the first grant; after a
     // takeover, on_gained turns editing on once the other tab's last write is in.
     {
@@ -325,10 +320,10 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 <div class="notice notice-info" role="status" tabindex="-1"
                     id={(!matches!(autosave.status, SaveStatus::Failed(_) | SaveStatus::Conflict(_))).then_some(SAVE_PROBLEM_ID)}>
                     <p>{ "この下書きは別のタブで編集中です。このタブでは閲覧のみで、あちらで入力した内容がここにも表示されます。" }{ help_link(Topic::OtherTab) }</p>
-                    if *take_over_refused {
-                        <p class="notice-refused">{ messages::TAKE_OVER_REFUSED }</p>
+                    if let Some(why) = take_over_refused {
+                        <p class="notice-refused">{ messages::take_over_refused(why) }</p>
                     }
-                    { button("button button-primary", "このタブで編集する", take_over) }
+                    { button("button button-primary", "このタブで編集する", take_over.reform(|_: MouseEvent| ())) }
                 </div>
             }
             if *versions_open {

@@ -55,6 +55,17 @@ impl LeaseRecord {
     }
 }
 
+/// Why 「このタブで編集する」 left this tab viewing: the other tab edits on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TakeOverRefused {
+    /// Storage refused this tab's lease (full, or a policy).
+    Storage,
+    /// The browser's Web Locks refused the take-over or left it unanswered, while another tab
+    /// holds the draft's lock. A lease cannot take it from that tab, which does not read
+    /// leases: taking one would make two editors.
+    Locks,
+}
+
 pub fn lease_key(draft_id: &str) -> String {
     format!("{LEASE_PREFIX}{draft_id}")
 }

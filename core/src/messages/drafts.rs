@@ -1,6 +1,7 @@
 //! Drafts in storage: what was not stored, not changed, or brought back.
 
 use crate::drafts::history::HistoryError;
+use crate::drafts::lease::TakeOverRefused;
 use crate::drafts::lifecycle::DraftError;
 use crate::drafts::{StorageError, StoredError};
 
@@ -128,8 +129,13 @@ pub const UPDATE_STUCK: &str = "新しいバージョンに切り替えられま
 
 pub const UPDATE_WAITING: &str = "新しいバージョンがあります。再読み込みすると新しいバージョンになります（入力した内容はそのまま残ります）。";
 
-/// Asked before leaving a draft whose text storage refused.
-/// 「このタブで編集する」 when storage refused this tab's claim (no Web Locks): the other tab edits on.
-pub const TAKE_OVER_REFUSED: &str = "このタブに切り替えられませんでした。この端末の保存領域がいっぱいか、保存が許可されていません。編集中のタブで続けてください。";
+/// What 「このタブで編集する」 says when the other tab edits on.
+pub fn take_over_refused(why: TakeOverRefused) -> &'static str {
+    match why {
+        TakeOverRefused::Storage => "このタブに切り替えられませんでした。この端末の保存領域がいっぱいか、保存が許可されていません。編集中のタブで続けてください。",
+        TakeOverRefused::Locks => "このタブに切り替えられませんでした。ブラウザーが切り替えに応じませんでした。編集中のタブで続けるか、そのタブを閉じてから、このタブを再読み込みしてください。",
+    }
+}
 
+/// Asked before leaving a draft whose text storage refused.
 pub const LEAVE_UNSAVED_DRAFT: &str = "この下書きには、まだ保存できていない内容があります。移動しても、このタブを閉じるまでは内容はこのページの中に残り、開き直すと戻ります。移動しますか？";

@@ -6,14 +6,15 @@ use torikumi_core::edit::Edit;
 use torikumi_core::fiscal::{era_fiscal_year, era_short_year, FIRST_FISCAL_YEAR};
 use torikumi_core::{order, Basis, Field, SectionKind};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlSelectElement, KeyboardEvent as DomKeyboardEvent};
+use web_sys::KeyboardEvent as DomKeyboardEvent;
 use yew::prelude::*;
 
 use torikumi_core::messages::help::Topic;
 use super::button::button;
 use super::help_link::help_link;
 
-use super::form_field::{findings_list, requirement_tag, FormField, Kind, Shown};
+use super::form_field::{findings_list, requirement_tag, FormField, Kind};
+use super::select_field::{marks, select_field, select_value, Marks, SelectField};
 use crate::hooks::leave_gate::{use_leave_gate, LeaveGate};
 use super::summary::{focus_by_id, Summary};
 use super::comments::{field_notes, notes, top_panel};
@@ -24,11 +25,6 @@ use super::findings::Findings;
 use torikumi_core::editor::{basis_edit, ward_edit, Action, FINISHED_NOTICE_ID, FINISH_QUESTION_ID};
 
 use crate::editor_store::{EditorDispatch, EditorHandle};
-
-/// The value of the select that fired an event.
-fn select_value(e: &Event) -> String {
-    e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
-}
 
 /// Ctrl+Z / Ctrl+Y (Cmd on macOS) undo and redo structural edits, outside text fields.
 #[hook]
@@ -193,20 +189,6 @@ fn focus_lost() -> bool {
     }
 }
 
-/// How a non-text field shows its findings: the list, `aria-invalid`, `aria-describedby`.
-struct Marks {
-    shown: Vec<Shown>,
-    invalid: Option<&'static str>,
-    described: Option<String>,
-}
-
-fn marks(findings: &Findings, field: Field) -> Marks {
-    let shown = findings.shown(field);
-    let invalid = shown.iter().any(|f| f.severity == torikumi_core::Severity::Error).then_some("true");
-    let described = (!shown.is_empty()).then(|| format!("{}-findings", field.dom_id()));
-    Marks { shown, invalid, described }
-}
-
 /// 年度, 区, 集計の区分 and 見込み時点.
 fn basics(store: &EditorHandle, findings: &Findings, dispatch: &EditorDispatch, gate: &LeaveGate) -> Html {
     let report = store.report();
@@ -264,32 +246,35 @@ fn basics(store: &EditorHandle, findings: &Findings, dispatch: &EditorDispatch, 
         wards.push(w.clone());
     }
 
+    let year_field = select_field(SelectField {
+        field: Field::FiscalYear,
+        label: "年度",
+        support: None,
+        options: years.into_iter().map(|y| (y.to_string(), era_fiscal_year(y))).collect(),
+        selected: report.fiscal_year.map(|y| y.to_string()).unwrap_or_default(),
+        disabled: store.locked(),
+        onchange: on_year,
+        onblur: Some(leave(Field::FiscalYear)),
+        marks: year_marks,
+    });
+    let ward_field = select_field(SelectField {
+        field: Field::Ward,
+        label: "区",
+        support: None,
+        options: wards.into_iter().map(|w| (w.slug, w.name)).collect(),
+        selected: ward_slug,
+        disabled: store.locked(),
+        onchange: on_ward,
+        onblur: Some(leave(Field::Ward)),
+        marks: ward_marks,
+    });
+
     html! {
         <section class="block" aria-labelledby="basics-heading">
             <h2 id="basics-heading" class="block-title">{ "基本情報" }</h2>
             <div class="basics">
-                <div class="form-field">
-                    <div class="label-row"><label for="f-fiscal-year" class="label">{ "年度" }</label>{ requirement_tag(Some(true)) }</div>
-                    <select id="f-fiscal-year" class="field field-select" disabled={store.locked()} onchange={on_year} onblur={leave(Field::FiscalYear)}
-                        aria-invalid={year_marks.invalid} aria-describedby={year_marks.described.clone()}>
-                        <option value="" selected={report.fiscal_year.is_none()}>{ "選んでください" }</option>
-                        { for years.into_iter().map(|y| html! {
-                            <option value={y.to_string()} selected={report.fiscal_year == Some(y)}>{ era_fiscal_year(y) }</option>
-                        }) }
-                    </select>
-                    { findings_list("f-fiscal-year-findings", &year_marks.shown) }
-                </div>
-                <div class="form-field">
-                    <div class="label-row"><label for="f-ward" class="label">{ "区" }</label>{ requirement_tag(Some(true)) }</div>
-                    <select id="f-ward" class="field field-select" disabled={store.locked()} onchange={on_ward} onblur={leave(Field::Ward)}
-                        aria-invalid={ward_marks.invalid} aria-describedby={ward_marks.described.clone()}>
-                        <option value="" selected={ward_slug.is_empty()}>{ "選んでください" }</option>
-                        { for wards.iter().map(|w| html! {
-                            <option value={w.slug.clone()} selected={w.slug == ward_slug}>{ &w.name }</option>
-                        }) }
-                    </select>
-                    { findings_list("f-ward-findings", &ward_marks.shown) }
-                </div>
+                { year_field }
+                { ward_field }
                 <fieldset class="form-field fieldset" aria-labelledby="basis-label">
                     <legend class="label"><span id="basis-label">{ "集計の区分" }</span>{ requirement_tag(Some(true)) }</legend>
                     <p class="support">{ "年度の途中で書く場合は「見込み」を選び、いつの時点の見込みかを選びます。" }</p>
@@ -331,22 +316,15 @@ fn projection_select(
             dispatch.dispatch(Action::Leave(Field::Projection));
         })
     };
-    html! {
-        <div class="form-field">
-            <div class="label-row"><label for="f-projection" class="label">{ "見込み時点" }</label>{ requirement_tag(Some(true)) }</div>
-            <p class="support" id="f-projection-support">{
-                if fiscal_year.is_some() { "何月末時点の見込みかを選びます（例：R6.3 は令和6年3月末）。" } else { "先に年度を選んでください。" }
-            }</p>
-            <select id="f-projection" class="field field-select" disabled={read_only} {onchange} aria-invalid={marks.invalid}
-                aria-describedby={marks.described.map_or("f-projection-support".to_owned(), |d| format!("f-projection-support {d}"))}>
-                <option value="" selected={current.is_none()}>{ "選んでください" }</option>
-                { for months.into_iter().map(|(y, m)| html! {
-                    <option value={format!("{y}-{m}")} selected={current == Some((y, m))}>
-                        { format!("{}.{}（{}年{}月）", era_short_year(y), m, y, m) }
-                    </option>
-                }) }
-            </select>
-            { findings_list("f-projection-findings", &marks.shown) }
-        </div>
-    }
+    select_field(SelectField {
+        field: Field::Projection,
+        label: "見込み時点",
+        support: Some(if fiscal_year.is_some() { "何月末時点の見込みかを選びます（例：R6.3 は令和6年3月末）。" } else { "先に年度を選んでください。" }),
+        options: months.into_iter().map(|(y, m)| (format!("{y}-{m}"), format!("{}.{}（{}年{}月）", era_short_year(y), m, y, m))).collect(),
+        selected: current.map(|(y, m)| format!("{y}-{m}")).unwrap_or_default(),
+        disabled: read_only,
+        onchange,
+        onblur: None,
+        marks,
+    })
 }

@@ -19,6 +19,7 @@ pub mod next_year;
 pub mod offline_file;
 pub mod previous_year;
 pub mod review_import;
+pub mod select_field;
 pub mod summary;
 pub mod table;
 pub mod text_field;

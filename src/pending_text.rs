@@ -6,16 +6,17 @@
 //! here; at most one field's text waits, the one typed in.
 //!
 //! What waits is sent before anything else runs when the page is hidden, closed or
-//! navigated: the app creates this first, when it starts (with its `UnsavedGuard`,
-//! which carries it to the fields), so its listeners come before autosave's and the
-//! router's: listeners of one event run in the order they were added. The reducer takes
-//! the text at once; Yew's render may come in a later task (it yields after 16 ms), so
-//! autosave's write reads the reducer's newest state (`editor_store::Newest`).
+//! navigated, or anything is clicked: the app creates this first, when it starts (with
+//! its `UnsavedGuard`, which carries it to the fields), so its listeners come before
+//! autosave's and the router's: listeners of one event run in the order they were
+//! added. The reducer takes the text at once; Yew's render may come in a later task (it
+//! yields after 16 ms), so autosave's write reads the reducer's newest state
+//! (`editor_store::Newest`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 
 use crate::platform::frames;
 
@@ -52,6 +53,13 @@ impl PendingText {
         let mut listeners = Vec::new();
         if let Some(window) = &window {
             listeners.extend(["pagehide", "beforeunload", "hashchange"].map(|kind| on(window, kind)));
+            // A click anywhere sends it before the click's own action: 完成にする or 対応済みにする
+            // must not come first (a finished report takes no text). Leaving the field sends it
+            // too, but a window without the system's focus (a background tab, a driver's
+            // synthetic click) gets no blur. In the capture phase, ahead of Yew's listeners.
+            let waiting = Rc::clone(&waiting);
+            let options = EventListenerOptions::run_in_capture_phase();
+            listeners.push(EventListener::new_with_options(window, "click", options, move |_| send(&waiting, None)));
         }
         if let Some(document) = &document {
             listeners.push(on(document, "visibilitychange"));

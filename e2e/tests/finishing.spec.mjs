@@ -72,3 +72,25 @@ test('the template note and 「○○○○」 left in a text are warnings', asy
   await expect(summary).toContainText('今年度の主な取組みに様式の見本の「○○○○」が残っています。');
   await expect(page.getByRole('alert').filter({ hasText: '注意が2件あります。このまま完成にしますか？' })).toBeVisible();
 });
+
+// Typed text reaches the store after the frame that shows it (pending_text.rs). A click that
+// comes first (a background window gets no blur; a driver's click moves no focus) must not
+// finish the report before it: a finished report takes no text, and the words would be lost.
+test('text typed just before 完成にする is in the finished report', async ({ page }) => {
+  await openSample(page);
+  await saved(page);
+  await page.evaluate(() => {
+    const field = document.querySelector('[aria-label="今年度の主な取組み"]');
+    field.value += '完成の直前に書いた一文。';
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+    // In the same task: before any frame, with the focus still in the field.
+    [...document.querySelectorAll('button')].find((b) => b.textContent === '完成にする').click();
+  });
+  const question = page.getByRole('alert').filter({ hasText: 'このまま完成にしますか？' });
+  if (await question.isVisible()) await button(page, 'このまま完成にする').click();
+  await expect(page.locator('#finished-notice')).toBeVisible();
+  await saved(page);
+  const { document } = await stored(page);
+  expect(document.status).toBe('finished');
+  expect(document.report.sections.main_work).toContain('完成の直前に書いた一文。');
+});

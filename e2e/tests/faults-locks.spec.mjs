@@ -69,72 +69,83 @@ test('without Web Locks, the old editor\'s heartbeat written over a take-over do
   expect((await stored(second, id)).document.report.sections.main_work).toBe('引き継ぐ前の一文。引き継いだ後の一文。');
 });
 
-test('without Web Locks, a take-over storage refuses says so; the other tab edits on, and the next one works', async ({ context }) => {
-  await context.addInitScript(locks.absent);
-  const { first, second, id } = await twoTabs(context);
+/**
+ * The first tab edits; 「このタブで編集する」 in the second, refused by `refuse` (a page
+ * script), says `said`: the second views on (after `whileRefused`'s checks) and follows
+ * while the first edits on; once `allow` has run, the next take-over works.
+ */
+async function refusedThenTakenOver({ first, second }, { refuse, allow, said, whileRefused = async () => {} }) {
   await typeAtEnd(first, MAIN, '編集タブの一文。');
   await saved(first);
-  // A policy or a full disk refuses the second tab's claim.
-  await second.evaluate(() => {
-    const { setItem } = Storage.prototype;
-    window.__setItem = setItem;
-    Storage.prototype.setItem = function (k, v) {
-      if (k.startsWith('torikumi:lease:')) throw new DOMException('full', 'QuotaExceededError');
-      return setItem.call(this, k, v);
-    };
-  });
+  await second.evaluate(refuse);
   await button(second, 'このタブで編集する').click();
-  await expect(second.getByText('このタブに切り替えられませんでした。')).toBeVisible();
-  await second.waitForTimeout(2_500);
+  await expect(second.getByText(said)).toBeVisible();
+  await whileRefused();
   await expect(second.getByText(VIEWING)).toBeVisible();
   await expect(second.locator('.editor.editable')).toHaveCount(0);
   await editable(first);
   await typeAtEnd(first, MAIN, 'まだこちらで書ける。');
   await saved(first);
+  await expect(box(second, MAIN)).toHaveValue('編集タブの一文。まだこちらで書ける。');
 
-  await second.evaluate(() => { Storage.prototype.setItem = window.__setItem; });
+  await second.evaluate(allow);
   await button(second, 'このタブで編集する').click();
   await editable(second);
-  await expect(box(second, MAIN)).toHaveValue('編集タブの一文。まだこちらで書ける。');
   await expect(first.getByText(VIEWING)).toBeVisible();
+}
+
+test('without Web Locks, a take-over storage refuses says so; the other tab edits on, and the next one works', async ({ context }) => {
+  await context.addInitScript(locks.absent);
+  const tabs = await twoTabs(context);
+  const { first, second, id } = tabs;
+  const said = 'このタブに切り替えられませんでした。';
+  await refusedThenTakenOver(tabs, {
+    // A policy or a full disk refuses the second tab's claim.
+    refuse: () => {
+      const { setItem } = Storage.prototype;
+      window.__setItem = setItem;
+      Storage.prototype.setItem = function (k, v) {
+        if (k.startsWith('torikumi:lease:')) throw new DOMException('full', 'QuotaExceededError');
+        return setItem.call(this, k, v);
+      };
+    },
+    allow: () => { Storage.prototype.setItem = window.__setItem; },
+    said,
+    // Past a heartbeat of the first tab's lease.
+    whileRefused: () => second.waitForTimeout(2_500),
+  });
+  await expect(box(second, MAIN)).toHaveValue('編集タブの一文。まだこちらで書ける。');
   expect((await stored(second, id)).document.report.sections.main_work).toBe('編集タブの一文。まだこちらで書ける。');
   // Viewing again later, the refusal is not said again: it was about that click.
   await button(first, 'このタブで編集する').click();
   await editable(first);
   await expect(second.getByText(VIEWING)).toBeVisible();
-  await expect(second.getByText('このタブに切り替えられませんでした。')).toHaveCount(0);
+  await expect(second.getByText(said)).toHaveCount(0);
 });
 
 // Web Locks that answered when the tab opened (the other tab holds the lock) but refuse the
 // take-over itself. A lease would not reach the tab that holds the lock: two editors.
 // (A take-over left unanswered is the next test's first 3 seconds.)
 test('a take-over Web Locks refuse says so; no lease is taken, the other tab edits on, and the next one works', async ({ context }) => {
-  const { first, second, id } = await twoTabs(context);
-  await typeAtEnd(first, MAIN, '編集タブの一文。');
-  await saved(first);
-  await second.evaluate(() => {
-    const { request } = LockManager.prototype;
-    window.__request = request;
-    LockManager.prototype.request = function (name, options, callback) {
-      if (!options?.steal) return request.call(this, name, options, callback);
-      return Promise.reject(new DOMException('The request was denied.', 'SecurityError'));
-    };
+  const tabs = await twoTabs(context);
+  const { second, id } = tabs;
+  const said = 'ブラウザーが切り替えに応じませんでした。';
+  await refusedThenTakenOver(tabs, {
+    refuse: () => {
+      const { request } = LockManager.prototype;
+      window.__request = request;
+      LockManager.prototype.request = function (name, options, callback) {
+        if (!options?.steal) return request.call(this, name, options, callback);
+        return Promise.reject(new DOMException('The request was denied.', 'SecurityError'));
+      };
+    },
+    allow: () => { LockManager.prototype.request = window.__request; },
+    said,
+    whileRefused: async () => {
+      expect(await second.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('torikumi:lease:')))).toEqual([]);
+    },
   });
-  await button(second, 'このタブで編集する').click();
-  await expect(second.getByText('ブラウザーが切り替えに応じませんでした。')).toBeVisible();
-  await expect(second.getByText(VIEWING)).toBeVisible();
-  await expect(second.locator('.editor.editable')).toHaveCount(0);
-  expect(await second.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('torikumi:lease:')))).toEqual([]);
-  await editable(first);
-  await typeAtEnd(first, MAIN, 'まだこちらで書ける。');
-  await saved(first);
-  await expect(box(second, MAIN)).toHaveValue('編集タブの一文。まだこちらで書ける。');
-
-  await second.evaluate(() => { LockManager.prototype.request = window.__request; });
-  await button(second, 'このタブで編集する').click();
-  await editable(second);
-  await expect(second.getByText('ブラウザーが切り替えに応じませんでした。')).toHaveCount(0);
-  await expect(first.getByText(VIEWING)).toBeVisible();
+  await expect(second.getByText(said)).toHaveCount(0);
   await typeAtEnd(second, MAIN, '引き継いだ後。');
   await saved(second);
   expect((await stored(second, id)).document.report.sections.main_work).toBe('編集タブの一文。まだこちらで書ける。引き継いだ後。');

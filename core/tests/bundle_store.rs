@@ -7,6 +7,7 @@ use torikumi_core::drafts::{KeyValue, MemoryStore, StorageError};
 use torikumi_core::exchange::{self, ImportError};
 use torikumi_core::html_export::standalone_html;
 use torikumi_core::sample::sample_report;
+use torikumi_core::comments::{Anchor, MAX_COMMENTS};
 use torikumi_core::{Basis, BodyKind, Config, Count, Document, Timestamp};
 
 fn at(hours: f64) -> Timestamp {
@@ -224,4 +225,141 @@ fn the_chart_says_every_count_in_words_and_escapes_ward_names() {
     for pair in legend.windows(2) {
         assert!(pair[1].0 >= pair[0].0 + 12 * pair[0].1 as u32, "{legend:?}");
     }
+}
+
+/// The text a tab writes when its read of storage still gave `read` (another
+/// process's write had not reached it): what the browser then keeps over the newer text.
+fn written_on(read: &KeptSet, change: impl FnOnce(&mut BundleSet)) -> (KeptSet, String) {
+    let stale = MemoryStore::default();
+    if let Some(text) = &read.stored {
+        stale.set(BUNDLE_KEY, text).unwrap();
+    }
+    let (written, error) = stored::apply(&stale, read, change);
+    assert_eq!(error, None);
+    let text = written.stored.clone().unwrap();
+    (written, text)
+}
+
+fn comment(s: &mut BundleSet, n: usize, text: &str, hours: f64) {
+    let id = s.entries()[n].id;
+    assert!(s.edit_comments(id, |r| r.add_comment(Anchor::Report, text, at(hours)).is_some()));
+}
+
+fn comments_of(kv: &MemoryStore) -> Vec<(String, Vec<String>)> {
+    let set = stored::open(kv).unwrap().set;
+    set.entries().iter().map(|e| (e.file_name.clone(), e.document.report.comments.iter().map(|c| c.text.clone()).collect())).collect()
+}
+
+#[test]
+fn each_write_names_the_text_it_replaced_and_a_file_names_none() {
+    let kv = MemoryStore::default();
+    let (one, _) = stored::apply(&kv, &KeptSet::default(), |s| { s.add_file("a.json", &json(0), at(2.0)); });
+    let (two, _) = stored::apply(&kv, &stored::open(&kv).unwrap(), |s| { s.add_file("b.json", &json(1), at(3.0)); });
+    assert!(one.written_on.is_some() && two.written_on.is_some());
+    assert_ne!(one.written_on, two.written_on, "two different texts were replaced");
+    assert_eq!(stored::open(&kv).unwrap(), two, "the page holds what storage holds");
+    assert!(!two.set.to_json().contains("written_on"), "a bundle file names nothing");
+    // A text an earlier version stored names nothing: it reads.
+    kv.set(BUNDLE_KEY, &two.set.to_json()).unwrap();
+    let earlier = stored::open(&kv).unwrap();
+    assert_eq!((earlier.written_on, earlier.set.entries().len()), (None, 2));
+}
+
+#[test]
+fn a_report_added_in_one_tab_and_overwritten_by_a_write_on_an_older_read_is_joined_back_by_that_tab() {
+    let kv = MemoryStore::default();
+    let (read, _) = stored::apply(&kv, &KeptSet::default(), |s| { s.add_file("wakabayashi.json", &json(0), at(2.0)); });
+    // This tab adds 青葉区; the city's tab had read storage before that write reached it.
+    let (this_tab, _) = stored::apply(&kv, &read, |s| { s.add_file("aoba.json", &json(1), at(3.0)); });
+    let (city, written) = written_on(&read, |s| comment(s, 0, "根拠を一言", 4.0));
+    assert_eq!(city.written_on, this_tab.written_on, "both were written on the same read");
+    kv.set(BUNDLE_KEY, &written).unwrap();
+    let (now, error) = stored::follow(&kv, &this_tab, Some(&written));
+    assert_eq!(error, None);
+    let both = vec![("wakabayashi.json".to_owned(), vec!["根拠を一言".to_owned()]), ("aoba.json".to_owned(), vec![])];
+    assert_eq!(comments_of(&kv), both);
+    assert_eq!(now, stored::open(&kv).unwrap(), "the page shows what it stored");
+    // The city's tab follows that write as it is: nothing more is written.
+    let before = kv.get(BUNDLE_KEY).unwrap();
+    let (city_now, error) = stored::follow(&kv, &city, before.as_deref());
+    assert_eq!((city_now.set.entries().len(), error), (2, None));
+    assert_eq!(kv.get(BUNDLE_KEY).unwrap(), before);
+}
+
+#[test]
+fn a_comment_overwritten_by_a_write_on_an_older_read_is_joined_back_into_its_report() {
+    let kv = MemoryStore::default();
+    let (read, _) = stored::apply(&kv, &KeptSet::default(), |s| { s.add_file("wakabayashi.json", &json(0), at(2.0)); });
+    let (city, _) = stored::apply(&kv, &read, |s| comment(s, 0, "根拠を一言", 4.0));
+    // Another tab adds a file on the read from before the comment, and comments on the same report.
+    let (_, written) = written_on(&read, |s| {
+        s.add_file("aoba.json", &json(1), at(3.0));
+        comment(s, 0, "別の指摘", 4.5);
+    });
+    kv.set(BUNDLE_KEY, &written).unwrap();
+    let (_, error) = stored::follow(&kv, &city, Some(&written));
+    assert_eq!(error, None);
+    let joined = comments_of(&kv);
+    assert_eq!(joined[0].0, "wakabayashi.json");
+    assert_eq!(joined[0].1, vec!["別の指摘".to_owned(), "根拠を一言".to_owned()], "one report with both comments");
+    assert_eq!(joined.len(), 2);
+    let ids: Vec<_> = stored::open(&kv).unwrap().set.entries()[0].document.report.comments.iter().map(|c| c.id).collect();
+    assert_ne!(ids[0], ids[1], "the joined comment gets a fresh id");
+}
+
+#[test]
+fn a_write_made_on_what_the_page_held_is_followed_as_it_is_removals_included() {
+    let kv = MemoryStore::default();
+    let (this_tab, _) = stored::apply(&kv, &KeptSet::default(), |s| {
+        s.add_file("a.json", &json(0), at(2.0));
+        s.add_file("b.json", &json(1), at(3.0));
+    });
+    let (other, _) = stored::apply_shown(&kv, &stored::open(&kv).unwrap(), |s| s.remove_entry(s.entries()[1].id));
+    let (now, error) = stored::follow(&kv, &this_tab, other.stored.as_deref());
+    assert_eq!((now.set.entries().len(), error), (1, None), "the removal stands");
+    assert_eq!(kv.get(BUNDLE_KEY).unwrap(), other.stored);
+    // The next write, made on what the page now holds, is followed as it is too.
+    let (elsewhere, _) = stored::apply(&kv, &now, |s| { s.add_file("c.json", &json(2), at(5.0)); });
+    let (now, _) = stored::follow(&kv, &now, elsewhere.stored.as_deref());
+    assert_eq!(now, elsewhere);
+}
+
+#[test]
+fn a_choice_overwritten_by_a_write_on_an_older_read_is_joined_back() {
+    let kv = MemoryStore::default();
+    let mut second = report(0);
+    second.report.body_mut(BodyKind::ALL[0]).count = Some(Count::Number(99));
+    let (read, _) = stored::apply(&kv, &KeptSet::default(), |s| {
+        s.add_file("first.json", &json(0), at(2.0));
+        s.add_file("second.json", exchange::to_json(&second).as_bytes(), at(3.0));
+    });
+    let first = read.set.entries()[0].id;
+    let (this_tab, _) = stored::apply_shown(&kv, &read, |s| { s.choose(first); });
+    let (_, written) = written_on(&read, |s| comment(s, 1, "根拠を一言", 4.0));
+    kv.set(BUNDLE_KEY, &written).unwrap();
+    let (now, error) = stored::follow(&kv, &this_tab, Some(&written));
+    assert_eq!(error, None);
+    let config = Config::default();
+    let chosen: Vec<_> = now.set.selected(&config).iter().map(|e| e.file_name.clone()).collect();
+    assert_eq!(chosen, vec!["first.json".to_owned()], "the choice made in this tab stands");
+    assert_eq!(comments_of(&kv)[1].1, vec!["根拠を一言".to_owned()], "and the other tab's comment");
+}
+
+#[test]
+fn comments_that_would_take_a_report_past_its_limit_when_joined_back_stay_in_the_page_as_unsaved() {
+    let kv = MemoryStore::default();
+    let (read, _) = stored::apply(&kv, &KeptSet::default(), |s| { s.add_file("wakabayashi.json", &json(0), at(2.0)); });
+    let (this_tab, _) = stored::apply(&kv, &read, |s| comment(s, 0, "この端末の指摘", 3.0));
+    // The other tab, on the older read, fills the report to the limit.
+    let (_, written) = written_on(&read, |s| {
+        for n in 0..MAX_COMMENTS {
+            comment(s, 0, &format!("指摘{n}"), 4.0 + n as f64);
+        }
+    });
+    kv.set(BUNDLE_KEY, &written).unwrap();
+    let (now, error) = stored::follow(&kv, &this_tab, Some(&written));
+    assert_eq!(error, Some(BundleStoreError::JoinPastLimit));
+    assert!(now.unsaved, "the page keeps its comment, and leaving asks first");
+    assert_eq!(now.set, this_tab.set);
+    assert_eq!(kv.get(BUNDLE_KEY).unwrap().as_deref(), Some(written.as_str()), "nothing over the limit is stored");
 }

@@ -246,7 +246,8 @@ test('the city edits and removes its own comments: each change is in the stored 
   await expect(city.locator('.comment')).toHaveCount(0);
 });
 
-test('another tab changes the set while the city writes a comment: an added report and the comment are both kept; a report taken out keeps the text on screen, said', async ({ page, browser }) => {
+/** The city's tab with 若林区's comment box open and text in it, and another tab of the same browser. */
+async function commentWhileAnotherTabAdds(page, browser) {
   await openSample(page);
   const wakabayashi = await download(page, 'JSONを書き出す');
   const aoba = JSON.parse(wakabayashi.text);
@@ -258,13 +259,20 @@ test('another tab changes the set while the city writes a comment: an added repo
   await button(city, '若林区を確認する').click();
   await button(city, '現状における課題に指摘を追加').click();
   await city.locator('#comment-text').fill('根拠を一言');
-  // Another tab adds a ward meanwhile: the comment goes into the set storage holds now.
   const other = await context.newPage();
   await openBundle(other);
-  await addFiles(other, [keep({ name: 'R5_aoba_torikumi.json', text: JSON.stringify(aoba) })]);
+  const addAoba = () => addFiles(other, [keep({ name: 'R5_aoba_torikumi.json', text: JSON.stringify(aoba) })]);
+  return { context, city, other, addAoba };
+}
+
+const wardsAndComments = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('torikumi:bundle')).reports.map((r) => [r.report.ward.slug, (r.report.comments ?? []).map((c) => c.text)]));
+
+test('another tab changes the set while the city writes a comment: an added report and the comment are both kept; a report taken out keeps the text on screen, said', async ({ page, browser }) => {
+  const { context, city, other, addAoba } = await commentWhileAnotherTabAdds(page, browser);
+  // Another tab adds a ward meanwhile: the comment goes into the set storage holds now.
+  await addAoba();
   await button(city, '指摘を保存').click();
-  await expect.poll(() => city.evaluate(() => JSON.parse(localStorage.getItem('torikumi:bundle')).reports.map((r) => [r.report.ward.slug, (r.report.comments ?? []).map((c) => c.text)])))
-    .toEqual([['wakabayashi', ['根拠を一言']], ['aoba', []]]);
+  await expect.poll(() => wardsAndComments(city)).toEqual([['wakabayashi', ['根拠を一言']], ['aoba', []]]);
   // The other tab takes 若林区 out while a second comment is being written: the text stays.
   await button(city, '現状における課題に指摘を追加').click();
   await city.locator('#comment-text').fill('二つ目の指摘');
@@ -274,5 +282,37 @@ test('another tab changes the set while the city writes a comment: an added repo
   await button(city, '指摘を保存').click();
   await expect(city.locator('#comment-text')).toHaveValue('二つ目の指摘');
   expect(await city.evaluate(() => JSON.parse(localStorage.getItem('torikumi:bundle')).reports.map((r) => r.report.ward.slug))).toEqual(['aoba']);
+  await context.close();
+});
+
+test('a comment saved on a read from before another tab added a ward (each process has its own copy of storage, which can lag): that tab joins its ward back, and both tabs show both', async ({ page, browser }) => {
+  const { context, city, other, addAoba } = await commentWhileAnotherTabAdds(page, browser);
+  const before = await city.evaluate(() => localStorage.getItem('torikumi:bundle'));
+  await addAoba();
+  await expect.poll(() => wardsAndComments(city)).toEqual([['wakabayashi', []], ['aoba', []]]);
+  // Until the city's tab writes, its reads of the set give it as it was before, as a
+  // copy the other tab's write had not reached yet would; what it writes is kept.
+  await city.evaluate((text) => {
+    const { getItem, setItem } = Storage.prototype;
+    Storage.prototype.getItem = function (key) {
+      return key === 'torikumi:bundle' ? text : getItem.call(this, key);
+    };
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'torikumi:bundle') {
+        Object.assign(Storage.prototype, { getItem, setItem });
+        window.__cityWrote = value;
+      }
+      return setItem.call(this, key, value);
+    };
+  }, before);
+  await button(city, '指摘を保存').click();
+  const wrote = JSON.parse(await city.evaluate(() => window.__cityWrote));
+  expect(wrote.reports.map((r) => r.report.ward.slug), 'the city wrote on its older read').toEqual(['wakabayashi']);
+  // The other tab sees that write was not made on its set, and joins 青葉区 back.
+  await expect.poll(() => wardsAndComments(other)).toEqual([['wakabayashi', ['根拠を一言']], ['aoba', []]]);
+  await expect.poll(() => wardsAndComments(city)).toEqual([['wakabayashi', ['根拠を一言']], ['aoba', []]]);
+  await button(city, '← 読み込んだ報告に戻る').click();
+  await expect(city.getByText('R5_aoba_torikumi.json')).toBeVisible();
+  await expect(other.getByText('R5_aoba_torikumi.json')).toBeVisible();
   await context.close();
 });

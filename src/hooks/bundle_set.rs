@@ -65,14 +65,13 @@ impl BundleHandle {
         self.latest.borrow().unsaved
     }
 
-    /// Reads storage again (another tab changed it). While this page holds changes
-    /// storage refused, it tries to store them joined with the other tab's set
-    /// instead (the other tab may have freed space): the page catches up by itself.
-    fn reload(&self) {
-        if self.latest.borrow().unsaved {
-            return self.add(Box::new(|_: &mut BundleSet| {}));
-        }
-        let (kept, error) = stored::show(&LocalStorage);
+    /// Follows another tab's write (storage now holds `new`): shows what storage
+    /// holds. Changes storage refused are stored joined with the other tab's set
+    /// (the other tab may have freed space), and a set of this page's that a write
+    /// on an older read replaced is joined back: the page catches up by itself.
+    fn follow(&self, new: Option<String>) {
+        let latest = Rc::clone(&self.latest.borrow());
+        let (kept, error) = stored::follow(&LocalStorage, &latest, new.as_deref());
         self.show(kept, error);
     }
 }
@@ -90,9 +89,12 @@ pub fn use_bundle_set() -> BundleHandle {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "storage", move |e| {
-                    let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(web_sys::StorageEvent::key);
-                    if key.is_none_or(|k| k == BUNDLE_KEY) {
-                        handle.reload();
+                    let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
+                    match e.key() {
+                        Some(k) if k == BUNDLE_KEY => handle.follow(e.new_value()),
+                        // localStorage.clear() in another tab.
+                        None => handle.follow(None),
+                        Some(_) => {}
                     }
                 })
             });

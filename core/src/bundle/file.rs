@@ -185,6 +185,20 @@ pub fn to_json(set: &BundleSet) -> String {
     serde_json::to_string_pretty(&to_value(set)).unwrap_or_default()
 }
 
+/// Where the stored text names the text it replaced (a digest of it, see
+/// `stored`), so that a tab can tell a write made on what it held from one made on
+/// an older read. Only the stored text has it; bundle files do not.
+const WRITTEN_ON: &str = "written_on";
+
+/// The text the app stores: the set's file text and what it was written on.
+pub(super) fn to_stored_json(set: &BundleSet, written_on: &str) -> String {
+    let mut value = to_value(set);
+    if let Value::Object(object) = &mut value {
+        object.insert(WRITTEN_ON.to_owned(), written_on.into());
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
 /// `R4_torikumi_bundle.json`; `torikumi_bundle.json` when the set has no single 年度.
 pub fn bundle_file_name(set: &BundleSet, config: &Config) -> String {
     match set.fiscal_year(config) {
@@ -219,18 +233,19 @@ pub(super) fn unreadable_bytes(u: &Unreadable) -> usize {
 /// Reads a bundle file or a stored set. Never panics; a report inside that
 /// cannot be read is listed as unreadable, and damaged extra fields are skipped.
 pub fn from_json(bytes: &[u8]) -> Result<BundleSet, BundleError> {
-    read(bytes, true)
+    read(bytes, true).map(|(set, _)| set)
 }
 
 /// Reads the set as the app stored it: as [`from_json`], but a set over the
 /// limits is read all the same. The app grows a set within them, but an earlier
 /// version did not (a set file added twice went past 200 reports), and the app
-/// never refuses to read what it wrote; such a set grows no further.
-pub fn from_stored_json(bytes: &[u8]) -> Result<BundleSet, BundleError> {
+/// never refuses to read what it wrote; such a set grows no further. With what the
+/// stored text says it was written on (`None`: a file, or an earlier version's text).
+pub fn from_stored_json(bytes: &[u8]) -> Result<(BundleSet, Option<String>), BundleError> {
     read(bytes, false)
 }
 
-fn read(bytes: &[u8], limits: bool) -> Result<BundleSet, BundleError> {
+fn read(bytes: &[u8], limits: bool) -> Result<(BundleSet, Option<String>), BundleError> {
     if limits && bytes.len() > MAX_BUNDLE_BYTES {
         return Err(BundleError::TooLarge { bytes: bytes.len(), reports: 0 });
     }
@@ -255,6 +270,7 @@ fn read(bytes: &[u8], limits: bool) -> Result<BundleSet, BundleError> {
         _ => Vec::new(),
     };
     let sources = list(&mut object, "sources");
+    let written_on = object.get(WRITTEN_ON).and_then(Value::as_str).map(str::to_owned);
     let mut set = BundleSet::new();
     let mut ids: Vec<Option<EntryId>> = Vec::with_capacity(reports.len());
     for (n, report) in reports.into_iter().enumerate() {
@@ -291,11 +307,11 @@ fn read(bytes: &[u8], limits: bool) -> Result<BundleSet, BundleError> {
             }
         }
     }
-    Ok(set)
+    Ok((set, written_on))
 }
 
 impl BundleSet {
-    /// The text the app keeps across reloads (the bundle file; see [`to_json`]).
+    /// The set's file text ([`to_json`]; the app stores it with what it was written on).
     pub fn to_json(&self) -> String {
         to_json(self)
     }

@@ -4,9 +4,16 @@
 //! and says so, and the next change writes it once storage allows (joined with
 //! what another tab stored meanwhile); a damaged stored set is never overwritten,
 //! and removed only as it was shown.
+//!
+//! A tab in another process may read storage a moment before another tab's write
+//! reaches it (Chromium keeps a copy of local storage in each process), and so
+//! write on an older read. Each stored text names the text it replaced (a digest):
+//! a page whose text was replaced by one not written on it joins its reports and
+//! comments back ([`follow`]).
 
-use super::file::from_stored_json;
+use super::file::{from_stored_json, to_stored_json};
 use super::types::{BundleError, BundleSet};
+use crate::comments::{Comment, MAX_COMMENTS};
 use crate::drafts::{KeyValue, StorageError};
 use thiserror::Error;
 
@@ -19,6 +26,9 @@ pub struct KeptSet {
     pub set: BundleSet,
     /// The stored text the page last saw (`None`: nothing stored).
     pub stored: Option<String>,
+    /// What `stored` says it was written on (a digest of the text it replaced;
+    /// `None` for nothing stored, a file, or an earlier version's text).
+    pub written_on: Option<String>,
     /// The page holds changes storage refused.
     pub unsaved: bool,
     /// The stored text shown as damaged (what 「保存内容をダウンロード」 gives and
@@ -44,14 +54,30 @@ pub enum BundleStoreError {
     Stale,
 }
 
-fn parse(text: Option<&str>) -> Result<BundleSet, BundleStoreError> {
-    text.map_or(Ok(BundleSet::new()), |t| from_stored_json(t.as_bytes()).map_err(BundleStoreError::Damaged))
+/// The set a stored text holds, and what it was written on.
+fn parse(text: Option<&str>) -> Result<(BundleSet, Option<String>), BundleStoreError> {
+    text.map_or(Ok((BundleSet::new(), None)), |t| from_stored_json(t.as_bytes()).map_err(BundleStoreError::Damaged))
+}
+
+/// What the page holds once storage holds `stored`, which reads as `set`.
+fn held(set: BundleSet, stored: Option<String>, written_on: Option<String>) -> KeptSet {
+    KeptSet { set, stored, written_on, unsaved: false, damaged: None }
+}
+
+/// A digest of a stored text (FNV-1a, 64 bits, in hex; nothing stored is the
+/// empty text): what the next text says it was written on. Not a defence against
+/// forgery, only a way to tell one text from another.
+fn digest(text: Option<&str>) -> String {
+    let hash = text.unwrap_or("").bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
+    // By hand rather than `format!("{:x}")`: no formatting machinery in the wasm for it.
+    (0..16).filter_map(|i| char::from_digit(((hash >> (60 - 4 * i)) & 0xf) as u32, 16)).collect()
 }
 
 /// The set as storage holds it now.
 pub fn open(kv: &dyn KeyValue) -> Result<KeptSet, BundleStoreError> {
     let stored = kv.get(BUNDLE_KEY)?;
-    Ok(KeptSet { set: parse(stored.as_deref())?, stored, unsaved: false, damaged: None })
+    let (set, written_on) = parse(stored.as_deref())?;
+    Ok(held(set, stored, written_on))
 }
 
 /// The set to show, as storage holds it now, and the error to show with it; a
@@ -61,7 +87,7 @@ pub fn show(kv: &dyn KeyValue) -> (KeptSet, Option<BundleStoreError>) {
     match kv.get(BUNDLE_KEY) {
         Err(e) => (KeptSet::default(), Some(e.into())),
         Ok(stored) => match parse(stored.as_deref()) {
-            Ok(set) => (KeptSet { set, stored, unsaved: false, damaged: None }, None),
+            Ok((set, written_on)) => (held(set, stored, written_on), None),
             Err(e) => (KeptSet { damaged: stored, ..KeptSet::default() }, Some(e)),
         },
     }
@@ -93,16 +119,16 @@ fn write(kv: &dyn KeyValue, kept: &KeptSet, shown_only: bool, change: impl FnOnc
         Err(e) => {
             let mut set = kept.set.clone();
             change(&mut set);
-            return (KeptSet { set, stored: kept.stored.clone(), unsaved: true, damaged: None }, Some(e.into()));
+            return (KeptSet { set, unsaved: true, damaged: None, ..kept.clone() }, Some(e.into()));
         }
     };
-    let mut set = if now == kept.stored {
-        kept.set.clone()
+    let (mut set, written_on) = if now == kept.stored {
+        (kept.set.clone(), kept.written_on.clone())
     } else if kept.unsaved {
         // Another tab wrote while this page held what storage refused: both are kept,
         // the page's reports joining the stored set (its removals wait: nothing is lost).
-        let mut joined = match parse(now.as_deref()) {
-            Ok(set) => set,
+        let (mut joined, written_on) = match parse(now.as_deref()) {
+            Ok(read) => read,
             Err(e) => return (kept.clone(), Some(e)),
         };
         if joined.merge(kept.set.clone()).past_limit > 0 {
@@ -111,38 +137,118 @@ fn write(kv: &dyn KeyValue, kept: &KeptSet, shown_only: bool, change: impl FnOnc
         }
         if shown_only {
             // The change names reports as shown; the joined set is stored and shown instead.
-            let (joined, error) = store(kv, joined, now);
+            let (joined, error) = store(kv, joined, now, written_on);
             return (joined, error.or(Some(BundleStoreError::Stale)));
         }
-        joined
+        (joined, written_on)
     } else if shown_only {
         return match parse(now.as_deref()) {
-            Ok(set) => (KeptSet { set, stored: now, unsaved: false, damaged: None }, Some(BundleStoreError::Stale)),
+            Ok((set, written_on)) => (held(set, now, written_on), Some(BundleStoreError::Stale)),
             Err(e) => (kept.clone(), Some(e)),
         };
     } else {
         match parse(now.as_deref()) {
-            Ok(set) => set,
+            Ok(read) => read,
             Err(e) => return (kept.clone(), Some(e)),
         }
     };
     change(&mut set);
-    store(kv, set, now)
+    store(kv, set, now, written_on)
 }
 
-/// Writes `set` over `now` (what storage held when read); on a refusal the page
-/// keeps it as unsaved, based on `now`, so a later change writes it once storage allows.
-fn store(kv: &dyn KeyValue, set: BundleSet, now: Option<String>) -> (KeptSet, Option<BundleStoreError>) {
+/// Writes `set` over `now` (what storage held when read, which says it was written
+/// on `now_written_on`); on a refusal the page keeps it as unsaved, based on `now`,
+/// so a later change writes it once storage allows.
+fn store(kv: &dyn KeyValue, set: BundleSet, now: Option<String>, now_written_on: Option<String>) -> (KeptSet, Option<BundleStoreError>) {
     let written = if set.is_empty() {
-        kv.remove(BUNDLE_KEY).map(|()| None)
+        kv.remove(BUNDLE_KEY).map(|()| (None, None))
     } else {
-        let text = set.to_json();
-        kv.set(BUNDLE_KEY, &text).map(|()| Some(text))
+        let on = digest(now.as_deref());
+        let text = to_stored_json(&set, &on);
+        kv.set(BUNDLE_KEY, &text).map(|()| (Some(text), Some(on)))
     };
     match written {
-        Ok(stored) => (KeptSet { set, stored, unsaved: false, damaged: None }, None),
-        Err(e) => (KeptSet { set, stored: now, unsaved: true, damaged: None }, Some(e.into())),
+        Ok((stored, written_on)) => (held(set, stored, written_on), None),
+        Err(e) => (KeptSet { set, stored: now, written_on: now_written_on, unsaved: true, damaged: None }, Some(e.into())),
     }
+}
+
+/// Follows another tab's write (a `storage` event: storage now holds `new`).
+/// When this page held a set and `new` was not written on it (the other tab read
+/// storage before this page's text reached it, or wrote on an older one), what
+/// this page held is joined back into what storage holds now: its reports missing
+/// there, their choices, and its comments missing from the same reports. Nothing
+/// is lost; a report or comment the other tab removed on its older read (or a tab
+/// of an earlier version, whose texts name nothing) comes back, and where both
+/// changed one comment's text the other tab's stays. A set
+/// emptied on an older read is not caught: nothing is stored to say what it was
+/// written on. Otherwise (and while this page holds changes storage refused, as
+/// [`apply`] does) the page shows what storage holds now.
+pub fn follow(kv: &dyn KeyValue, kept: &KeptSet, new: Option<&str>) -> (KeptSet, Option<BundleStoreError>) {
+    if kept.unsaved {
+        return apply(kv, kept, |_| {});
+    }
+    let (shown, error) = show(kv);
+    let (Some(held_text), Some(new), None) = (kept.stored.as_deref(), new, &error) else {
+        return (shown, error);
+    };
+    let written_on = if Some(new) == shown.stored.as_deref() {
+        shown.written_on.clone()
+    } else {
+        parse(Some(new)).ok().and_then(|(_, on)| on)
+    };
+    if written_on.is_some_and(|on| on == digest(Some(held_text))) {
+        return (shown, None);
+    }
+    let mut joined = shown.set.clone();
+    if rejoin(&mut joined, kept.set.clone()).past_limit > 0 {
+        // Joined, some of this page's reports would be left out: the page keeps them, as refused.
+        return (KeptSet { unsaved: true, ..kept.clone() }, Some(BundleStoreError::JoinPastLimit));
+    }
+    if joined == shown.set {
+        return (shown, None);
+    }
+    store(kv, joined, shown.stored, shown.written_on)
+}
+
+/// Joins `lost` (a set a write on an older read replaced) into `set`: a report
+/// `set` holds another version of (the same file added at the same time) gives
+/// the comments that version lacks (up to [`MAX_COMMENTS`]), and its choice; the
+/// others join as added files do ([`BundleSet::merge`]). Says what did not fit.
+fn rejoin(set: &mut BundleSet, mut lost: BundleSet) -> super::Added {
+    let (mut chosen, mut left_out) = (Vec::new(), 0);
+    let choices = std::mem::take(&mut lost.choices);
+    lost.entries.retain(|theirs| {
+        let same_file = |e: &&mut super::Entry| e.file_name == theirs.file_name && e.added == theirs.added;
+        let Some(ours) = set.entries.iter_mut().find(same_file) else { return true };
+        let report = &mut ours.document.report;
+        for comment in &theirs.document.report.comments {
+            // The same comment: the same id made at the same time, or joined back before under a fresh id.
+            let here = |o: &Comment| o.made == comment.made && (o.id == comment.id || (o.text == comment.text && o.anchor == comment.anchor));
+            if report.comments.iter().any(here) {
+                continue;
+            }
+            if report.comments.len() >= MAX_COMMENTS {
+                // A report with more would not read back: the page keeps it, as past the limit.
+                left_out += 1;
+                continue;
+            }
+            let taken = report.comments.iter().any(|o| o.id == comment.id);
+            let id = if taken { report.fresh_comment_id() } else { comment.id };
+            report.comments.push(Comment { id, ..comment.clone() });
+        }
+        if choices.iter().any(|(_, id)| *id == theirs.id) {
+            chosen.push(ours.id);
+        }
+        false
+    });
+    lost.choices = choices;
+    let mut added = set.merge(lost);
+    added.past_limit += left_out;
+    for id in chosen {
+        set.choose(id);
+    }
+    added
 }
 
 /// 「すべて外す」 on a damaged set, after the user agreed: removes the stored text

@@ -1,0 +1,204 @@
+//! Many tabs on one 取りまとめ, each reading storage through a copy of its own that
+//! another tab's write reaches only when its `storage` event is delivered (as
+//! Chromium keeps a copy of local storage in each renderer process). Whatever the
+//! order of adds, comments and deliveries, once every write has reached every tab,
+//! every report added and every comment saved is in the stored set.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use proptest::prelude::*;
+use torikumi_core::bundle::stored::{self, KeptSet, BUNDLE_KEY};
+use torikumi_core::comments::Anchor;
+use torikumi_core::drafts::{KeyValue, StorageError};
+use torikumi_core::exchange;
+use torikumi_core::sample::sample_report;
+use torikumi_core::{BodyKind, Config, Count, Document, Timestamp};
+
+fn at(n: usize) -> Timestamp {
+    Timestamp::from_unix_millis(1_707_526_800_000.0 + n as f64 * 1000.0)
+}
+
+/// The n-th ward file: its own content, so no two are the same report.
+fn ward_file(n: usize) -> Vec<u8> {
+    let mut d = Document::new(at(0));
+    d.report = sample_report();
+    d.report.ward = Some(Config::default().wards[n % 5].clone());
+    d.report.body_mut(BodyKind::ALL[0]).count = Some(Count::Number(n as u32 + 1));
+    exchange::to_json(&d).into_bytes()
+}
+
+/// A write that reached the browser: its order, and the text.
+#[derive(Clone)]
+struct Write {
+    seq: usize,
+    text: Option<String>,
+}
+
+#[derive(Default)]
+struct Tab {
+    /// What this tab's reads give.
+    copy: RefCell<Option<String>>,
+    kept: KeptSet,
+    /// Other tabs' writes not yet delivered here, oldest first.
+    inbox: VecDeque<Write>,
+    /// This tab's last write: an older one arriving later does not replace the copy.
+    own_seq: usize,
+}
+
+/// Storage as one tab sees it: reads from its copy, writes to the browser's.
+struct View<'a> {
+    tab: &'a Tab,
+    truth: &'a RefCell<Option<String>>,
+    wrote: RefCell<Vec<Option<String>>>,
+}
+
+impl KeyValue for View<'_> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(if key == BUNDLE_KEY { self.tab.copy.borrow().clone() } else { None })
+    }
+    fn set(&self, _: &str, value: &str) -> Result<(), StorageError> {
+        self.write(Some(value.to_owned()));
+        Ok(())
+    }
+    fn remove(&self, _: &str) -> Result<(), StorageError> {
+        self.write(None);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(vec![BUNDLE_KEY.to_owned()])
+    }
+}
+
+impl View<'_> {
+    fn write(&self, text: Option<String>) {
+        *self.tab.copy.borrow_mut() = text.clone();
+        *self.truth.borrow_mut() = text.clone();
+        self.wrote.borrow_mut().push(text);
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Step {
+    /// A tab adds a new ward file.
+    Add(usize),
+    /// A tab saves a comment on the n-th report it shows.
+    Comment(usize, usize),
+    /// A tab receives the oldest write not yet delivered to it.
+    Deliver(usize),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        1 => (0..4usize).prop_map(Step::Add),
+        1 => (0..4usize, 0..8usize).prop_map(|(t, n)| Step::Comment(t, n)),
+        3 => (0..4usize).prop_map(Step::Deliver),
+    ]
+}
+
+struct World {
+    truth: RefCell<Option<String>>,
+    tabs: Vec<Tab>,
+    seq: usize,
+    added: Vec<String>,
+    commented: Vec<(String, String)>,
+}
+
+impl World {
+    /// Runs `act` in tab `t` and sends what it wrote to every other tab.
+    fn run(&mut self, t: usize, act: impl FnOnce(&View, &KeptSet) -> KeptSet) {
+        let view = View { tab: &self.tabs[t], truth: &self.truth, wrote: RefCell::default() };
+        let kept = act(&view, &self.tabs[t].kept);
+        let wrote = view.wrote.into_inner();
+        self.tabs[t].kept = kept;
+        for text in wrote {
+            self.seq += 1;
+            self.tabs[t].own_seq = self.seq;
+            let write = Write { seq: self.seq, text };
+            for (i, other) in self.tabs.iter_mut().enumerate() {
+                if i != t {
+                    other.inbox.push_back(write.clone());
+                }
+            }
+        }
+    }
+
+    fn deliver(&mut self, t: usize) -> bool {
+        let Some(write) = self.tabs[t].inbox.pop_front() else { return false };
+        if write.seq > self.tabs[t].own_seq {
+            *self.tabs[t].copy.borrow_mut() = write.text.clone();
+        }
+        self.run(t, |view, kept| stored::follow(view, kept, write.text.as_deref()).0);
+        true
+    }
+
+    fn play(&mut self, s: &Step) {
+        match *s {
+            Step::Add(t) => {
+                let name = format!("ward{}.json", self.added.len());
+                let bytes = ward_file(self.added.len());
+                let n = self.added.len();
+                self.run(t, |view, kept| stored::apply(view, kept, |set| { set.add_file(&name, &bytes, at(n)); }).0);
+                self.added.push(name);
+            }
+            Step::Comment(t, n) => {
+                let Some(entry) = self.tabs[t].kept.set.entries().get(n).cloned() else { return };
+                let text = format!("指摘{}", self.commented.len());
+                let made = at(1000 + self.commented.len());
+                let (key, said) = ((entry.file_name.clone(), entry.added), text.clone());
+                self.run(t, |view, kept| {
+                    stored::apply(view, kept, |set| {
+                        let id = set.entries().iter().find(|e| (e.file_name.clone(), e.added) == key).map(|e| e.id);
+                        if let Some(id) = id {
+                            set.edit_comments(id, |r| r.add_comment(Anchor::Report, &said, made).is_some());
+                        }
+                    })
+                    .0
+                });
+                // Saved only when the report was there to take it (the page says so otherwise).
+                let saved = self.tabs[t].kept.set.entries().iter().any(|e| e.document.report.comments.iter().any(|c| c.text == text));
+                if saved {
+                    self.commented.push((entry.file_name, text));
+                }
+            }
+            Step::Deliver(t) => {
+                self.deliver(t);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_report_added_and_comment_saved_is_kept_whatever_the_tabs_copies_of_storage_lag(
+        tabs in 2..5usize,
+        steps in prop::collection::vec(step(), 1..60),
+    ) {
+        let mut world = World { truth: RefCell::default(), tabs: (0..tabs).map(|_| Tab::default()).collect(), seq: 0, added: vec![], commented: vec![] };
+        for s in &steps {
+            let s = match *s {
+                Step::Add(t) => Step::Add(t % tabs),
+                Step::Comment(t, n) => Step::Comment(t % tabs, n),
+                Step::Deliver(t) => Step::Deliver(t % tabs),
+            };
+            world.play(&s);
+        }
+        // Every write reaches every tab (the joins write again, and those reach them too).
+        let mut rounds = 0;
+        while (0..tabs).any(|t| world.deliver(t)) {
+            rounds += 1;
+            prop_assert!(rounds < 10_000, "the tabs never settle");
+        }
+        let kv = View { tab: &Tab { copy: RefCell::new(world.truth.borrow().clone()), ..Tab::default() }, truth: &world.truth, wrote: RefCell::default() };
+        let set = stored::open(&kv).map(|k| k.set).unwrap_or_default();
+        for name in &world.added {
+            prop_assert!(set.entries().iter().any(|e| &e.file_name == name), "{} is lost", name);
+        }
+        for (name, text) in &world.commented {
+            let kept = set.entries().iter().any(|e| &e.file_name == name && e.document.report.comments.iter().any(|c| &c.text == text));
+            prop_assert!(kept, "{} on {} is lost", text, name);
+        }
+    }
+}

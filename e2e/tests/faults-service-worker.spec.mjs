@@ -142,6 +142,9 @@ test('a download of the offline file that stalls is given up after 90 s with a m
 
 /** Two copies of the app served on one origin under /a/ and /b/, each visited in a tab of its own. */
 async function twoCopies(context, testInfo) {
+  // Two visits and two updates: four service-worker installs, each precaching a whole
+  // build, take 20-25 s on CI's two busy cores, too near the 30 s every test is given.
+  testInfo.setTimeout(60_000);
   const site = await serveCopies(testInfo, ['/a/', '/b/']);
   const a = await context.newPage();
   const b = await context.newPage();

@@ -12,17 +12,16 @@ use torikumi_core::bundle::stored::{self, KeptSet, BUNDLE_KEY};
 use torikumi_core::comments::Anchor;
 use torikumi_core::drafts::{KeyValue, StorageError};
 use torikumi_core::exchange;
-use torikumi_core::sample::sample_report;
 use torikumi_core::{BodyKind, Config, Count, Document, Timestamp};
 
 fn at(n: usize) -> Timestamp {
     Timestamp::from_unix_millis(1_707_526_800_000.0 + n as f64 * 1000.0)
 }
 
-/// The n-th ward file: its own content, so no two are the same report.
+/// The n-th ward file: its own content, so no two are the same report (short:
+/// the simulation writes the whole set at every step).
 fn ward_file(n: usize) -> Vec<u8> {
     let mut d = Document::new(at(0));
-    d.report = sample_report();
     d.report.ward = Some(Config::default().wards[n % 5].clone());
     d.report.body_mut(BodyKind::ALL[0]).count = Some(Count::Number(n as u32 + 1));
     exchange::to_json(&d).into_bytes()

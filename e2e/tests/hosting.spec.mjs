@@ -47,7 +47,8 @@ async function serve(testInfo, { base = '/', log = false } = {}) {
     secondBuild() {
       const v2 = join(root, 'v2');
       cpSync(v1, v2, { recursive: true });
-      execFileSync('node', [resolve(here, '../scripts/post-build.mjs'), v2, '--salt', 'second build']);
+      // No .gz/.br copies: this server compresses on the fly.
+      execFileSync('node', [resolve(here, '../scripts/post-build.mjs'), v2, '--salt', 'second build', '--without-copies']);
       unlinkSync(current);
       symlinkSync(v2, current);
       return JSON.parse(readFileSync(join(v2, 'version.json'), 'utf8')).version;

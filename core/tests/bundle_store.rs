@@ -362,4 +362,24 @@ fn comments_that_would_take_a_report_past_its_limit_when_joined_back_stay_in_the
     assert!(now.unsaved, "the page keeps its comment, and leaving asks first");
     assert_eq!(now.set, this_tab.set);
     assert_eq!(kv.get(BUNDLE_KEY).unwrap().as_deref(), Some(written.as_str()), "nothing over the limit is stored");
+    // The page's next change tries again: still past the limit, and never a second 若林区.
+    let (again, error) = stored::apply(&kv, &now, |_| {});
+    assert_eq!((error, again.unsaved), (Some(BundleStoreError::JoinPastLimit), true));
+    assert_eq!(stored::open(&kv).unwrap().set.entries().len(), 1);
+}
+
+#[test]
+fn a_comment_storage_refused_joins_its_report_when_another_tab_changed_the_set_not_a_second_copy() {
+    let full = MemoryStore::default();
+    let (read, _) = stored::apply(&full, &KeptSet::default(), |s| { s.add_file("wakabayashi.json", &json(0), at(2.0)); });
+    let kv = MemoryStore { entries: full.entries.clone(), limit: Some(0) };
+    let (refused, error) = stored::apply(&kv, &read, |s| comment(s, 0, "根拠を一言", 3.0));
+    assert_eq!(error, Some(BundleStoreError::Storage(StorageError::Full)));
+    // Space is freed, and another tab adds a ward; then this page's next change is written.
+    let kv = MemoryStore { entries: kv.entries.clone(), limit: None };
+    stored::apply(&kv, &stored::open(&kv).unwrap(), |s| { s.add_file("aoba.json", &json(1), at(4.0)); });
+    let (now, error) = stored::apply(&kv, &refused, |_| {});
+    assert_eq!((error, now.unsaved), (None, false));
+    let both = vec![("wakabayashi.json".to_owned(), vec!["根拠を一言".to_owned()]), ("aoba.json".to_owned(), vec![])];
+    assert_eq!(comments_of(&kv), both, "one 若林区, with the comment");
 }

@@ -1,8 +1,10 @@
 //! Many tabs on one 取りまとめ, each reading storage through a copy of its own that
 //! another tab's write reaches only when its `storage` event is delivered (as
-//! Chromium keeps a copy of local storage in each renderer process). Whatever the
-//! order of adds, comments and deliveries, once every write has reached every tab,
-//! every report added and every comment saved is in the stored set.
+//! Chromium keeps a copy of local storage in each renderer process), and storage
+//! refusing some writes (full). Whatever the order of adds, comments and
+//! deliveries, once every write has reached every tab and each page has made one
+//! more change, every report added and every comment saved is in the stored set,
+//! each report once.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -45,11 +47,12 @@ struct Tab {
     own_seq: usize,
 }
 
-/// Storage as one tab sees it: reads from its copy, writes to the browser's.
+/// Storage as one tab sees it: reads from its copy, writes to the browser's (or is full).
 struct View<'a> {
     tab: &'a Tab,
     truth: &'a RefCell<Option<String>>,
     wrote: RefCell<Vec<Option<String>>>,
+    full: bool,
 }
 
 impl KeyValue for View<'_> {
@@ -57,6 +60,9 @@ impl KeyValue for View<'_> {
         Ok(if key == BUNDLE_KEY { self.tab.copy.borrow().clone() } else { None })
     }
     fn set(&self, _: &str, value: &str) -> Result<(), StorageError> {
+        if self.full {
+            return Err(StorageError::Full);
+        }
         self.write(Some(value.to_owned()));
         Ok(())
     }
@@ -79,18 +85,19 @@ impl View<'_> {
 
 #[derive(Debug, Clone)]
 enum Step {
-    /// A tab adds a new ward file.
-    Add(usize),
-    /// A tab saves a comment on the n-th report it shows.
-    Comment(usize, usize),
+    /// A tab adds a new ward file (storage full or not).
+    Add(usize, bool),
+    /// A tab saves a comment on the n-th report it shows, counted round (storage full or not).
+    Comment(usize, usize, bool),
     /// A tab receives the oldest write not yet delivered to it.
     Deliver(usize),
 }
 
 fn step() -> impl Strategy<Value = Step> {
+    let full = prop::bool::weighted(0.2);
     prop_oneof![
-        1 => (0..4usize).prop_map(Step::Add),
-        1 => (0..4usize, 0..8usize).prop_map(|(t, n)| Step::Comment(t, n)),
+        1 => (0..4usize, full).prop_map(|(t, f)| Step::Add(t, f)),
+        1 => (0..4usize, 0..8usize, full).prop_map(|(t, n, f)| Step::Comment(t, n, f)),
         3 => (0..4usize).prop_map(Step::Deliver),
     ]
 }
@@ -104,9 +111,9 @@ struct World {
 }
 
 impl World {
-    /// Runs `act` in tab `t` and sends what it wrote to every other tab.
-    fn run(&mut self, t: usize, act: impl FnOnce(&View, &KeptSet) -> KeptSet) {
-        let view = View { tab: &self.tabs[t], truth: &self.truth, wrote: RefCell::default() };
+    /// Runs `act` in tab `t` (storage `full` or not) and sends what it wrote to every other tab.
+    fn run(&mut self, t: usize, full: bool, act: impl FnOnce(&View, &KeptSet) -> KeptSet) {
+        let view = View { tab: &self.tabs[t], truth: &self.truth, wrote: RefCell::default(), full };
         let kept = act(&view, &self.tabs[t].kept);
         let wrote = view.wrote.into_inner();
         self.tabs[t].kept = kept;
@@ -127,25 +134,26 @@ impl World {
         if write.seq > self.tabs[t].own_seq {
             *self.tabs[t].copy.borrow_mut() = write.text.clone();
         }
-        self.run(t, |view, kept| stored::follow(view, kept, write.text.as_deref()).0);
+        self.run(t, false, |view, kept| stored::follow(view, kept, write.text.as_deref()).0);
         true
     }
 
     fn play(&mut self, s: &Step) {
         match *s {
-            Step::Add(t) => {
+            Step::Add(t, full) => {
                 let name = format!("ward{}.json", self.added.len());
                 let bytes = ward_file(self.added.len());
                 let n = self.added.len();
-                self.run(t, |view, kept| stored::apply(view, kept, |set| { set.add_file(&name, &bytes, at(n)); }).0);
+                self.run(t, full, |view, kept| stored::apply(view, kept, |set| { set.add_file(&name, &bytes, at(n)); }).0);
                 self.added.push(name);
             }
-            Step::Comment(t, n) => {
-                let Some(entry) = self.tabs[t].kept.set.entries().get(n).cloned() else { return };
+            Step::Comment(t, n, full) => {
+                let entries = self.tabs[t].kept.set.entries();
+                let Some(entry) = entries.get(n % entries.len().max(1)).cloned() else { return };
                 let text = format!("指摘{}", self.commented.len());
                 let made = at(1000 + self.commented.len());
                 let (key, said) = ((entry.file_name.clone(), entry.added), text.clone());
-                self.run(t, |view, kept| {
+                self.run(t, full, |view, kept| {
                     stored::apply(view, kept, |set| {
                         let id = set.entries().iter().find(|e| (e.file_name.clone(), e.added) == key).map(|e| e.id);
                         if let Some(id) = id {
@@ -178,20 +186,31 @@ proptest! {
         let mut world = World { truth: RefCell::default(), tabs: (0..tabs).map(|_| Tab::default()).collect(), seq: 0, added: vec![], commented: vec![] };
         for s in &steps {
             let s = match *s {
-                Step::Add(t) => Step::Add(t % tabs),
-                Step::Comment(t, n) => Step::Comment(t % tabs, n),
+                Step::Add(t, full) => Step::Add(t % tabs, full),
+                Step::Comment(t, n, full) => Step::Comment(t % tabs, n, full),
                 Step::Deliver(t) => Step::Deliver(t % tabs),
             };
             world.play(&s);
         }
-        // Every write reaches every tab (the joins write again, and those reach them too).
+        // Every write reaches every tab (the joins write again, and those reach them too);
+        // then each page makes one more change with room in storage (what it holds as
+        // refused is written then), and those writes reach every tab too.
         let mut rounds = 0;
-        while (0..tabs).any(|t| world.deliver(t)) {
-            rounds += 1;
-            prop_assert!(rounds < 10_000, "the tabs never settle");
+        for t in (0..tabs).chain([usize::MAX]) {
+            while (0..tabs).any(|t| world.deliver(t)) {
+                rounds += 1;
+                prop_assert!(rounds < 10_000, "the tabs never settle");
+            }
+            if t < tabs {
+                world.run(t, false, |view, kept| stored::apply(view, kept, |_| {}).0);
+            }
         }
-        let kv = View { tab: &Tab { copy: RefCell::new(world.truth.borrow().clone()), ..Tab::default() }, truth: &world.truth, wrote: RefCell::default() };
+        let kv = View { tab: &Tab { copy: RefCell::new(world.truth.borrow().clone()), ..Tab::default() }, truth: &world.truth, wrote: RefCell::default(), full: false };
         let set = stored::open(&kv).map(|k| k.set).unwrap_or_default();
+        let mut files: Vec<_> = set.entries().iter().map(|e| (e.file_name.clone(), e.added)).collect();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files.dedup();
+        prop_assert_eq!(files.len(), set.entries().len(), "a report is in the set twice");
         for name in &world.added {
             prop_assert!(set.entries().iter().any(|e| &e.file_name == name), "{} is lost", name);
         }

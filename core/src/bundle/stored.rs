@@ -126,12 +126,13 @@ fn write(kv: &dyn KeyValue, kept: &KeptSet, shown_only: bool, change: impl FnOnc
         (kept.set.clone(), kept.written_on.clone())
     } else if kept.unsaved {
         // Another tab wrote while this page held what storage refused: both are kept,
-        // the page's reports joining the stored set (its removals wait: nothing is lost).
+        // the page's reports and comments joining the stored set (its removals wait:
+        // nothing is lost; a report both hold is joined, not added twice).
         let (mut joined, written_on) = match parse(now.as_deref()) {
             Ok(read) => read,
             Err(e) => return (kept.clone(), Some(e)),
         };
-        if joined.merge(kept.set.clone()).past_limit > 0 {
+        if rejoin(&mut joined, kept.set.clone()).past_limit > 0 {
             // Joined, some of this page's reports would be left out: nothing is dropped.
             return (kept.clone(), Some(BundleStoreError::JoinPastLimit));
         }
@@ -192,6 +193,10 @@ pub fn follow(kv: &dyn KeyValue, kept: &KeptSet, new: Option<&str>) -> (KeptSet,
     let (Some(held_text), Some(new), None) = (kept.stored.as_deref(), new, &error) else {
         return (shown, error);
     };
+    if new == held_text {
+        // Nothing this page holds was replaced (storage moved on before this event came).
+        return (shown, None);
+    }
     let written_on = if Some(new) == shown.stored.as_deref() {
         shown.written_on.clone()
     } else {
@@ -211,10 +216,11 @@ pub fn follow(kv: &dyn KeyValue, kept: &KeptSet, new: Option<&str>) -> (KeptSet,
     store(kv, joined, shown.stored, shown.written_on)
 }
 
-/// Joins `lost` (a set a write on an older read replaced) into `set`: a report
-/// `set` holds another version of (the same file added at the same time) gives
-/// the comments that version lacks (up to [`MAX_COMMENTS`]), and its choice; the
-/// others join as added files do ([`BundleSet::merge`]). Says what did not fit.
+/// Joins `lost` (a set a write on an older read replaced, or one storage refused)
+/// into `set`: a report `set` holds another version of (the same file added at the
+/// same time) gives the comments that version lacks (up to [`MAX_COMMENTS`]), and
+/// its choice; the others join as added files do ([`BundleSet::merge`]). Says
+/// what did not fit.
 fn rejoin(set: &mut BundleSet, mut lost: BundleSet) -> super::Added {
     let (mut chosen, mut left_out) = (Vec::new(), 0);
     let choices = std::mem::take(&mut lost.choices);

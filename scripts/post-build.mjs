@@ -21,7 +21,7 @@ import { join, relative, sep } from 'node:path';
 const args = process.argv.slice(2);
 const dir = process.env.TRUNK_STAGING_DIR ?? args.find((a) => !a.startsWith('--'));
 const salt = args.includes('--salt') ? args[args.indexOf('--salt') + 1] : '';
-if (!dir) throw new Error('usage: node scripts/post-build.mjs DIR [--salt TEXT]');
+if (!dir) throw new Error('usage: node scripts/post-build.mjs DIR [--salt TEXT] [--without-copies]');
 
 // torikumi.html (scripts/single-file.mjs) is a download, not part of the hosted app's shell.
 const GENERATED = new Set(['sw.js', 'version.json', 'torikumi.html']);
@@ -189,8 +189,9 @@ writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`post-build: version ${version}, ${Object.keys(precache).length + 1} files precached (all but config.json hash-checked), ${Object.keys(downloads).length} on demand, ${Object.keys(module).length} on first use, CSP with ${hashes.length} script hash(es)`);
 
 // 5. Precompressed copies of every text and wasm file, sw.js included, for hosts that serve them.
-// --without-copies: a test's rebuild (e2e/tests/sites.mjs, hosting.spec.mjs), served by a host that compresses
-// on the fly; brotli 11 takes 7 s of its 7.4, and no copy is left from the build it was copied from.
+// --without-copies: a test's rebuild (e2e/tests/sites.mjs, hosting.spec.mjs), served without
+// --precompressed, which never sends them; brotli 11 takes 7 s of its 7.4, and no copy is
+// left from the build it was copied from.
 if (args.includes('--without-copies')) {
   for (const name of readdirSync(dir, { recursive: true })) if (/\.(gz|br)$/.test(name)) rmSync(join(dir, name));
 } else {

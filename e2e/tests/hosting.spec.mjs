@@ -47,7 +47,7 @@ async function serve(testInfo, { base = '/', log = false } = {}) {
     secondBuild() {
       const v2 = join(root, 'v2');
       cpSync(v1, v2, { recursive: true });
-      // No .gz/.br copies: this server compresses on the fly.
+      // No .gz/.br copies: this server (without --precompressed) never sends them.
       execFileSync('node', [resolve(here, '../scripts/post-build.mjs'), v2, '--salt', 'second build', '--without-copies']);
       unlinkSync(current);
       symlinkSync(v2, current);

@@ -65,7 +65,7 @@ export async function serveCopies(testInfoOrPort, bases = ['/']) {
     secondBuild(base = bases[0]) {
       const next = `${builds[base]}-next`;
       cpSync(builds[base], next, { recursive: true });
-      // No .gz/.br copies: this server compresses on the fly.
+      // No .gz/.br copies: this server (without --precompressed) never sends them.
       execFileSync('node', [resolve(e2e, '../scripts/post-build.mjs'), next, '--salt', `rebuild of ${next}`, '--without-copies']);
       link(base, next);
       return JSON.parse(readFileSync(join(next, 'version.json'), 'utf8')).version;

@@ -318,6 +318,15 @@ impl Report {
         CommentId((1..).find(|id| self.comment(CommentId(*id)).is_none()).unwrap_or(1))
     }
 
+    /// `wanted` when no comment of this report uses it, else a fresh id.
+    pub fn comment_id_for(&self, wanted: CommentId) -> CommentId {
+        if self.comment(wanted).is_some() {
+            self.fresh_comment_id()
+        } else {
+            wanted
+        }
+    }
+
     /// The comment with this id.
     pub fn comment(&self, id: CommentId) -> Option<&Comment> {
         self.comments.iter().find(|c| c.id == id)

@@ -229,9 +229,8 @@ fn rejoin(set: &mut BundleSet, mut lost: BundleSet) -> super::Added {
         let Some(ours) = set.entries.iter_mut().find(same_file) else { return true };
         let report = &mut ours.document.report;
         for comment in &theirs.document.report.comments {
-            // The same comment: the same id made at the same time, or joined back before under a fresh id.
-            let here = |o: &Comment| o.made == comment.made && (o.id == comment.id || (o.text == comment.text && o.anchor == comment.anchor));
-            if report.comments.iter().any(here) {
+            // Here already, or joined back before under a fresh id.
+            if report.comments.iter().any(|o| o.same_id(comment) || o.same_content(comment)) {
                 continue;
             }
             if report.comments.len() >= MAX_COMMENTS {
@@ -239,9 +238,7 @@ fn rejoin(set: &mut BundleSet, mut lost: BundleSet) -> super::Added {
                 left_out += 1;
                 continue;
             }
-            let taken = report.comments.iter().any(|o| o.id == comment.id);
-            let id = if taken { report.fresh_comment_id() } else { comment.id };
-            report.comments.push(Comment { id, ..comment.clone() });
+            report.comments.push(Comment { id: report.comment_id_for(comment.id), ..comment.clone() });
         }
         if choices.iter().any(|(_, id)| *id == theirs.id) {
             chosen.push(ours.id);

@@ -29,6 +29,19 @@ pub struct Comment {
     pub resolved: bool,
 }
 
+impl Comment {
+    /// The same comment as `other`: the same id, made at the same time.
+    pub fn same_id(&self, other: &Comment) -> bool {
+        self.id == other.id && self.made == other.made
+    }
+
+    /// `other` taken in before under a fresh id (its id was taken): made at the
+    /// same time, with the same text and anchor.
+    pub fn same_content(&self, other: &Comment) -> bool {
+        self.made == other.made && self.text == other.text && self.anchor == other.anchor
+    }
+}
+
 /// One comment's change, from what the report holds to what it becomes; applied
 /// only while the report still holds `from`, so an undo never overwrites a later
 /// change to the same comment.

@@ -29,9 +29,9 @@ pub fn merge(report: &Report, incoming: &[Comment]) -> Merged {
         let same = after
             .comments
             .iter()
-            .find(|c| c.id == comment.id && c.made == comment.made)
+            .find(|c| c.same_id(comment))
             // One read before under a fresh id (its id was taken here).
-            .or_else(|| after.comments.iter().find(|c| c.made == comment.made && c.text == comment.text && c.anchor == comment.anchor))
+            .or_else(|| after.comments.iter().find(|c| c.same_content(comment)))
             .cloned();
         let change = match same {
             Some(here) => {
@@ -49,8 +49,7 @@ pub fn merge(report: &Report, incoming: &[Comment]) -> Merged {
                 CommentChange { id: here.id, from: Some(here), to: Some(to) }
             }
             None => {
-                let taken = after.comments.iter().any(|c| c.id == comment.id);
-                let id = if taken { after.fresh_comment_id() } else { comment.id };
+                let id = after.comment_id_for(comment.id);
                 CommentChange { id, from: None, to: Some(Comment { id, ..comment.clone() }) }
             }
         };

@@ -240,6 +240,12 @@ fn written_on(read: &KeptSet, change: impl FnOnce(&mut BundleSet)) -> (KeptSet, 
     (written, text)
 }
 
+/// `written` lands over what storage holds (the browser keeps the last write), and `tab` hears of it.
+fn lands(kv: &MemoryStore, written: &str, tab: &KeptSet) -> (KeptSet, Option<BundleStoreError>) {
+    kv.set(BUNDLE_KEY, written).unwrap();
+    stored::follow(kv, tab, Some(written))
+}
+
 fn comment(s: &mut BundleSet, n: usize, text: &str, hours: f64) {
     let id = s.entries()[n].id;
     assert!(s.edit_comments(id, |r| r.add_comment(Anchor::Report, text, at(hours)).is_some()));
@@ -273,8 +279,7 @@ fn a_report_added_in_one_tab_and_overwritten_by_a_write_on_an_older_read_is_join
     let (this_tab, _) = stored::apply(&kv, &read, |s| { s.add_file("aoba.json", &json(1), at(3.0)); });
     let (city, written) = written_on(&read, |s| comment(s, 0, "根拠を一言", 4.0));
     assert_eq!(city.written_on, this_tab.written_on, "both were written on the same read");
-    kv.set(BUNDLE_KEY, &written).unwrap();
-    let (now, error) = stored::follow(&kv, &this_tab, Some(&written));
+    let (now, error) = lands(&kv, &written, &this_tab);
     assert_eq!(error, None);
     let both = vec![("wakabayashi.json".to_owned(), vec!["根拠を一言".to_owned()]), ("aoba.json".to_owned(), vec![])];
     assert_eq!(comments_of(&kv), both);
@@ -296,8 +301,7 @@ fn a_comment_overwritten_by_a_write_on_an_older_read_is_joined_back_into_its_rep
         s.add_file("aoba.json", &json(1), at(3.0));
         comment(s, 0, "別の指摘", 4.5);
     });
-    kv.set(BUNDLE_KEY, &written).unwrap();
-    let (_, error) = stored::follow(&kv, &city, Some(&written));
+    let (_, error) = lands(&kv, &written, &city);
     assert_eq!(error, None);
     let joined = comments_of(&kv);
     assert_eq!(joined[0].0, "wakabayashi.json");
@@ -336,8 +340,7 @@ fn a_choice_overwritten_by_a_write_on_an_older_read_is_joined_back() {
     let first = read.set.entries()[0].id;
     let (this_tab, _) = stored::apply_shown(&kv, &read, |s| { s.choose(first); });
     let (_, written) = written_on(&read, |s| comment(s, 1, "根拠を一言", 4.0));
-    kv.set(BUNDLE_KEY, &written).unwrap();
-    let (now, error) = stored::follow(&kv, &this_tab, Some(&written));
+    let (now, error) = lands(&kv, &written, &this_tab);
     assert_eq!(error, None);
     let config = Config::default();
     let chosen: Vec<_> = now.set.selected(&config).iter().map(|e| e.file_name.clone()).collect();
@@ -356,8 +359,7 @@ fn comments_that_would_take_a_report_past_its_limit_when_joined_back_stay_in_the
             comment(s, 0, &format!("指摘{n}"), 4.0 + n as f64);
         }
     });
-    kv.set(BUNDLE_KEY, &written).unwrap();
-    let (now, error) = stored::follow(&kv, &this_tab, Some(&written));
+    let (now, error) = lands(&kv, &written, &this_tab);
     assert_eq!(error, Some(BundleStoreError::JoinPastLimit));
     assert!(now.unsaved, "the page keeps its comment, and leaving asks first");
     assert_eq!(now.set, this_tab.set);

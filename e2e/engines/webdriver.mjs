@@ -32,6 +32,7 @@ export async function startWebKit(port, first = 90) {
   await until('WebKitWebDriver', () => fetch(`${base}/status`).then((r) => r.ok));
   return {
     base,
+    port,
     stop() {
       driver.kill();
       xvfb.kill();
@@ -42,12 +43,15 @@ export async function startWebKit(port, first = 90) {
 /** A command the driver does not answer within this long has met a browser that is gone: the test fails, naming it. */
 const COMMAND_WAIT_MS = 90_000;
 
-async function call(base, method, path, body) {
+/** Starting MiniBrowser takes a second or two; one that has not answered in this long never will. */
+const SESSION_WAIT_MS = 30_000;
+
+async function call(base, method, path, body, waitMs = COMMAND_WAIT_MS) {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(COMMAND_WAIT_MS),
+    signal: AbortSignal.timeout(waitMs),
   }).catch((error) => {
     throw new Error(`${method} ${path}: no answer from WebKitWebDriver (${error.message})`);
   });
@@ -65,7 +69,7 @@ export async function openSession(base) {
         'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
       },
     },
-  });
+  }, SESSION_WAIT_MS);
   const raw = (method, path, body) => call(base, method, `/session/${sessionId}${path}`, body);
   let current = await raw('GET', '/window');
   let first = true;

@@ -22,7 +22,14 @@ journeys({
   },
   // A session per journey (its own MiniBrowser); its pages are windows sharing storage.
   async open() {
-    const session = await openSession(webkit.base);
+    // Starting MiniBrowser is the driver's work, before the app is involved. It once went
+    // unanswered in a clean-clone run: a fresh driver and display then get one more try.
+    const session = await openSession(webkit.base).catch(async (error) => {
+      console.log(`WebKit: ${error.message}; starting WebKitWebDriver again`);
+      webkit.stop();
+      webkit = await startWebKit(webkit.port + 1);
+      return openSession(webkit.base);
+    });
     return {
       async newPage() {
         const page = await session.newPage();

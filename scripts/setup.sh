@@ -25,13 +25,20 @@ say() { printf '\n==> %s\n' "$*"; }
 note() { printf '    %s\n' "$*"; }
 die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
 
+# Whether a command's output has a match: grep reads all of it. With pipefail, `grep -q`
+# stops at the first match and a command still writing (geckodriver --version prints
+# three paragraphs) dies of SIGPIPE, failing the pipe: 1 check in 20 rebuilt geckodriver.
+matches() {
+  grep "$@" >/dev/null
+}
+
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root to run: $*"; fi
 }
 
 ensure_rust_target() {
   command -v rustup >/dev/null || die "rustup is not installed (https://rustup.rs)"
-  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  if rustup target list --installed | matches -x wasm32-unknown-unknown; then
     note "rust target wasm32-unknown-unknown: present"
   else
     say "Adding the rust target wasm32-unknown-unknown"
@@ -44,7 +51,7 @@ ensure_apt() {
   local flags=() missing=()
   if [ "${1:-}" = --no-recommends ]; then flags+=(--no-install-recommends); shift; fi
   for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | matches "ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -eq 0 ]; then
     note "apt packages present: $*"
@@ -61,7 +68,7 @@ ensure_apt() {
 # ensure_cargo_tool BINARY VERSION CRATE [cargo install flags...]
 ensure_cargo_tool() {
   local bin="$1" version="$2" crate="$3"; shift 3
-  if "$TOOLS/bin/$bin" --version 2>/dev/null | grep -qw "$version"; then
+  if "$TOOLS/bin/$bin" --version 2>/dev/null | matches -w "$version"; then
     note "$bin $version: present"
     return 0
   fi
@@ -95,7 +102,7 @@ ensure_build_tools() {
   ensure_npm_packages
   # npm's binaryen first: Debian's wasm-opt is too old for current wasm-bindgen output.
   export PATH="$ROOT/e2e/node_modules/.bin:$TOOLS/bin:$PATH"
-  wasm-opt --version | grep -q "version 132" || die "wasm-opt from npm binaryen 132 not found on PATH"
+  wasm-opt --version | matches "version 132" || die "wasm-opt from npm binaryen 132 not found on PATH"
 }
 
 # Real browsers for the tests, and Japanese fonts so screenshots and PDFs show text.

@@ -89,7 +89,7 @@ ensure_npm_packages() {
     note "npm packages (e2e/): present"
     return
   fi
-  say "Installing npm packages in e2e/ (Playwright without its browser download, puppeteer-core for Firefox, axe-core, binaryen and terser for the build, Lighthouse)"
+  say "Installing npm packages in e2e/ (Playwright without its browser download, puppeteer-core for Firefox, axe-core, binaryen, terser and Zopfli for the build, Lighthouse)"
   (cd "$ROOT/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 }
 

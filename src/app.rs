@@ -24,6 +24,7 @@ use crate::widgets::button::button;
 use crate::app_context::AppContext;
 use crate::open_drafts::MemoryDrafts;
 use crate::platform::local_storage::{ask_persistent_storage, LocalStorage};
+use crate::hooks::mounted::{no_ending, use_mounted};
 
 /// Shown once per browser: the key remembers that it was.
 const INSECURE_NOTICE_KEY: &str = "torikumi:settings:insecure-notice-shown";
@@ -38,7 +39,10 @@ pub fn app() -> Html {
     let version = use_state(|| None::<String>);
     {
         let version = version.clone();
-        use_effect_with((), move |_| wasm_bindgen_futures::spawn_local(async move { version.set(load_version().await) }));
+        use_mounted(Box::new(move || {
+            wasm_bindgen_futures::spawn_local(async move { version.set(load_version().await) });
+            no_ending()
+        }));
     }
     // Over plain http from another host there is no offline use: say so once, calmly.
     let insecure_notice = use_memo(offline.insecure, |insecure| {
@@ -58,7 +62,7 @@ pub fn app() -> Html {
     let config = use_state(|| None::<(Rc<Config>, Option<ConfigError>)>);
     {
         let config = config.clone();
-        use_effect_with((), move |_| {
+        use_mounted(Box::new(move || {
             ask_persistent_storage();
             wasm_bindgen_futures::spawn_local(async move {
                 config.set(Some(match load_config().await {
@@ -66,7 +70,8 @@ pub fn app() -> Html {
                     Err(error) => (Rc::new(Config::default()), Some(error)),
                 }));
             });
-        });
+            no_ending()
+        }));
     }
     // The first page is rendered once the config is here (its children before this effect):
     // it takes the place of index.html's static first paint, which showed until now

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::open_drafts::MemoryDrafts;
 use crate::route::{Unsaved, UnsavedGuard};
+use crate::hooks::mounted::use_mounted;
 
 #[derive(Clone, Default)]
 pub struct AppContext {
@@ -34,5 +35,5 @@ pub fn use_app() -> AppContext {
 #[hook]
 pub fn use_unsaved_guard(unsaved: Unsaved, question: &'static str) {
     let guard = use_app().guard;
-    use_effect_with((), move |_| guard.register(unsaved, question));
+    use_mounted(Box::new(move || Box::new(guard.register(unsaved, question))));
 }

@@ -13,6 +13,7 @@ use torikumi_core::messages::help::Topic;
 
 use crate::pending_text::PendingText;
 use crate::platform::frames;
+use crate::hooks::mounted::{dropping, use_mounted};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -184,7 +185,7 @@ pub fn use_route(guard: UnsavedGuard) -> Routed {
     let route = use_state(|| Routed { route: current(), came_from: Route::Start });
     {
         let route = route.clone();
-        use_effect_with((), move |_| {
+        use_mounted(Box::new(move || {
             let shown = Rc::new(RefCell::new(current()));
             // Kept here, not read from `route`: this listener's copy of the state is its first.
             let came_from = RefCell::new(Route::Start);
@@ -210,8 +211,8 @@ pub fn use_route(guard: UnsavedGuard) -> Routed {
                     route.set(Routed { route: next, came_from: came_from.borrow().clone() });
                 })
             });
-            move || drop(listener)
-        });
+            dropping(listener)
+        }));
     }
     (*route).clone()
 }

@@ -30,6 +30,7 @@ use crate::editor_store::{now, EditorHandle, Newest};
 use crate::open_drafts::Opened;
 use crate::pending_text::PendingText;
 use crate::platform::local_storage::LocalStorage;
+use crate::hooks::mounted::{dropping, use_mounted};
 
 /// How long a change may wait before it is written.
 const DELAY_MS: u32 = 500;
@@ -266,7 +267,7 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened, typed: &PendingText) 
     {
         let (inner, status, dispatch, key) = (Rc::clone(&inner), status.clone(), dispatch.clone(), drafts::draft_key(&store.draft_id));
         let typed = typed.clone();
-        use_effect_with((), move |_| {
+        use_mounted(Box::new(move || {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "storage", move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
@@ -282,15 +283,15 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened, typed: &PendingText) 
                     }
                 })
             });
-            move || drop(listener)
-        });
+            dropping(listener)
+        }));
     }
 
     // Hidden or closed: write at once. (Closing asks first when that write fails: the
     // app's UnsavedGuard asks the view, and the view's check writes first.)
     {
         let flush = Rc::clone(&flush);
-        use_effect_with((), move |_| {
+        use_mounted(Box::new(move || {
             let window = web_sys::window();
             let document = window.as_ref().and_then(|w| w.document());
             let listeners = window.zip(document).map(|(window, document)| {
@@ -308,22 +309,22 @@ pub fn use_autosave(store: &EditorHandle, opened: &Opened, typed: &PendingText) 
                 };
                 (hidden, pagehide)
             });
-            move || drop(listeners)
-        });
+            dropping(listeners)
+        }));
     }
 
     // Leaving the draft's page inside the app: write what is pending; what cannot
     // be written stays in this page's memory and is what reopens.
     {
         let (inner, flush, memory) = (Rc::clone(&inner), Rc::clone(&flush), memory.clone());
-        use_effect_with((), move |_| {
-            move || {
+        use_mounted(Box::new(move || {
+            Box::new(move || {
                 flush();
                 if inner.unsaved() {
                     memory.keep(Opened { base: inner.written.borrow().clone(), current: inner.latest.borrow().clone() });
                 }
-            }
-        });
+            })
+        }));
     }
 
     let unsaved: Rc<dyn Fn() -> bool> = {

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::platform::local_storage::LocalStorage;
+use crate::hooks::mounted::{dropping, use_mounted};
 
 /// A change to the set.
 pub type Change = Box<dyn FnOnce(&mut BundleSet)>;
@@ -86,7 +87,7 @@ pub fn use_bundle_set() -> BundleHandle {
     let handle = BundleHandle { kept: Rc::clone(&shown.0), error: shown.1.clone(), latest, shown };
     {
         let handle = handle.clone();
-        use_effect_with((), move |_| {
+        use_mounted(Box::new(move || {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "storage", move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
@@ -98,8 +99,8 @@ pub fn use_bundle_set() -> BundleHandle {
                     }
                 })
             });
-            move || drop(listener)
-        });
+            dropping(listener)
+        }));
     }
     handle
 }

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use torikumi_core::editor::Action;
 
 use crate::editor_store::EditorDispatch;
+use crate::hooks::mounted::{dropping, use_mounted};
 
 /// Shared by the editor's fields through a context.
 #[derive(Clone, Default)]
@@ -44,7 +45,7 @@ pub fn use_leave_gate(dispatch: EditorDispatch) -> LeaveGate {
     let gate = use_memo((), |_| LeaveGate::default());
     {
         let gate = (*gate).clone();
-        use_effect_with((), move |_| {
+        use_mounted(Box::new(move || {
             let listeners = web_sys::window().and_then(|w| w.document()).map(|doc| {
                 let down = {
                     let pressed = Rc::clone(&gate.pressed);
@@ -60,8 +61,8 @@ pub fn use_leave_gate(dispatch: EditorDispatch) -> LeaveGate {
                 let cancel = EventListener::new(&doc, "pointercancel", release);
                 (down, up, cancel)
             });
-            move || drop(listeners)
-        });
+            dropping(listeners)
+        }));
     }
     (*gate).clone()
 }

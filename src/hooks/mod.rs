@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod bundle_set;
 pub mod file_picker;
 pub mod leave_gate;
+pub mod mounted;
 pub mod page_title;
 pub mod tab_lease;
 pub mod tab_role;

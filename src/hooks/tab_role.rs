@@ -27,6 +27,7 @@ use yew::prelude::*;
 use super::tab_lease::{now_ms, tab_id, Leased};
 use crate::platform::frames;
 use crate::platform::local_storage::LocalStorage;
+use crate::hooks::mounted::use_mounted;
 
 const LOCK_PREFIX: &str = "torikumi-draft-";
 /// How long a Web Locks request may go unanswered before the lease stands in
@@ -307,10 +308,10 @@ pub fn use_tab_role(draft_id: &str, on_lost: Callback<()>, on_gained: Callback<(
     });
     {
         let coordination = Rc::clone(&*coordination);
-        use_effect_with((), move |_| {
+        use_mounted(Box::new(move || {
             coordination.ask(false);
-            move || coordination.unmount()
-        });
+            Box::new(move || coordination.unmount())
+        }));
     }
     let take_over = {
         let coordination = Rc::clone(&*coordination);

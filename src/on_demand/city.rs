@@ -13,6 +13,7 @@ use crate::pages::bundle_print::BundlePrint;
 use crate::app_context::AppContext;
 use crate::route::UnsavedGuard;
 use crate::widgets::app_footer::app_footer;
+use crate::hooks::mounted::{no_ending, use_mounted};
 
 #[derive(Properties, PartialEq)]
 pub struct CityAppProps {
@@ -31,7 +32,10 @@ pub fn city_app(props: &CityAppProps) -> Html {
     let version = use_state(|| None::<String>);
     {
         let version = version.clone();
-        use_effect_with((), move |_| wasm_bindgen_futures::spawn_local(async move { version.set(load_version().await) }));
+        use_mounted(Box::new(move || {
+            wasm_bindgen_futures::spawn_local(async move { version.set(load_version().await) });
+            no_ending()
+        }));
     }
     // The same value while the props are: a new one would render every view under it again.
     let context = use_memo((Rc::clone(&props.config), props.guard.clone()), |(config, guard)| AppContext {

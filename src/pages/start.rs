@@ -26,6 +26,7 @@ use crate::widgets::clear_device::ClearDevice;
 use crate::widgets::import::Import;
 use crate::widgets::next_year::NextYear;
 use crate::widgets::offline_file::OfflineFile;
+use crate::hooks::mounted::{dropping, use_mounted};
 
 /// Remembers that the first visit's pointer was closed.
 const POINTER_CLOSED_KEY: &str = "torikumi:settings:help-pointer-closed";
@@ -58,7 +59,7 @@ pub fn start_page() -> Html {
     // Another tab changed the drafts: the list shows what storage holds now.
     {
         let refresh = refresh.clone();
-        use_effect_with((), move |_| {
+        use_mounted(Box::new(move || {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "storage", move |e| {
                     let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(web_sys::StorageEvent::key);
@@ -67,8 +68,8 @@ pub fn start_page() -> Html {
                     }
                 })
             });
-            move || drop(listener)
-        });
+            dropping(listener)
+        }));
     }
     let message = use_state(|| None::<String>);
     // Unreadable storage cannot say it was closed: the pointer then shows, as on a first visit.

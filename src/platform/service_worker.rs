@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use super::deadline::{within, TimedOut};
 use super::served_files::standalone;
+use crate::hooks::mounted::{no_ending, use_mounted};
 
 /// How long the waiting version has to take control before the page says it did not.
 const SWITCH_MS: i32 = 10_000;
@@ -78,7 +79,7 @@ pub fn use_offline() -> Offline {
     let insecure = !standalone && !web_sys::window().is_some_and(|w| w.is_secure_context());
     {
         let waiting = waiting.clone();
-        use_effect_with((), move |_| {
+        use_mounted(Box::new(move || {
             if let Some(container) = container().filter(|_| !insecure && !standalone) {
                 let registering = container.register("sw.js");
                 wasm_bindgen_futures::spawn_local(async move {
@@ -87,7 +88,8 @@ pub fn use_offline() -> Offline {
                     }
                 });
             }
-        });
+            no_ending()
+        }));
     }
     let apply_update = {
         let (waiting, stuck) = (waiting.clone(), stuck.clone());

@@ -25,11 +25,12 @@ use super::findings::Findings;
 use torikumi_core::editor::{basis_edit, ward_edit, Action, FINISHED_NOTICE_ID, FINISH_QUESTION_ID};
 
 use crate::editor_store::{EditorDispatch, EditorHandle};
+use crate::hooks::mounted::{dropping, use_mounted};
 
 /// Ctrl+Z / Ctrl+Y (Cmd on macOS) undo and redo structural edits, outside text fields.
 #[hook]
 fn use_undo_keys(dispatch: UseReducerDispatcher<crate::editor_store::EditorStore>) {
-    use_effect_with((), move |_| {
+    use_mounted(Box::new(move || {
         let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
             EventListener::new(&doc, "keydown", move |e| {
                 let Some(e) = e.dyn_ref::<DomKeyboardEvent>() else { return };
@@ -45,8 +46,8 @@ fn use_undo_keys(dispatch: UseReducerDispatcher<crate::editor_store::EditorStore
                 dispatch.dispatch(action);
             })
         });
-        move || drop(listener)
-    });
+        dropping(listener)
+    }));
 }
 
 /// The draft page's notice of a save problem, where the sticky bar's 「対処を見る」 goes.

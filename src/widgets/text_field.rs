@@ -18,6 +18,7 @@ use crate::app_context::AppContext;
 
 use crate::pending_text::Sender;
 use crate::platform::frames;
+use crate::hooks::mounted::{dropping, use_mounted};
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
@@ -222,7 +223,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     {
         let (node, sizer, send_waiting, send) = (node.clone(), sizer.clone(), send_waiting.clone(), Rc::clone(&send));
         let composing = Rc::clone(&composing);
-        use_effect_with((), move |_| {
+        use_mounted(Box::new(move || {
             let listeners = node.get().map(|el| {
                 let start = {
                     let composing = Rc::clone(&composing);
@@ -238,8 +239,8 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 });
                 (start, end)
             });
-            move || drop(listeners)
-        });
+            dropping(listeners)
+        }));
     }
     let onfocus = {
         let sizer = sizer.clone();

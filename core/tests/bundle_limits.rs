@@ -153,5 +153,5 @@ fn a_page_set_storage_refused_is_never_cut_down_to_join_another_tabs_set() {
     assert_eq!(after, kept, "the page keeps all 150");
     assert_eq!(kv.get(BUNDLE_KEY).unwrap(), before, "the other tab's set is not touched");
     let message = messages::bundle_store_error(&stored::BundleStoreError::JoinPastLimit);
-    assert!(message.contains("上限（報告200件、合わせて50MB）を超えるため"), "{message}");
+    assert!(message.contains("上限（報告200件、合わせて50MB、指摘は1つの報告に200件）を超えるため"), "{message}");
 }

@@ -8,7 +8,7 @@ use torikumi_core::exchange::{self, ImportError};
 use torikumi_core::html_export::standalone_html;
 use torikumi_core::sample::sample_report;
 use torikumi_core::comments::{Anchor, MAX_COMMENTS};
-use torikumi_core::{Basis, BodyKind, Config, Count, Document, Timestamp};
+use torikumi_core::{messages, Basis, BodyKind, Config, Count, Document, Timestamp};
 
 fn at(hours: f64) -> Timestamp {
     Timestamp::from_unix_millis(1_707_526_800_000.0 + hours * 3_600_000.0)
@@ -361,6 +361,8 @@ fn comments_that_would_take_a_report_past_its_limit_when_joined_back_stay_in_the
     });
     let (now, error) = lands(&kv, &written, &this_tab);
     assert_eq!(error, Some(BundleStoreError::JoinPastLimit));
+    let message = messages::bundle_store_error(&BundleStoreError::JoinPastLimit);
+    assert!(message.contains("指摘は1つの報告に200件"), "the message names the limit passed: {message}");
     assert!(now.unsaved, "the page keeps its comment, and leaving asks first");
     assert_eq!(now.set, this_tab.set);
     assert_eq!(kv.get(BUNDLE_KEY).unwrap().as_deref(), Some(written.as_str()), "nothing over the limit is stored");

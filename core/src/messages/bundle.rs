@@ -129,9 +129,10 @@ pub fn bundle_store_error(error: &crate::bundle::stored::BundleStoreError) -> St
         E::Storage(StorageError::Refused(detail)) => format!("ブラウザーが取りまとめの保存を拒否しました（{detail}）。読み込んだ内容はこのページの中に残っています。「まとめてJSONを書き出す」でファイルに保存してください。"),
         E::Damaged(e) => format!("保存されている取りまとめを読めません（{}）。消さずに残してあります。「保存内容をダウンロード」で取り出してから「すべて外す」で空にできます。", bundle_error_reason(e)),
         E::JoinPastLimit => format!(
-            "別のタブで取りまとめが変更されました。このページの報告と合わせると上限（報告{}件、合わせて{}MB）を超えるため、このページの変更はまだ保存していません。「まとめてJSONを書き出す」でファイルに保存してからページを再読み込みし、使わない報告を外して、そのファイルを追加し直してください。",
+            "別のタブで取りまとめが変更されました。このページの報告と合わせると上限（報告{}件、合わせて{}MB、指摘は1つの報告に{}件）を超えるため、このページの変更はまだ保存していません。「まとめてJSONを書き出す」でファイルに保存してからページを再読み込みし、使わない報告や指摘を外して、そのファイルを追加し直してください。",
             crate::bundle::MAX_BUNDLE_REPORTS,
-            crate::bundle::MAX_BUNDLE_BYTES / (1024 * 1024)
+            crate::bundle::MAX_BUNDLE_BYTES / (1024 * 1024),
+            crate::comments::MAX_COMMENTS
         ),
         E::Stale => "別のタブで取りまとめが変更されていたため、その内容を表示しました。操作はまだ行っていません。もう一度操作してください。".to_owned(),
     }

@@ -3,7 +3,7 @@
 //! reading the file back. Issue 11's budget for checking (≤ 100 µs) is checked
 //! by `examples/bench_rules.rs`, which `scripts/bench` runs.
 //!
-//!   cargo bench -p torikumi-core --bench large_report
+//!   cargo bench -p torikumi-core --features bench --bench large_report
 
 use std::hint::black_box;
 

@@ -1,72 +1,11 @@
 // How the app is hosted: offline use, captive portals, updates, installability,
 // sub-paths, another city's config, and talking to no one. Each test serves its
-// own copy of dist/ on loopback, so that it can switch to a second build, change
-// the config or serve under a sub-path.
-import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// own copy of dist/ on loopback (sites.mjs), so that it can switch to a second build,
+// change the config or serve under a sub-path.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect, box, button, editable, saved, download, started } from './fixtures.mjs';
-import { installUpdate, visit } from './sites.mjs';
-
-const here = fileURLToPath(new URL('..', import.meta.url));
-const dist = resolve(here, '../dist');
-
-/** A copy of dist/ served from a folder whose build can be swapped (a symlink). */
-async function serve(testInfo, { base = '/', log = false } = {}) {
-  const root = mkdtempSync(join(tmpdir(), 'torikumi-serve-'));
-  const v1 = join(root, 'v1');
-  cpSync(dist, v1, { recursive: true });
-  const current = join(root, 'current');
-  symlinkSync(v1, current);
-  const port = 4400 + testInfo.workerIndex * 10 + (testInfo.retry % 10);
-  const server = spawn('node', ['serve.mjs', '--dir', current, '--port', String(port), '--base', base, ...(log ? ['--log'] : [])], {
-    cwd: here,
-    stdio: ['ignore', log ? 'pipe' : 'ignore', 'ignore'],
-  });
-  // With `log`: every file the server sent, as `{ bytes, path }`.
-  const sent = [];
-  server.stdout?.on('data', (chunk) => {
-    for (const [, bytes, path] of String(chunk).matchAll(/^sent (\d+) (.+)$/gm)) sent.push({ bytes: Number(bytes), path });
-  });
-  const url = `http://127.0.0.1:${port}${base}`;
-  for (let i = 0; i < 50; i++) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    sent,
-    /** Replaces the config.json served beside the app. */
-    setConfig(text) {
-      writeFileSync(join(v1, 'config.json'), text);
-    },
-    /** Serves a second build: the same app with a different version (as a rebuild makes). */
-    secondBuild() {
-      const v2 = join(root, 'v2');
-      cpSync(v1, v2, { recursive: true });
-      // No .gz/.br copies: this server (without --precompressed) never sends them.
-      execFileSync('node', [resolve(here, '../scripts/post-build.mjs'), v2, '--salt', 'second build', '--without-copies']);
-      unlinkSync(current);
-      symlinkSync(v2, current);
-      return JSON.parse(readFileSync(join(v2, 'version.json'), 'utf8')).version;
-    },
-    /** Answers for the served build's file named `which` with `body`, as a captive
-     * portal does; returns what puts the real file back. */
-    answer(which, body) {
-      const file = join(current, readdirSync(current).find(which));
-      const real = readFileSync(file);
-      writeFileSync(file, body);
-      return () => writeFileSync(file, real);
-    },
-    close() {
-      server.kill();
-      rmSync(root, { recursive: true, force: true });
-    },
-  };
-}
+import { dist, installUpdate, serveCopies, visit } from './sites.mjs';
 
 /** The URLs of every cached response whose body is `body`, in any cache. */
 async function cachedWithBody(page, body) {
@@ -85,9 +24,9 @@ async function cachedWithBody(page, body) {
 for (const base of ['/', '/torikumi/']) {
   test.describe(`served under ${base}`, () => {
     test('after one visit the app opens, edits, autosaves, exports and prints with the network off', async ({ page, context }, testInfo) => {
-      const server = await serve(testInfo, { base });
+      const server = await serveCopies(testInfo, [base]);
       try {
-        await visit(page, server.url, expect);
+        await visit(page, server.url(), expect);
         await context.setOffline(true);
         await page.reload();
         await button(page, '新しい報告を作成').click();
@@ -108,9 +47,9 @@ for (const base of ['/', '/torikumi/']) {
     });
 
     test('behind a captive portal that answers everything with its own page, the app opens from its cache', async ({ page, context }, testInfo) => {
-      const server = await serve(testInfo, { base });
+      const server = await serveCopies(testInfo, [base]);
       try {
-        await visit(page, server.url, expect);
+        await visit(page, server.url(), expect);
         await button(page, '見本を開く').click();
         await editable(page);
         await saved(page);
@@ -118,7 +57,7 @@ for (const base of ['/', '/torikumi/']) {
         await context.route('**/*', (route) =>
           route.fulfill({ status: 200, contentType: 'text/html', body: '<html><body><h1>Free Wi-Fi: please log in</h1></body></html>' }),
         );
-        await page.goto(server.url);
+        await page.goto(server.url());
         await started(page);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
         await page.goto(draftUrl);
@@ -130,9 +69,9 @@ for (const base of ['/', '/torikumi/']) {
     });
 
     test('a new version announces itself, never switches by itself, and keeps the draft when reloaded into', async ({ page }, testInfo) => {
-      const server = await serve(testInfo, { base });
+      const server = await serveCopies(testInfo, [base]);
       try {
-        await visit(page, server.url, expect);
+        await visit(page, server.url(), expect);
         const before = await page.locator('.app-version').textContent();
         await button(page, '新しい報告を作成').click();
         await editable(page);
@@ -157,10 +96,10 @@ for (const base of ['/', '/torikumi/']) {
     });
 
     test('an update downloaded behind a captive portal is not installed; the version in use stays and opens offline', async ({ page, context }, testInfo) => {
-      const server = await serve(testInfo, { base });
+      const server = await serveCopies(testInfo, [base]);
       const portal = '<html><body><h1>Free Wi-Fi: please log in</h1></body></html>';
       try {
-        await visit(page, server.url, expect);
+        await visit(page, server.url(), expect);
         const before = await page.locator('.app-version').textContent();
         const version = server.secondBuild();
         // The new version is published, but while it downloads the Wi-Fi's portal
@@ -176,7 +115,7 @@ for (const base of ['/', '/torikumi/']) {
         expect(await cachedWithBody(page, portal)).toEqual([]);
         // Caches are named 'torikumi <scope> <version>' (static/sw.js).
         expect((await page.evaluate(() => caches.keys())).filter((name) => name.endsWith(` ${version}`))).toEqual([]);
-        expect((await page.evaluate(() => caches.keys())).filter((name) => name.startsWith(`torikumi ${server.url}`))).toHaveLength(1);
+        expect((await page.evaluate(() => caches.keys())).filter((name) => name.startsWith(`torikumi ${server.url()}`))).toHaveLength(1);
         // The version in use still opens and works with the network off.
         await context.setOffline(true);
         await page.reload();
@@ -200,9 +139,9 @@ for (const base of ['/', '/torikumi/']) {
 }
 
 test('a first visit that installs the service worker sends each file once: the worker keeps what the page has just downloaded', async ({ page }, testInfo) => {
-  const server = await serve(testInfo, { log: true });
+  const server = await serveCopies(testInfo, ['/'], { log: true });
   try {
-    await visit(page, server.url, expect);
+    await visit(page, server.url(), expect);
     const precached = [...readFileSync(join(dist, 'sw.js'), 'utf8').matchAll(/"\.\/([^"]+)": "sha256-/g)].map((m) => `/${m[1]}`);
     const times = (path) => server.sent.filter((s) => s.path === path).length;
     // The app's code and style: the page's own requests, and none of the worker's.
@@ -219,8 +158,8 @@ test('a first visit that installs the service worker sends each file once: the w
 });
 
 test('a whole session sends no request to another origin and meets its Content-Security-Policy', async ({ page, context }, testInfo) => {
-  const server = await serve(testInfo);
-  const origin = new URL(server.url).origin;
+  const server = await serveCopies(testInfo);
+  const origin = new URL(server.url()).origin;
   const requests = [];
   context.on('request', (r) => requests.push(r.url()));
   const violations = [];
@@ -230,7 +169,7 @@ test('a whole session sends no request to another origin and meets its Content-S
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   try {
-    await visit(page, server.url, expect);
+    await visit(page, server.url(), expect);
     await button(page, '見本を開く').click();
     await editable(page);
     await button(page, 'プロジェクトチームを追加').click();
@@ -243,7 +182,7 @@ test('a whole session sends no request to another origin and meets its Content-S
     await button(page, '以前の版').click();
     await button(page, '印刷用表示').click();
     await expect(page.locator('.p-report')).toBeVisible();
-    await page.goto(server.url);
+    await page.goto(server.url());
     await started(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');
     expect(await page.evaluate(() => window.__violations)).toEqual([]);
@@ -260,16 +199,16 @@ test('a whole session sends no request to another origin and meets its Content-S
 });
 
 test('the app can be installed: a manifest with Japanese names and icons', async ({ page }, testInfo) => {
-  const server = await serve(testInfo, { base: '/torikumi/' });
+  const server = await serveCopies(testInfo, ['/torikumi/']);
   try {
-    await visit(page, server.url, expect);
+    await visit(page, server.url(), expect);
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
-    const manifest = await (await fetch(new URL(href, server.url))).json();
+    const manifest = await (await fetch(new URL(href, server.url()))).json();
     expect(manifest.name).toBe('取組状況 ― 区障害者自立支援協議会');
     expect(manifest.short_name).toBe('取組状況');
     expect(manifest.start_url).toBe('./');
     for (const icon of manifest.icons) {
-      const response = await fetch(new URL(icon.src, new URL(href, server.url)));
+      const response = await fetch(new URL(icon.src, new URL(href, server.url())));
       expect(response.headers.get('content-type')).toBe('image/png');
     }
     expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
@@ -279,10 +218,10 @@ test('the app can be installed: a manifest with Japanese names and icons', async
 });
 
 test('another city configures its wards and brief length in config.json, without a rebuild', async ({ page }, testInfo) => {
-  const server = await serve(testInfo);
+  const server = await serveCopies(testInfo);
   try {
     server.setConfig(JSON.stringify({ wards: [{ name: '中央区', slug: 'chuo' }, { name: '北区', slug: 'kita' }], brief_length: 100 }));
-    await visit(page, server.url, expect);
+    await visit(page, server.url(), expect);
     await button(page, '新しい報告を作成').click();
     await editable(page);
     const ward = page.getByRole('combobox', { name: '区', exact: true });
@@ -298,7 +237,7 @@ test('another city configures its wards and brief length in config.json, without
     // the defaults apply.
     expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
     server.setConfig('{"wards": []}');
-    await page.goto(server.url);
+    await page.goto(server.url());
     await expect(page.getByText('設定ファイル config.json を使えませんでした：区が一つも設定されていません。')).toBeVisible();
     await button(page, '新しい報告を作成').click();
     await editable(page);
@@ -317,9 +256,9 @@ test('opened from file://, the page says in Japanese how to open it instead of s
 test.describe('served over plain http from another host', () => {
   // playwright.config.mjs maps torikumi.test to 127.0.0.1: an insecure origin on loopback.
   test('the app works online and says once, calmly, that offline use needs https', async ({ page }, testInfo) => {
-    const server = await serve(testInfo);
+    const server = await serveCopies(testInfo);
     try {
-      const url = server.url.replace('127.0.0.1', 'torikumi.test');
+      const url = server.url().replace('127.0.0.1', 'torikumi.test');
       await page.goto(url);
       await started(page);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('取組状況の作成');

@@ -2,7 +2,7 @@
 // '/', or /a/ and /b/ as two offices' copies on one intranet host), each able to
 // switch to a second build of itself (a rebuild: the same app, another version).
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +14,13 @@ export const dist = resolve(e2e, process.env.TORIKUMI_E2E_DIST ?? '../dist');
 const portFor = (testInfo) => Number(process.env.TORIKUMI_E2E_PORT ?? 4173) + 60 + testInfo.parallelIndex * 4 + (testInfo.retry % 4);
 
 /**
- * Serves a copy of dist/ under each of `bases` ('/' alone, or '/a/', '/b/'), on a port
- * of the Playwright test's own (`testInfo`) or the one given:
- * `{ origin, url(base), file(base, path), secondBuild(base), stop(), start(), close() }`.
+ * Serves a copy of dist/ under each of `bases` ('/' alone, '/torikumi/', or '/a/', '/b/'),
+ * on a port of the Playwright test's own (`testInfo`) or the one given:
+ * `{ origin, url(base), file(base, path), secondBuild(base), setConfig(text, base),
+ * answer(which, body, base), sent, stop(), start(), close() }`. With `log`, `sent` lists
+ * every file the server sent, as `{ bytes, path }`.
  */
-export async function serveCopies(testInfoOrPort, bases = ['/']) {
+export async function serveCopies(testInfoOrPort, bases = ['/'], { log = false } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'torikumi-sites-'));
   const site = join(root, 'site');
   if (!bases.includes('/')) mkdirSync(site);
@@ -41,8 +43,15 @@ export async function serveCopies(testInfoOrPort, bases = ['/']) {
   const port = typeof testInfoOrPort === 'number' ? testInfoOrPort : portFor(testInfoOrPort);
   const origin = `http://127.0.0.1:${port}`;
   let server;
+  const sent = [];
   const start = async () => {
-    server = spawn('node', ['serve.mjs', '--dir', site, '--port', String(port)], { cwd: e2e, stdio: 'ignore' });
+    server = spawn('node', ['serve.mjs', '--dir', site, '--port', String(port), ...(log ? ['--log'] : [])], {
+      cwd: e2e,
+      stdio: ['ignore', log ? 'pipe' : 'ignore', 'ignore'],
+    });
+    server.stdout?.on('data', (chunk) => {
+      for (const [, bytes, path] of String(chunk).matchAll(/^sent (\d+) (.+)$/gm)) sent.push({ bytes: Number(bytes), path });
+    });
     for (let i = 0; i < 50 && !(await fetch(`${origin}${bases[0]}`).then((r) => r.ok, () => false)); i += 1) {
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -59,8 +68,21 @@ export async function serveCopies(testInfoOrPort, bases = ['/']) {
     stop,
     start,
     url: (base = bases[0]) => `${origin}${base}`,
+    sent,
     /** The bytes of a file of the copy served now under `base`. */
     file: (base, path) => readFileSync(join(builds[base], path)),
+    /** Replaces the config.json served beside the app under `base`. */
+    setConfig(text, base = bases[0]) {
+      writeFileSync(join(builds[base], 'config.json'), text);
+    },
+    /** Answers for the file under `base` whose name passes `which` with `body`, as a captive
+     * portal does; returns what puts the real file back. */
+    answer(which, body, base = bases[0]) {
+      const file = join(builds[base], readdirSync(builds[base]).find(which));
+      const real = readFileSync(file);
+      writeFileSync(file, body);
+      return () => writeFileSync(file, real);
+    },
     /** Serves a rebuild of the copy under `base` (another version); returns that version. */
     secondBuild(base = bases[0]) {
       const next = `${builds[base]}-next`;

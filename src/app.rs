@@ -72,7 +72,7 @@ pub fn app() -> Html {
                 // The first page renders in a task of its own. boot.js has usually fetched
                 // the config by now, so this would run in the task that started the app:
                 // one task of ~300 ms at 4× CPU, where the page answers no input (Lighthouse's
-                // total blocking time 134–267 ms); as two, ~75 ms each (29–47 ms).
+                // total blocking time 134–267 ms); as two, ~75 ms each (29–84 ms).
                 frames::after(0, move || config.set(Some(loaded)));
             });
             no_ending()

@@ -3,10 +3,11 @@
 // precompressed files (nginx `gzip_static` / `brotli_static`, IIS with its static
 // compression cache, Caddy `precompressed`). A host that compresses on the fly needs none.
 // Every copy is read back and compared with its file before the build goes on.
-//   node scripts/precompress.mjs DIR
+//   node scripts/precompress.mjs DIR   (or post-build.mjs: precompress, removeCopies)
 import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 
@@ -37,9 +38,15 @@ async function writeGzipCopies(paths) {
   }
 }
 
-export async function precompress(dir) {
-  // A folder finished before (post-build.mjs run again by hand): its old copies go first.
+/** Removes every copy under `dir`: those of a folder finished before (post-build.mjs
+ * run again by hand, or a test's rebuild of a copied build). */
+export function removeCopies(dir) {
   for (const path of files(dir).filter((p) => COPIES.test(p))) unlinkSync(path);
+}
+
+/** Writes both copies beside every compressible file of `dir`; how many files. */
+export async function precompress(dir) {
+  removeCopies(dir);
   const paths = files(dir).filter((p) => COMPRESSIBLE.test(p));
   const gzipping = new Promise((resolve, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { paths } });
@@ -63,7 +70,7 @@ export async function precompress(dir) {
 
 if (!isMainThread) {
   await writeGzipCopies(workerData.paths);
-} else {
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.env.TRUNK_STAGING_DIR ?? process.argv.slice(2).find((a) => !a.startsWith('--'));
   if (!dir) throw new Error('usage: node scripts/precompress.mjs DIR');
   console.log(`precompress: ${await precompress(dir)} files, each with .gz and .br beside it`);

@@ -87,6 +87,14 @@ pub fn app() -> Html {
             route::reveal_opened();
         }
     });
+    // 使い方 opened at its section, once the view is rendered: from an effect, since Yew's
+    // scheduler hands the thread back every 16 ms, and a timer set when the address changed
+    // could run before the heading was there (leaving the large editor, 1 visit in ~50).
+    use_effect_with(route.clone(), |route| {
+        if let Route::Help(topic) = route {
+            route::reveal(*topic);
+        }
+    });
     // Notices above every view: a config not used, a dead clock battery (what the app
     // stamps is then held at the edge of the years, and the page says so).
     let notices: Vec<String> = match &*config {

@@ -12,7 +12,6 @@ use yew::prelude::*;
 use torikumi_core::messages::help::Topic;
 
 use crate::pending_text::PendingText;
-use crate::platform::frames;
 use crate::hooks::mounted::{dropping, use_mounted};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,10 +202,6 @@ pub fn use_route(guard: UnsavedGuard) -> Routed {
                     let left = std::mem::replace(&mut *shown.borrow_mut(), next.clone());
                     if !matches!(left, Route::Help(_)) {
                         *came_from.borrow_mut() = left;
-                    }
-                    // 使い方 at its section: in a task, after the render this change makes.
-                    if let Route::Help(topic) = next {
-                        frames::after(0, move || reveal(topic));
                     }
                     route.set(Routed { route: next, came_from: came_from.borrow().clone() });
                 })

@@ -10,8 +10,10 @@
   // static HTML, readable before the wasm has arrived. Its start part shows only on the
   // start route (no hash, '#' or '#/'): under another page's address (#/draft/…) only the
   // header and 「準備しています…」 show until the app opens that page. (An address the app
-  // does not know opens the start page too, once the app runs.) Set here, in <head>,
-  // before the body is parsed: the wrong page never paints.
+  // does not know opens the start page too, once the app runs.) index.html's first script
+  // sets it before the body is parsed, so the wrong page never paints (this script is
+  // deferred: the first paint does not wait for it); the offline file runs this one in
+  // <head>. Here it also follows the address.
   function markRoute() {
     var path = location.hash.replace(/^#\/?/, '');
     document.documentElement.setAttribute('data-boot-route', path === '' ? 'start' : 'other');

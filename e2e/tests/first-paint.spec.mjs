@@ -98,6 +98,35 @@ test('with the wasm never arriving, the start page is readable: the header, titl
   await expect(page.locator('#app')).toBeHidden();
 });
 
+test('the first paint waits for no script: with boot.js held, the start page is readable, another address still hides it, and the app starts once boot.js is in', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.context().route('**/boot.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Not waiting for the load event: a deferred script holds it back.
+  await page.goto('./', { waitUntil: 'commit' });
+  await expect(heading(page)).toBeVisible();
+  for (const name of START_BUTTONS) await expect(button(page, name)).toBeVisible();
+  await expect(preparing(page)).toBeVisible();
+
+  const other = await page.context().newPage();
+  await other.goto('./#/help', { waitUntil: 'commit' });
+  await expect(other.locator('.app-header')).toBeVisible();
+  await expect(preparing(other)).toBeVisible();
+  await expect(heading(other)).toHaveCount(0);
+  for (const name of START_BUTTONS) await expect(button(other, name)).toHaveCount(0);
+
+  // The app's loader runs after boot.js, which it needs to take over.
+  await expect(page.locator('#boot-frame')).toHaveCount(1);
+  release();
+  await tookOver(page);
+  await expect(button(page, '新しい報告を作成')).toBeVisible();
+  await tookOver(other);
+  await expect(other.getByRole('heading', { name: '使い方', exact: true })).toBeVisible();
+});
+
 test("the app takes over without a flash or a layout shift: the same parts at the same places, every frame showing the start page, no 「読み込んでいます…」", async ({ page }) => {
   await page.addInitScript(watchFrames);
   const release = await holdWasm(page);

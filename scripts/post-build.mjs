@@ -9,14 +9,17 @@
 //     the offline file and the schemas it serves from the network, and keeps a copy
 //     for offline use when their bytes match;
 //  5. .gz and .br copies beside every text and wasm file (scripts/precompress.mjs).
-// Before all that, the on-demand module (src/on_demand/), which Trunk writes unhashed,
-// gets names from its bytes, and index.html names its script for boot.js.
+// Before all that, the scripts are minified, both wasm files and their glue get short
+// import names (scripts/wasm-imports.mjs), and the on-demand module (src/on_demand/),
+// which Trunk writes unhashed, gets names from its bytes, and index.html names its
+// script for boot.js.
 // Run by Trunk with TRUNK_STAGING_DIR set; or by hand on a built folder:
 //   node scripts/post-build.mjs DIR [--salt TEXT] [--without-copies]   (the salt makes a different version)
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { shortImports } from './wasm-imports.mjs';
 
 const args = process.argv.slice(2);
 const dir = process.env.TRUNK_STAGING_DIR ?? args.find((a) => !a.startsWith('--'));
@@ -54,6 +57,18 @@ writeFileSync(join(dir, 'boot.js'), await minified(readFileSync(join(dir, 'boot.
 for (const name of readdirSync(dir).filter((n) => /^torikumi-[0-9a-f]+\.js$/.test(n))) {
   writeFileSync(join(dir, name), await minified(readFileSync(join(dir, name), 'utf8'), true));
 }
+// The page's wasm and glue with short import names (scripts/wasm-imports.mjs): 7 KB gzip.
+{
+  const only = (pattern) => {
+    const found = readdirSync(dir).filter((n) => pattern.test(n));
+    if (found.length !== 1) throw new Error(`post-build: ${found.length} files match ${pattern}; expected one`);
+    return join(dir, found[0]);
+  };
+  const [wasmPath, gluePath] = [only(/^torikumi-[0-9a-f]+_bg\.wasm$/), only(/^torikumi-[0-9a-f]+\.js$/)];
+  const { wasm, glue } = shortImports(readFileSync(wasmPath), readFileSync(gluePath, 'utf8'));
+  writeFileSync(wasmPath, wasm);
+  writeFileSync(gluePath, glue);
+}
 // The style sheets likewise, without their comments and indentation (about 1.3 KB of a
 // first visit's gzip); index.html's integrity attribute then names the bytes sent.
 const cssWithoutComments = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s+/gm, '');
@@ -70,8 +85,8 @@ const onDemandMeta = () => {
   return `<meta name="torikumi-on-demand" content="${glue}">`;
 };
 if (existsSync(join(dir, ON_DEMAND_GLUE))) {
-  const wasmBytes = readFileSync(join(dir, ON_DEMAND_WASM));
-  const glue = readFileSync(join(dir, ON_DEMAND_GLUE), 'utf8');
+  // Short import names too, before the name is taken from the bytes.
+  const { wasm: wasmBytes, glue } = shortImports(readFileSync(join(dir, ON_DEMAND_WASM)), readFileSync(join(dir, ON_DEMAND_GLUE), 'utf8'));
   const stem = `torikumi-on-demand-${createHash('sha256').update(wasmBytes).update(glue).digest('hex').slice(0, 16)}`;
   const defaultPath = `new URL('${ON_DEMAND_WASM}', import.meta.url)`;
   if (!glue.includes(defaultPath)) throw new Error("post-build: the on-demand module's glue changed shape; update scripts/post-build.mjs");

@@ -5,12 +5,17 @@
 // stand once in the wasm's import section and once in the glue, and the hashes do not
 // compress: 223 imports cost the page 7.1 KB of a first visit's gzip (wasm 4.4, glue 2.9).
 // Here every import of wasm-bindgen's (`__wbg…`, `__wbindgen…`) gets a name of one or two
-// letters, and the module the name "a", in the wasm and in the glue alike; every other
-// byte of the wasm stays as it was. A pair renamed before is left as it is.
+// letters, and the module the name "a", in the wasm and in the glue alike; so do the
+// exports named with such a hash (the invokers of closures, `…__invoke__h6524…`), as
+// `_a`, `_b`, …; every other byte of the wasm stays as it was. A pair renamed before is
+// left as it is.
 
 const SHORT_MODULE = 'a';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const IMPORT_SECTION = 2;
+const EXPORT_SECTION = 7;
+/** An export named with a hash: wasm-bindgen's closure invokers. */
+const HASHED_EXPORT = /_h[0-9a-f]{16}$/;
 
 /** The `n`th short name: a … Z, ba … ZZ, … (letters only: a plain key in the glue's object). */
 function shortName(n) {
@@ -97,6 +102,25 @@ function renamedImports(body) {
   return [Buffer.concat(parts), names, modules];
 }
 
+/** The export section with hashed names shortened: [section body, Map(old → new)]. */
+function renamedExports(body) {
+  let [count, at] = leb(body, 0);
+  const parts = [uleb(count)];
+  const names = new Map();
+  while (count-- > 0) {
+    let length;
+    [length, at] = leb(body, at);
+    const field = body.subarray(at, at + length).toString('utf8');
+    at += length;
+    const end = leb(body, at + 1)[1]; // kind, index
+    if (HASHED_EXPORT.test(field)) names.set(field, `_${shortName(names.size)}`);
+    parts.push(named(names.get(field) ?? field), body.subarray(at, end));
+    at = end;
+  }
+  if (at !== body.length) throw new Error('wasm-imports: the export section has bytes after its last export');
+  return [Buffer.concat(parts), names];
+}
+
 /** Replaces the one occurrence of `from` in `text`, or throws: the glue changed shape. */
 function replaceOnce(text, from, to) {
   const at = text.indexOf(from);
@@ -107,22 +131,25 @@ function replaceOnce(text, from, to) {
 }
 
 /**
- * A wasm-bindgen module's wasm and glue with short import names: { wasm, glue, renamed }.
- * Throws when the glue does not name each import exactly once.
+ * A wasm-bindgen module's wasm and glue with short import names (and hashed export
+ * names): { wasm, glue, renamed }. Throws when the glue does not name each import exactly
+ * once, or an export at all.
  */
 export function shortImports(wasm, glue) {
   if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('wasm-imports: not a wasm file');
   const parts = [wasm.subarray(0, 8)];
   let names = new Map();
+  let exports = new Map();
   let modules = new Set();
   let at = 8;
   while (at < wasm.length) {
     const id = wasm[at];
     const [size, start] = leb(wasm, at + 1);
     const end = start + size;
-    if (id === IMPORT_SECTION) {
+    if (id === IMPORT_SECTION || id === EXPORT_SECTION) {
       let body;
-      [body, names, modules] = renamedImports(wasm.subarray(start, end));
+      if (id === IMPORT_SECTION) [body, names, modules] = renamedImports(wasm.subarray(start, end));
+      else [body, exports] = renamedExports(wasm.subarray(start, end));
       parts.push(Buffer.from([id]), uleb(body.length), body);
     } else {
       parts.push(wasm.subarray(at, end));
@@ -132,5 +159,10 @@ export function shortImports(wasm, glue) {
   if (modules.size > 1) throw new Error(`wasm-imports: imports from ${modules.size} modules; this script knows one`);
   for (const module of modules) glue = replaceOnce(glue, JSON.stringify(module), JSON.stringify(SHORT_MODULE));
   for (const [from, to] of names) glue = replaceOnce(glue, from, to);
-  return { wasm: Buffer.concat(parts), glue, renamed: names.size };
+  // An export is called wherever the glue needs it (its name, with the hash, is its own).
+  for (const [from, to] of exports) {
+    if (!glue.includes(from)) throw new Error(`wasm-imports: the glue names ${from} nowhere; update scripts/wasm-imports.mjs`);
+    glue = glue.replaceAll(from, to);
+  }
+  return { wasm: Buffer.concat(parts), glue, renamed: names.size + exports.size };
 }

@@ -26,10 +26,18 @@ const TABLE = '__wbindgen_externrefs_table';
 const MEMORY = '__wbindgen_memory';
 const GLOBAL = '__wbg_global_fedcba9876543210';
 const OTHER = 'not_wasm_bindgens';
+const INVOKER = 'wasm_bindgen__convert__closures_____invoke__h0123456789abcdef';
 
-/** A valid module importing a function, a table, a memory and a global, and exporting a function. */
+/** The sections the renaming leaves alone: one type, one function, its code (a call of the first import). */
+const tinySections = () => ({
+  types: section(1, [1, 0x60, 0, 0]),
+  functions: section(3, [1, 0]),
+  code: section(10, [1, 4, 0, 0x10, 0, 0x0b]),
+});
+
+/** A valid module importing a function, a table, a memory and a global, and exporting a function twice. */
 function tinyWasm() {
-  const types = section(1, [1, 0x60, 0, 0]);
+  const { types, functions, code } = tinySections();
   const imports = section(2, [
     5,
     ...name(MODULE), ...name(FUNCTION), 0, 0,
@@ -38,17 +46,15 @@ function tinyWasm() {
     ...name(MODULE), ...name(GLOBAL), 3, 0x7f, 0, // i32, immutable
     ...name(MODULE), ...name(OTHER), 0, 0,
   ]);
-  const functions = section(3, [1, 0]);
-  const exports = section(7, [1, ...name('run'), 0, 2]);
-  const code = section(10, [1, 4, 0, 0x10, 0, 0x0b]); // calls the first import
+  const exports = section(7, [2, ...name('run'), 0, 2, ...name(INVOKER), 0, 2]);
   return Buffer.from([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...types, ...imports, ...functions, ...exports, ...code]);
 }
-const tinyGlue = () => `const imports = { "${MODULE}": { ${[FUNCTION, TABLE, MEMORY, GLOBAL, OTHER].map((n) => `${n}: 1`).join(', ')} } };`;
+const tinyGlue = () => `const imports = { "${MODULE}": { ${[FUNCTION, TABLE, MEMORY, GLOBAL, OTHER].map((n) => `${n}: 1`).join(', ')} } }; wasm.run(); wasm.${INVOKER}();`;
 
-test("wasm-bindgen's imports get short names and the module \"a\", in the wasm and the glue alike; the rest of the wasm is unchanged", () => {
+test("wasm-bindgen's imports get short names and the module \"a\", and hashed exports short ones, in the wasm and the glue alike; the rest of the wasm is unchanged", () => {
   const before = tinyWasm();
   const { wasm, glue, renamed } = shortImports(before, tinyGlue());
-  expect(renamed).toBe(4);
+  expect(renamed).toBe(5);
   const imports = WebAssembly.Module.imports(new WebAssembly.Module(wasm));
   expect(imports).toEqual([
     { module: 'a', name: 'a', kind: 'function' },
@@ -57,11 +63,13 @@ test("wasm-bindgen's imports get short names and the module \"a\", in the wasm a
     { module: 'a', name: 'd', kind: 'global' },
     { module: 'a', name: OTHER, kind: 'function' },
   ]);
-  expect(glue).toBe(`const imports = { "a": { a: 1, b: 1, c: 1, d: 1, ${OTHER}: 1 } };`);
-  expect(WebAssembly.Module.exports(new WebAssembly.Module(wasm))).toEqual([{ name: 'run', kind: 'function' }]);
-  // Every section after the imports is byte for byte the same.
-  const tail = (bytes) => bytes.subarray(bytes.indexOf(Buffer.from([3, 2, 1, 0])));
-  expect(tail(wasm).equals(tail(before))).toBe(true);
+  expect(glue).toBe(`const imports = { "a": { a: 1, b: 1, c: 1, d: 1, ${OTHER}: 1 } }; wasm.run(); wasm._a();`);
+  expect(WebAssembly.Module.exports(new WebAssembly.Module(wasm))).toEqual([{ name: 'run', kind: 'function' }, { name: '_a', kind: 'function' }]);
+  // The other sections (types, functions, code) are byte for byte the same, in their places.
+  const { types, functions, code } = tinySections();
+  expect(wasm.subarray(8, 8 + types.length)).toEqual(Buffer.from(types));
+  expect(wasm.indexOf(Buffer.from(functions))).toBeGreaterThan(wasm.indexOf(Buffer.from(types)));
+  expect(wasm.subarray(wasm.length - code.length)).toEqual(Buffer.from(code));
 });
 
 test('a pair renamed before is left as it is', () => {
@@ -72,13 +80,14 @@ test('a pair renamed before is left as it is', () => {
   expect(twice.glue).toBe(once.glue);
 });
 
-test('a glue that names an import twice, or not at all, stops the build', () => {
+test('a glue that names an import twice, or an import or an export not at all, stops the build', () => {
   expect(() => shortImports(tinyWasm(), tinyGlue().replace(`${GLOBAL}: 1`, 'x: 1'))).toThrow(/names __wbg_global_fedcba9876543210 nowhere/);
   expect(() => shortImports(tinyWasm(), `${tinyGlue()} // ${FUNCTION}`)).toThrow(/more than once/);
+  expect(() => shortImports(tinyWasm(), tinyGlue().replace(`wasm.${INVOKER}();`, ''))).toThrow(/names wasm_bindgen__convert__closures_____invoke__h0123456789abcdef nowhere/);
   expect(() => shortImports(Buffer.from('not wasm'), tinyGlue())).toThrow(/not a wasm file/);
 });
 
-test('the built wasm files import everything under short names from the module "a"', () => {
+test('the built wasm files import everything under short names from the module "a", and export no hashed name', () => {
   const dist = process.env.TORIKUMI_E2E_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
   const files = readdirSync(dist).filter((n) => n.endsWith('_bg.wasm'));
   expect(files.length).toBe(2);
@@ -86,5 +95,8 @@ test('the built wasm files import everything under short names from the module "
     const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(join(dist, file))));
     expect(imports.length, file).toBeGreaterThan(100);
     for (const i of imports) expect(`${i.module} ${i.name}`, file).toMatch(/^a [a-zA-Z]{1,2}$/);
+    const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(dist, file)))).map((e) => e.name);
+    expect(exports.filter((e) => /_h[0-9a-f]{16}$/.test(e)), file).toEqual([]);
+    expect(exports, file).toContain('_a');
   }
 });

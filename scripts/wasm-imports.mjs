@@ -50,6 +50,12 @@ function uleb(value) {
   return Buffer.from(out);
 }
 
+/** Reads a name (its length, then UTF-8) at `at`: [the name, the offset after it]. */
+function readName(bytes, at) {
+  const [length, start] = leb(bytes, at);
+  return [bytes.subarray(start, start + length).toString('utf8'), start + length];
+}
+
 const named = (text) => {
   const bytes = Buffer.from(text, 'utf8');
   return Buffer.concat([uleb(bytes.length), bytes]);
@@ -83,13 +89,9 @@ function renamedImports(body) {
   const names = new Map();
   const modules = new Set();
   while (count-- > 0) {
-    let length;
-    [length, at] = leb(body, at);
-    const module = body.subarray(at, at + length).toString('utf8');
-    at += length;
-    [length, at] = leb(body, at);
-    const field = body.subarray(at, at + length).toString('utf8');
-    at += length;
+    let module, field;
+    [module, at] = readName(body, at);
+    [field, at] = readName(body, at);
     const kind = body[at];
     const end = descriptionEnd(body, kind, at + 1);
     const wasmBindgens = /^__wbg|^__wbindgen/.test(field);
@@ -108,10 +110,8 @@ function renamedExports(body) {
   const parts = [uleb(count)];
   const names = new Map();
   while (count-- > 0) {
-    let length;
-    [length, at] = leb(body, at);
-    const field = body.subarray(at, at + length).toString('utf8');
-    at += length;
+    let field;
+    [field, at] = readName(body, at);
     const end = leb(body, at + 1)[1]; // kind, index
     if (HASHED_EXPORT.test(field)) names.set(field, `_${shortName(names.size)}`);
     parts.push(named(names.get(field) ?? field), body.subarray(at, end));

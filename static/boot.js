@@ -7,13 +7,10 @@
   var shown = false;
 
   // ---- The first paint (index.html's #boot-frame): the app's frame and start page as
-  // static HTML, readable before the wasm has arrived. Its start part shows only on the
-  // start route (no hash, '#' or '#/'): under another page's address (#/draft/…) only the
-  // header and 「準備しています…」 show until the app opens that page. (An address the app
-  // does not know opens the start page too, once the app runs.) index.html's first script
-  // sets it before the body is parsed, so the wrong page never paints (this script is
-  // deferred: the first paint does not wait for it); the offline file runs this one in
-  // <head>. Here it also follows the address.
+  // static HTML, readable before the wasm. Its start part shows only on the start route
+  // (no hash, '#' or '#/'); elsewhere (#/draft/…) only the header and 「準備しています…」.
+  // index.html's first script marks it before the body paints (this script is deferred);
+  // the offline file runs this one in <head>. Here it also follows the address.
   function markRoute() {
     var path = location.hash.replace(/^#\/?/, '');
     document.documentElement.setAttribute('data-boot-route', path === '' ? 'start' : 'other');
@@ -22,17 +19,19 @@
   window.addEventListener('hashchange', markRoute);
 
   // A click on a static button is kept, and carried out on the app's button of the same
-  // name once the app has taken over: the button does what it says, a moment later, as
-  // on a slow computer, rather than nothing (a disabled button would also change its look
-  // when the app takes over). One click is kept: the last one.
+  // name once the app has taken over: it does what it says, a moment later, as on a slow
+  // computer (a disabled button would change its look when the app takes over). One click
+  // is kept: the last one, and one made before this script ran (index.html keeps it).
   var waiting = null;
   function staticStatus() {
     return document.querySelector('#boot-frame .boot-preparing');
   }
   document.addEventListener('click', function (event) {
     var button = event.target && event.target.closest ? event.target.closest('#boot-frame [data-boot-action]') : null;
-    if (!button) return;
-    waiting = button.textContent;
+    if (button) keep(button.textContent);
+  });
+  function keep(label) {
+    waiting = label;
     var status = staticStatus();
     if (status) {
       status.textContent = '準備しています…　' + waitingText();
@@ -42,7 +41,8 @@
       if (!note) note = loading.insertBefore(element('p', '', 'boot-waiting'), loading.children[1] || null);
       note.textContent = waitingText();
     }
-  });
+  }
+  if (window.torikumiEarlyClick) keep(window.torikumiEarlyClick);
   function waitingText() {
     return '準備ができしだい「' + waiting + '」を行います。';
   }

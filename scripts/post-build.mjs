@@ -58,16 +58,28 @@ for (const name of readdirSync(dir).filter((n) => /^torikumi-[0-9a-f]+\.js$/.tes
   writeFileSync(join(dir, name), await minified(readFileSync(join(dir, name), 'utf8'), true));
 }
 // The page's wasm and glue with short import names (scripts/wasm-imports.mjs): 7 KB gzip.
+// Named again from their final bytes, as Trunk named them from its own: otherwise a change
+// of the renaming alone would send new bytes under old names, and a browser's cache could
+// pair one build's glue with another's wasm. index.html's loader names both.
 {
   const only = (pattern) => {
     const found = readdirSync(dir).filter((n) => pattern.test(n));
     if (found.length !== 1) throw new Error(`post-build: ${found.length} files match ${pattern}; expected one`);
-    return join(dir, found[0]);
+    return found[0];
   };
-  const [wasmPath, gluePath] = [only(/^torikumi-[0-9a-f]+_bg\.wasm$/), only(/^torikumi-[0-9a-f]+\.js$/)];
-  const { wasm, glue } = shortImports(readFileSync(wasmPath), readFileSync(gluePath, 'utf8'));
-  writeFileSync(wasmPath, wasm);
-  writeFileSync(gluePath, glue);
+  const [wasmName, glueName] = [only(/^torikumi-[0-9a-f]+_bg\.wasm$/), only(/^torikumi-[0-9a-f]+\.js$/)];
+  const { wasm, glue } = shortImports(readFileSync(join(dir, wasmName)), readFileSync(join(dir, glueName), 'utf8'));
+  const stem = `torikumi-${createHash('sha256').update(wasm).update(glue).digest('hex').slice(0, 16)}`;
+  const indexFile = join(dir, 'index.html');
+  let html = readFileSync(indexFile, 'utf8');
+  for (const [from, to] of [[wasmName, `${stem}_bg.wasm`], [glueName, `${stem}.js`]]) {
+    if (html.split(`./${from}'`).length !== 2) throw new Error(`post-build: index.html's loader does not name ./${from} once; update scripts/post-build.mjs`);
+    html = html.replace(`./${from}'`, `./${to}'`);
+    rmSync(join(dir, from));
+  }
+  writeFileSync(join(dir, `${stem}_bg.wasm`), wasm);
+  writeFileSync(join(dir, `${stem}.js`), glue);
+  writeFileSync(indexFile, html);
 }
 // The style sheets likewise, without their comments and indentation (about 1.3 KB of a
 // first visit's gzip); index.html's integrity attribute then names the bytes sent.

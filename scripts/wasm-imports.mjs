@@ -138,8 +138,8 @@ function renamedExports(body) {
   return [Buffer.concat(parts), { names, kept }];
 }
 
-/** `name` as a whole word in the glue (not inside a longer name). */
-const word = (name) => new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$&')}(?![\\w$])`, 'g');
+/** `text` (a name, or a quoted module name) as a whole word in the glue, not inside a longer name. */
+const word = (text) => new RegExp(`(?<![\\w$])${text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\w$])`, 'g');
 
 /** Replaces `from` in `text` where it stands `count` times (`null`: at least once), or throws: the glue changed shape. */
 function replaceWord(text, from, to, count) {
@@ -186,7 +186,7 @@ export function shortImports(wasm, glue) {
   noClash(imports.names, imports.kept, 'an import kept');
   noClash(exports.names, exports.kept, 'an export kept');
   if (imports.modules.size > 1) throw new Error(`wasm-imports: imports from ${imports.modules.size} modules; this script knows one`);
-  for (const module of imports.modules) glue = replaceOnce(glue, JSON.stringify(module), JSON.stringify(SHORT_MODULE));
+  for (const module of imports.modules) glue = replaceWord(glue, JSON.stringify(module), JSON.stringify(SHORT_MODULE), 1);
   for (const [from, to] of imports.names) glue = replaceWord(glue, from, to, 1);
   // An export is called wherever the glue needs it (its name, with the hash, is its own).
   for (const [from, to] of exports.names) glue = replaceWord(glue, from, to, null);
@@ -194,13 +194,4 @@ export function shortImports(wasm, glue) {
   const stale = glue.match(/(?<![\w$])(__wbg\w*_[0-9a-f]{16}|\w*_h[0-9a-f]{16})(?![\w$])/);
   if (stale) throw new Error(`wasm-imports: the glue names ${stale[1]}, which the wasm does not import or export`);
   return { wasm: Buffer.concat(parts), glue, renamed: imports.names.size + exports.names.size };
-}
-
-/** Replaces the one occurrence of `from` in `text`, or throws: the glue changed shape. */
-function replaceOnce(text, from, to) {
-  const at = text.indexOf(from);
-  if (at < 0 || text.indexOf(from, at + from.length) >= 0) {
-    throw new Error(`wasm-imports: the glue names ${from} ${at < 0 ? 'nowhere' : 'more than once'}; update scripts/wasm-imports.mjs`);
-  }
-  return text.slice(0, at) + to + text.slice(at + from.length);
 }

@@ -264,7 +264,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
                 <a href={Route::Start.hash()} class="back-link" onclick={back}>{ "← 下書きの一覧" }</a>
                 // Not a live region: announcing every save while typing would drown a screen reader;
                 // a failed save is announced by its alert below.
-                <p class={classes!("save-status", matches!(autosave.status, SaveStatus::Failed(_) | SaveStatus::Conflict(_)).then_some("save-failed"))}
+                <p class={if matches!(autosave.status, SaveStatus::Failed(_) | SaveStatus::Conflict(_)) { "save-status save-failed" } else { "save-status" }}
                     data-state={status_state(&autosave.status)} data-revision={store.stored.revision.to_string()}
                     data-unsaved={(autosave.unsaved)().to_string()}>
                     { status_text(&autosave.status, role, store.read_only) }

@@ -92,7 +92,7 @@ pub fn note(props: &NoteProps) -> Html {
     };
     let reply = Field::Reply(id);
     html! {
-        <aside key={format!("comment-{}", id.0)} class={classes!("comment", resolved.then_some("comment-resolved"))} aria-labelledby={heading_id.clone()}>
+        <aside key={format!("comment-{}", id.0)} class={if resolved { "comment comment-resolved" } else { "comment" }} aria-labelledby={heading_id.clone()}>
             <p class="comment-head" id={heading_id}>
                 <span class="comment-tag">{ &title }</span>
                 { format!("{}への市からの指摘（{}）", props.on, c.made.display_ja()) }

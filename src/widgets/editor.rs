@@ -103,7 +103,7 @@ pub fn editor(props: &EditorProps) -> Html {
 
     html! {
         <ContextProvider<LeaveGate> context={gate.clone()}>
-        <div class={classes!("editor", (!store.locked()).then_some("editable"))}>
+        <div class={if store.locked() { "editor" } else { "editor editable" }}>
             <h1 class="report-title">{ report.title() }</h1>
             <div class="sticky-bar">
             <div class="toolbar" role="toolbar" aria-label="編集">

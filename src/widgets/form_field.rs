@@ -131,7 +131,7 @@ pub fn findings_list(id: &str, findings: &[Shown]) -> Html {
     html! {
         <ul class="field-findings" id={id.to_owned()}>
             { for findings.iter().map(|f| html! {
-                <li class={classes!("finding", severity_class(f.severity))}>{ severity_tag(f.severity) }{ &f.message }</li>
+                <li class={match f.severity { Severity::Error => "finding finding-error", Severity::Warning => "finding finding-warning" }}>{ severity_tag(f.severity) }{ &f.message }</li>
             }) }
         </ul>
     }
@@ -278,7 +278,7 @@ pub fn form_field(props: &FormFieldProps) -> Html {
             // A form of its own: Chromium's autofill re-reads every form control that has no
             // form on each keystroke, which in a report of 20 teams cost more than the rest of
             // the keystroke (issue 11). Nothing is ever submitted.
-            <form class={classes!("field-row", (props.kind == Kind::Count).then_some("field-row-unit"))} {oninput}
+            <form class={if props.kind == Kind::Count { "field-row field-row-unit" } else { "field-row" }} {oninput}
                 onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <TextField id={id.clone()} name={props.name.clone()} value={props.value.clone()} {multiline}
                     {inputmode} {invalid} class={class} readonly={props.readonly} max_chars={torikumi_core::limits::max_chars(field)}

@@ -131,7 +131,7 @@ pub fn import(props: &ImportProps) -> Html {
     };
 
     html! {
-        <section class={classes!("import", dragging.then_some("import-dragging"))} aria-labelledby="import-title"
+        <section class={if dragging { "import import-dragging" } else { "import" }} aria-labelledby="import-title"
             {ondragover} {ondragleave} {ondrop}>
             <h2 id="import-title" class="block-title">{ "ファイルから読み込む" }</h2>
             <p class="support">{ "書き出したファイル（JSON・HTML）、下書きのバックアップ、市からの指摘、昨年度のWordファイル（.docx）を選ぶか、ここにドラッグしてください。" }</p>

@@ -36,7 +36,7 @@ pub fn previous_year(shown: Shown) -> Html {
         }
     });
     html! {
-        <div class={classes!("previous-year", shown.count.then_some("previous-year-count"))} id={format!("{}-previous", shown.field.dom_id())}>
+        <div class={if shown.count { "previous-year previous-year-count" } else { "previous-year" }} id={format!("{}-previous", shown.field.dom_id())}>
             <span class="previous-label">{ "前年度" }</span>
             <span class="previous-text">{ text }</span>
             { for fill }

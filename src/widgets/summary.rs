@@ -68,7 +68,7 @@ pub fn summary(props: &SummaryProps) -> Html {
         };
     }
     html! {
-        <section id="summary" class={classes!("summary", (errors > 0).then_some("summary-error"))}
+        <section id="summary" class={if errors > 0 { "summary summary-error" } else { "summary" }}
             tabindex="-1" aria-labelledby="summary-title">
             <h2 id="summary-title" class="summary-title">{ "入力内容を確認してください" }</h2>
             <p>{ messages::findings_count(errors, warnings) }</p>

@@ -239,7 +239,7 @@ fn row_card(props: &RowCardProps) -> Html {
     };
     let title_display = if part { format!("内訳{}", index + 1) } else { title.clone() };
     html! {
-        <div class={classes!("row-card", part.then_some("part-card"))}>
+        <div class={if part { "row-card part-card" } else { "row-card" }}>
             <div class="row-head">
                 <h4 class="row-title">{ title_display }</h4>
                 <div class="row-actions">

@@ -40,8 +40,8 @@ pub struct TextFieldProps {
     pub invalid: bool,
     #[prop_or_default]
     pub describedby: Option<AttrValue>,
-    #[prop_or_default]
-    pub class: Classes,
+    /// The field's own class beside `field` (`field-long`, …).
+    pub class: &'static str,
     #[prop_or_default]
     pub readonly: bool,
     /// The text as typed, after each input outside a composition and at its end.
@@ -289,7 +289,11 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     // No field takes more than the core stores: a longer text would not read back.
     // (`maxlength` counts UTF-16 units, never fewer than characters.)
     let max_length = props.max_chars.to_string();
-    let class = classes!("field", props.class.clone(), props.invalid.then_some("field-invalid"));
+    // One string, not `classes!`, which compiles a push into Yew's class set for each part.
+    let mut class = format!("field {}", props.class);
+    if props.invalid {
+        class.push_str(" field-invalid");
+    }
     if props.multiline {
         html! {
             // The text is there from creation (defaultvalue); later changes come through the effect above.

@@ -12,8 +12,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const CEILING_GZIP_KB = 302.1;
-const MODULE_CEILING_GZIP_KB = 242.8;
+const CEILING_GZIP_KB = 299.8;
+const MODULE_CEILING_GZIP_KB = 242.0;
 // Issue 23's budget for a ward clerk's first visit (it replaced issue 11's 150 KB, out of reach with Yew).
 const BUDGET_GZIP_KB = 270;
 

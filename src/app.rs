@@ -36,7 +36,7 @@ pub fn app() -> Html {
     let Routed { route, came_from } = use_route((*leave_guard).clone());
     let offline = use_offline();
     use_announce(offline.update_waiting.then(|| messages::UPDATE_WAITING.to_owned()));
-    let version = use_state(|| None::<String>);
+    let version = use_state(Option::<String>::default);
     {
         let version = version.clone();
         use_mounted(Box::new(move || {

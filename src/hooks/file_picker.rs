@@ -25,7 +25,7 @@ fn files_of(list: Option<FileList>) -> Vec<File> {
 /// Gives `take` the files picked or dropped (possibly none, when the picker was cancelled).
 #[hook]
 pub fn use_file_picker(take: Callback<Vec<File>>) -> FilePicker {
-    let dragging = use_state(|| false);
+    let dragging = use_state(bool::default);
     let input = use_node_ref();
     let onchange = {
         let take = take.clone();

@@ -29,7 +29,7 @@ pub struct CityAppProps {
 pub fn city_app(props: &CityAppProps) -> Html {
     // Read here rather than handed over: the page may not have it yet, and a later
     // hand-over would mean mounting again (losing a file import under way).
-    let version = use_state(|| None::<String>);
+    let version = use_state(Option::<String>::default);
     {
         let version = version.clone();
         use_mounted(Box::new(move || {

@@ -33,14 +33,14 @@ pub fn bundle_page() -> Html {
         },
         messages::LEAVE_UNSAVED_BUNDLE,
     );
-    let message = use_state(|| None::<String>);
+    let message = use_state(Option::<String>::default);
     // 「確認する」: the report open for the city's comments (by file name and when it was added:
     // entries are numbered afresh whenever the stored set is read back).
     let checking = use_state(|| None::<(String, Timestamp)>);
     // The report last shown by 「確認する」: if another tab takes it out of the set, the view
     // stays (saying so), so a comment being written is not thrown away with it.
     let last_checked = use_mut_ref(|| None::<bundle::Entry>);
-    let asking_clear = use_state(|| false);
+    let asking_clear = use_state(bool::default);
     let review = {
         let config = Rc::clone(&config);
         use_memo(Rc::clone(&bundle.kept), move |kept| {

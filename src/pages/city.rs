@@ -46,7 +46,7 @@ pub fn city(props: &CityProps) -> Html {
     let shown = use_state(|| Shown::Loading);
     let view = use_mut_ref(|| None::<CityView>);
     // Bumped by 「もう一度読み込む」: the effect below runs again.
-    let attempt = use_state(|| 0u32);
+    let attempt = use_state(u32::default);
     // Leaving with changes storage refused asks first; the module's page knows whether it holds some.
     use_unsaved_guard(
         {

@@ -154,7 +154,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
     // takeover, on_gained turns editing on once the other tab's last write is in.
     {
         let dispatch = dispatch.clone();
-        let decided_before = use_mut_ref(|| false);
+        let decided_before = use_mut_ref(bool::default);
         use_effect_with(role, move |role| {
             let first = !std::mem::replace(&mut *decided_before.borrow_mut(), *role != TabRole::Checking);
             match role {
@@ -166,7 +166,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
     }
     // The form is built once this tab's role is known: built read-only first and then
     // again editable, a large report's first paint waited for a second full render.
-    let form_shown = use_mut_ref(|| false);
+    let form_shown = use_mut_ref(bool::default);
     if role == TabRole::Viewer || !store.read_only {
         *form_shown.borrow_mut() = true;
     }
@@ -175,7 +175,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
         let dispatch = dispatch.clone();
         move || dispatch.dispatch(Action::Exported(now()))
     };
-    let export_error = use_state(|| None::<String>);
+    let export_error = use_state(Option::<String>::default);
     let export_with = |export: fn(&Document) -> Result<(), FileError>| {
         let (store, exported, export_error) = (store.clone(), exported.clone(), export_error.clone());
         Callback::from(move |_: MouseEvent| match export(&store.doc) {
@@ -186,7 +186,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
             Err(e) => export_error.set(Some(messages::file_error(&e))),
         })
     };
-    let mail_open = use_state(|| false);
+    let mail_open = use_state(bool::default);
     let send_mail = {
         let (store, exported, mail_open, export_error) = (store.clone(), exported.clone(), mail_open.clone(), export_error.clone());
         Callback::from(move |_: MouseEvent| {
@@ -214,7 +214,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
         let id = id.clone();
         Callback::from(move |_: MouseEvent| go(&Route::Print(id.clone())))
     };
-    let versions_open = use_state(|| false);
+    let versions_open = use_state(bool::default);
     let toggle_versions = {
         let versions_open = versions_open.clone();
         Callback::from(move |_: MouseEvent| versions_open.set(!*versions_open))
@@ -250,7 +250,7 @@ fn draft_editor(props: &DraftEditorProps) -> Html {
 
     // A save that works again after failing is announced (every ordinary save is not).
     {
-        let had_failure = use_mut_ref(|| false);
+        let had_failure = use_mut_ref(bool::default);
         use_effect_with(status_state(&autosave.status), move |state| match *state {
             "failed" => *had_failure.borrow_mut() = true,
             "saved" if had_failure.replace(false) => announce(messages::SAVE_RECOVERED),

@@ -50,7 +50,7 @@ fn export_stored(id: &str) -> Result<(), String> {
 #[function_component(StartPage)]
 pub fn start_page() -> Html {
     let memory = use_app().memory;
-    let revision = use_state(|| 0u32);
+    let revision = use_state(u32::default);
     let listing = use_memo(*revision, |_| drafts::list(&LocalStorage));
     let refresh = {
         let revision = revision.clone();
@@ -71,7 +71,7 @@ pub fn start_page() -> Html {
             dropping(listener)
         }));
     }
-    let message = use_state(|| None::<String>);
+    let message = use_state(Option::<String>::default);
     // Unreadable storage cannot say it was closed: the pointer then shows, as on a first visit.
     let pointer = use_state(|| !matches!(LocalStorage.get(POINTER_CLOSED_KEY), Ok(Some(_))));
     // The pointer's 「閉じる」 (its markup is a string: the click is caught here).
@@ -92,7 +92,7 @@ pub fn start_page() -> Html {
             }
         })
     };
-    let purging = use_state(|| None::<String>);
+    let purging = use_state(Option::<String>::default);
     // Every action on a listed draft reads it from storage at the moment of the action.
     let act = {
         let (refresh, message) = (refresh.clone(), message.clone());

@@ -73,7 +73,7 @@ fn watch(registration: &ServiceWorkerRegistration, waiting: UseStateHandle<Optio
 #[hook]
 pub fn use_offline() -> Offline {
     let waiting = use_state(|| None::<ServiceWorker>);
-    let stuck = use_state(|| false);
+    let stuck = use_state(bool::default);
     // The one-file build needs no service worker: the file itself is always there.
     let standalone = standalone();
     let insecure = !standalone && !web_sys::window().is_some_and(|w| w.is_secure_context());

@@ -29,7 +29,7 @@ pub fn bundle_files(props: &BundleFilesProps) -> Html {
     // (files read, files in all) while reading.
     let progress = use_state(|| None::<(usize, usize)>);
     // What the last files added did (added, already there, past the set's limits).
-    let outcome = use_state(|| None::<String>);
+    let outcome = use_state(Option::<String>::default);
     let take = {
         let (progress, bundle, outcome) = (progress.clone(), props.bundle.clone(), outcome.clone());
         Callback::from(move |files: Vec<File>| {

@@ -59,11 +59,11 @@ impl Writing {
 #[function_component(BundleReview)]
 pub fn bundle_review(props: &BundleReviewProps) -> Html {
     let writing = use_state(|| None::<Writing>);
-    let message = use_state(|| None::<String>);
+    let message = use_state(Option::<String>::default);
     let text = use_node_ref();
     // Focus after the next render: back on the button that opened a box that closed, or
     // on 「指摘を追加」 where a removed comment was (its element is gone).
-    let focus_next = use_mut_ref(|| None::<String>);
+    let focus_next = use_mut_ref(Option::<String>::default);
     {
         let focus_next = focus_next.clone();
         use_effect(move || {

@@ -61,7 +61,7 @@ fn cleared_text(cleared: &Cleared) -> String {
 #[function_component(ClearDevice)]
 pub fn clear_device(props: &ClearDeviceProps) -> Html {
     let stage = use_state(|| Stage::Closed);
-    let message = use_state(|| None::<String>);
+    let message = use_state(Option::<String>::default);
     let set = |to: Stage| {
         let stage = stage.clone();
         Callback::from(move |_: MouseEvent| stage.set(to.clone()))

@@ -80,7 +80,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let findings = Findings::of(&store);
     let report = store.report();
     // 「前年度を表示」: a way of looking, not part of the draft.
-    let show_previous = use_state(|| false);
+    let show_previous = use_state(bool::default);
     let section_notes = notes(&store, &findings, &dispatch, |a| matches!(a, Anchor::Field(Field::Section(_))));
     let table = TableCtx { state: &store, findings: &findings, dispatch: &dispatch, show_previous: *show_previous };
     let on = |action: Action| {

@@ -46,11 +46,11 @@ struct Conflict {
 #[function_component(Import)]
 pub fn import(props: &ImportProps) -> Html {
     let AppContext { memory, config, .. } = use_app();
-    let error = use_state(|| None::<String>);
-    let notice = use_state(|| None::<String>);
+    let error = use_state(Option::<String>::default);
+    let notice = use_state(Option::<String>::default);
     let conflict = use_state(|| None::<Conflict>);
 
-    let word = use_state(|| None::<WordImport>);
+    let word = use_state(Option::<WordImport>::default);
     let review = use_state(|| None::<PendingReview>);
     let take_files = {
         let (error, notice, conflict, memory, on_change, word, config, review) = (

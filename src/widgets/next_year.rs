@@ -26,13 +26,13 @@ pub struct NextYearProps {
 #[function_component(NextYear)]
 pub fn next_year(props: &NextYearProps) -> Html {
     let AppContext { memory, config, .. } = use_app();
-    let open = use_state(|| false);
+    let open = use_state(bool::default);
     let source = use_state(|| props.drafts.first().map(|d| d.id.clone()).unwrap_or_default());
-    let keep = use_state(|| false);
-    let error = use_state(|| None::<String>);
+    let keep = use_state(bool::default);
+    let error = use_state(Option::<String>::default);
     let file_input = use_node_ref();
     // Every hook runs on every render, before the early return below (Yew's rule).
-    let word = use_state(|| None::<WordImport>);
+    let word = use_state(Option::<WordImport>::default);
 
     if !*open {
         let open = open.clone();

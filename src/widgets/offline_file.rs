@@ -27,10 +27,10 @@ async fn fetch_offline_file() -> Result<String, OfflineFileError> {
 
 #[function_component(OfflineFile)]
 pub fn offline_file() -> Html {
-    let problem = use_state(|| None::<String>);
-    let busy = use_state(|| false);
+    let problem = use_state(Option::<String>::default);
+    let busy = use_state(bool::default);
     // Which click the page is waiting for: a late answer to an abandoned one is dropped.
-    let attempt = use_mut_ref(|| 0u32);
+    let attempt = use_mut_ref(u32::default);
     let onclick = {
         let (problem, busy) = (problem.clone(), busy.clone());
         Callback::from(move |event: MouseEvent| {

@@ -158,7 +158,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     {
         let (node, sizer, synced) = (node.clone(), sizer.clone(), Rc::clone(&synced));
         let composing = Rc::clone(&composing);
-        let mounted = use_mut_ref(|| false);
+        let mounted = use_mut_ref(bool::default);
         use_effect_with(props.value.clone(), move |value| {
             let first = !mounted.replace(true);
             let shown = dom_value(&node);

@@ -31,7 +31,7 @@ pub fn versions(props: &VersionsProps) -> Html {
     let store = use_context::<EditorHandle>().expect("inside the store's provider");
     // Re-read when the current document changes (a new version may have been kept).
     let list = use_memo((props.draft_id.clone(), props.current.changed), |(id, _)| history::history(&LocalStorage, id));
-    let error = use_state(|| None::<String>);
+    let error = use_state(Option::<String>::default);
     // The text shown now is kept as an earlier version first; without that, nothing is restored.
     let restore = |snapshot: &Snapshot| {
         let (store, error, version) = (store.clone(), error.clone(), snapshot.document.clone());

@@ -16,8 +16,8 @@ use crate::platform::on_demand::write_word;
 #[function_component(WordExport)]
 pub fn word_export() -> Html {
     let store = use_context::<EditorHandle>().expect("inside the store's provider");
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<String>);
+    let busy = use_state(bool::default);
+    let error = use_state(Option::<String>::default);
     let onclick = {
         let (store, busy, error) = (store.clone(), busy.clone(), error.clone());
         Callback::from(move |_: MouseEvent| {

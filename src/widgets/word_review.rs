@@ -59,7 +59,7 @@ pub struct WordReviewProps {
 #[function_component(WordReview)]
 pub fn word_review(props: &WordReviewProps) -> Html {
     let memory = use_app().memory;
-    let error = use_state(|| None::<String>);
+    let error = use_state(Option::<String>::default);
     let WordImport { file_name, read, next_year } = &props.import;
     let report = &read.report;
     let create = {

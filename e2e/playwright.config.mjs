@@ -7,13 +7,9 @@ const chromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) =>
 const port = Number(process.env.TORIKUMI_E2E_PORT ?? 4173);
 // Another build to test (an older commit's dist/, to see a test fail before its fix).
 const dist = process.env.TORIKUMI_E2E_DIST ?? '../dist';
-// scripts/test runs the many-tabs simulation as a lane of its own beside the rest
-// (its tabs mostly wait out the pauses it tests): the rest then leaves it out.
-const testIgnore = process.env.TORIKUMI_E2E_WITHOUT_SIMULATION ? ['**/many-tabs.spec.mjs'] : [];
 
 export default defineConfig({
   testDir: './tests',
-  testIgnore,
   timeout: 30_000,
   fullyParallel: true,
   workers: 2,

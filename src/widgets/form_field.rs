@@ -106,13 +106,17 @@ pub fn requirement_tag(required: Option<bool>) -> Html {
     }
 }
 
-/// The findings under a field; `id` is what `aria-describedby` points at.
-/// The class that colours a finding by its severity.
-pub fn severity_class(severity: Severity) -> &'static str {
+/// A finding beside its field: `finding` and the class that colours it by its severity.
+fn finding_class(severity: Severity) -> &'static str {
     match severity {
-        Severity::Error => "finding-error",
-        Severity::Warning => "finding-warning",
+        Severity::Error => "finding finding-error",
+        Severity::Warning => "finding finding-warning",
     }
+}
+
+/// The class that colours a finding by its severity alone (the summary's items).
+pub fn severity_class(severity: Severity) -> &'static str {
+    &finding_class(severity)["finding ".len()..]
 }
 
 /// The word before a finding, so colour is never the only sign: エラー or 注意.
@@ -124,6 +128,7 @@ pub fn severity_tag(severity: Severity) -> Html {
     html! { <span class="finding-tag">{ word }</span> }
 }
 
+/// The findings under a field; `id` is what `aria-describedby` points at.
 pub fn findings_list(id: &str, findings: &[Shown]) -> Html {
     if findings.is_empty() {
         return html! {};
@@ -131,7 +136,7 @@ pub fn findings_list(id: &str, findings: &[Shown]) -> Html {
     html! {
         <ul class="field-findings" id={id.to_owned()}>
             { for findings.iter().map(|f| html! {
-                <li class={match f.severity { Severity::Error => "finding finding-error", Severity::Warning => "finding finding-warning" }}>{ severity_tag(f.severity) }{ &f.message }</li>
+                <li class={finding_class(f.severity)}>{ severity_tag(f.severity) }{ &f.message }</li>
             }) }
         </ul>
     }
